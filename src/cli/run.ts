@@ -1,0 +1,73 @@
+/**
+ * The command line. Each command lives in cli/commands/ and imports its
+ * implementation lazily, so `handout --version` or `handout lint` never pay
+ * for the browser or the exporters.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { HandoutError } from '../errors.js';
+import { PACKAGE_ROOT } from '../project.js';
+import { processIo, type Io } from './io.js';
+import { formatProblems } from './report.js';
+import type { CommandContext } from './context.js';
+import { registerLint } from './commands/lint.js';
+import { registerStats } from './commands/stats.js';
+import { registerInit } from './commands/init.js';
+import { registerCorpus } from './commands/corpus.js';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 70, interrupted: 130 } as const;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(context: CommandContext): Command {
+  const program = new Command('handout')
+    .description('Briefings, seeded quizzes with answer keys, and LMS exports from a passage-keyed question bank.')
+    .version(version(), '-V, --version', 'print the version')
+    .option('--debug', 'show the cause of errors and internal details')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.io.stdout(text),
+      writeErr: (text) => context.io.stderr(text),
+    })
+    .addHelpText('after', '\nExamples:\n  $ handout lint\n  $ handout build\n  $ handout init my-unit\n\nRun "handout <command> --help" for a command\'s options and an example.');
+  registerLint(program, context);
+  registerStats(program, context);
+  registerInit(program, context);
+  registerCorpus(program, context);
+  for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never calls process.exit. */
+export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const context: CommandContext = { io, setExit: (code) => (exitCode = Math.max(exitCode, code)) };
+  const program = buildProgram(context);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, argv.includes('--debug'));
+  }
+}
+
+function reportError(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed the message (or the help text).
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof HandoutError) {
+    if (error.problems.length > 0) io.stderr(formatProblems(error.problems, io.cwd));
+    io.stderr(`handout: ${error.message}\n`);
+    if (debug) for (let cause = error.cause; cause; cause = (cause as Error).cause) io.stderr(`  caused by: ${String((cause as Error).stack ?? cause)}\n`);
+    return EXIT.failed;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr(`handout: internal error (this is a bug in handout, not in your files; please report it with the text below)\n${stack}\n`);
+  return EXIT.bug;
+}

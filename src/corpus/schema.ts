@@ -1,0 +1,24 @@
+/** The corpus front matter (formats.md §1): one schema for checks, types and editors. */
+import { Type, type Static } from '@sinclair/typebox';
+
+export const KEBAB_ID = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+/** YYYY, YYYY-MM or YYYY-MM-DD: only the precision the text supports. */
+export const PARTIAL_DATE = '^\\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?$';
+
+export const ArticleFrontMatterSchema = Type.Object(
+  {
+    id: Type.String({ pattern: KEBAB_ID, description: 'kebab-case, equal to the file name' }),
+    title: Type.String({ minLength: 1 }),
+    outlet: Type.String({ minLength: 1 }),
+    published: Type.Union([Type.String({ pattern: PARTIAL_DATE }), Type.Integer({ minimum: 1000, maximum: 9999 })], {
+      description: 'YYYY-MM-DD, YYYY-MM or YYYY: only what the text supports',
+    }),
+    dateline: Type.Optional(Type.String({ minLength: 1 })),
+    source_file: Type.Optional(Type.String({ minLength: 1 })),
+    summary: Type.String({ minLength: 1, description: 'two or three sentences in your own words' }),
+    tags: Type.Optional(Type.Array(Type.String({ pattern: KEBAB_ID }))),
+  },
+  { additionalProperties: false, $id: 'handout-article', title: 'handout corpus article front matter' },
+);
+
+export type ArticleFrontMatter = Static<typeof ArticleFrontMatterSchema>;

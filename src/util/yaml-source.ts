@@ -1,0 +1,111 @@
+/**
+ * YAML with positions. Teachers fix problems by line number, so every value
+ * read from YAML can be traced back to its line and column, for syntax errors
+ * and for semantic ones found long after parsing.
+ */
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import type { ProblemList, SourceLocation } from '../errors.js';
+
+export type YamlPath = readonly (string | number)[];
+
+export class YamlSource {
+  constructor(
+    readonly file: string,
+    readonly doc: Document.Parsed,
+    private readonly lines: LineCounter,
+    /** Added to every line number, for YAML embedded in a larger file. */
+    private readonly lineOffset = 0,
+  ) {}
+
+  /** The position of a byte offset in the file. */
+  at(offset: number): SourceLocation {
+    const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line: line + this.lineOffset, column: col };
+  }
+
+  /** The node at `path`, or the closest ancestor that exists. */
+  nodeAt(path: YamlPath): Node | undefined {
+    let node: unknown = this.doc.contents;
+    for (const key of path) {
+      if (isMap(node) || isSeq(node)) {
+        const child: unknown = node.get(key, true);
+        if (child === undefined) {
+          // Point at the key itself when the pair exists with an empty value.
+          const pair = isMap(node) ? node.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+          return (pair?.key as Node | undefined) ?? (node as Node);
+        }
+        node = child;
+      } else {
+        break;
+      }
+    }
+    return node as Node | undefined;
+  }
+
+  /** Where the value at `path` starts (or its closest existing ancestor). */
+  locate(path: YamlPath): SourceLocation {
+    const node = this.nodeAt(path);
+    return node?.range ? this.at(node.range[0]) : { file: this.file, line: 1 + this.lineOffset, column: 1 };
+  }
+
+  /** Where the key of `path`'s last step is written (better for "wrong field" messages). */
+  locateKey(path: YamlPath): SourceLocation {
+    const parent = this.nodeAt(path.slice(0, -1));
+    const last = path[path.length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+      const key = pair?.key as Node | undefined;
+      if (key?.range) return this.at(key.range[0]);
+    }
+    return this.locate(path);
+  }
+
+  toJS(): unknown {
+    return this.doc.toJS({ maxAliasCount: 100 });
+  }
+}
+
+/**
+ * Parses YAML text, reporting syntax errors to `problems` with their
+ * position. Returns undefined when the document cannot be used.
+ */
+export function parseYaml(
+  file: string,
+  text: string,
+  problems: ProblemList,
+  lineOffset = 0,
+): YamlSource | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const source = new YamlSource(file, doc, lines, lineOffset);
+  for (const error of doc.errors) {
+    const where = source.at(error.pos[0]);
+    problems.error(where, 'yaml-syntax', `${describeYamlError(error.code, error.message)}`);
+  }
+  for (const warning of doc.warnings) {
+    problems.warning(source.at(warning.pos[0]), 'yaml-warning', firstLine(warning.message));
+  }
+  return doc.errors.length > 0 ? undefined : source;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+/** The yaml package's messages are precise but technical; say what to do. */
+function describeYamlError(code: string, message: string): string {
+  const detail = firstLine(message).replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return `${detail}: a field is written twice in the same entry; keep one of them`;
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return `YAML syntax error: ${detail}. Check the indentation and punctuation on this line`;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `YAML syntax error: ${detail}. A line may be missing a colon or a closing quote`;
+    default:
+      return `YAML syntax error: ${detail}. If the text contains a colon followed by a space, put it in quotes`;
+  }
+}
