@@ -1,0 +1,55 @@
+/**
+ * The one Nunjucks environment: rooted at the project's templates/ (which
+ * override the built-in ones by name) then the built-in templates/,
+ * autoescape on, rendering by template name so errors name the template.
+ */
+import nunjucks from 'nunjucks';
+import { HandoutError } from '../errors.js';
+import { formatPartialDate } from '../corpus/article.js';
+import { inlineMarkdown } from './markdown.js';
+
+export type Environment = nunjucks.Environment;
+
+const environments = new Map<string, Environment>();
+
+export function templateEnvironment(templateDirs: string[]): Environment {
+  const key = templateDirs.join('\u0000');
+  let env = environments.get(key);
+  if (!env) {
+    env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templateDirs, { noCache: false }), {
+      autoescape: true,
+      throwOnUndefined: false,
+      trimBlocks: true,
+      lstripBlocks: true,
+    });
+    addFilters(env);
+    environments.set(key, env);
+  }
+  return env;
+}
+
+function addFilters(env: Environment): void {
+  const safe = (html: string) => new nunjucks.runtime.SafeString(html);
+  // Bank text: inline Markdown with raw HTML shown as text.
+  env.addFilter('md', (text: unknown) => safe(inlineMarkdown(String(text ?? ''))));
+  // A value inside a CSS string, e.g. in @page margin boxes. Escaping `<`
+  // as well keeps "</style>" from ever appearing inside a <style> element.
+  env.addFilter('css_string', (text: unknown) =>
+    safe(`"${String(text ?? '').replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`),
+  );
+  env.addFilter('partial_date', (date: unknown) => formatPartialDate(String(date ?? '')));
+  env.addFilter('plural', (count: number, one: string, many?: string) => `${count} ${count === 1 ? one : (many ?? `${one}s`)}`);
+}
+
+/** Renders a template by name; template mistakes become errors naming the template and line. */
+export function renderTemplate(env: Environment, name: string, context: object): string {
+  try {
+    return env.render(name, context);
+  } catch (cause) {
+    const message = (cause as Error).message.replace(/\s+/g, ' ').trim();
+    throw new HandoutError(`the template "${name}" could not be rendered: ${message}. If you changed this template in your project's templates/ folder, check that line`, {
+      code: 'template-error',
+      cause,
+    });
+  }
+}

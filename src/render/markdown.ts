@@ -1,0 +1,25 @@
+/**
+ * Inline Markdown for bank text (*emphasis*, **strong**, `code`, links and
+ * images). Raw HTML is disabled: a teacher typing <b> sees "<b>" printed,
+ * and nothing typed in the bank can inject markup into a page.
+ */
+import MarkdownIt from 'markdown-it';
+
+const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
+
+/** Renders one line of inline Markdown to safe HTML (no wrapping <p>). */
+export function inlineMarkdown(text: string): string {
+  return md.renderInline(text);
+}
+
+/** Renders inline Markdown and strips it to plain text (for exports that take plain text). */
+export function markdownToText(text: string): string {
+  return md
+    .renderInline(text)
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}

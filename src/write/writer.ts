@@ -1,0 +1,127 @@
+/**
+ * The one writer of out/. Stages never write files themselves: they hand
+ * their outputs here. Files are staged in a hidden folder inside the output
+ * folder (same file system, so renames are atomic) and moved into place only
+ * when the whole run has succeeded; a failed run removes the staging folder
+ * and leaves out/ as it was.
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { HandoutError, compareStrings } from '../errors.js';
+import { fontFiles } from '../render/fonts.js';
+
+export interface WrittenFile {
+  /** Path relative to the output folder, with forward slashes. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** Where shared assets (fonts) live, relative to the output folder. */
+export const ASSETS_DIR = 'assets';
+
+export class OutputWriter {
+  private readonly staging: string;
+  private readonly files = new Map<string, WrittenFile>();
+  private assetsStaged = false;
+  private finished = false;
+
+  constructor(readonly outDir: string) {
+    this.staging = path.join(outDir, `.staging-${process.pid}-${Date.now().toString(36)}`);
+  }
+
+  /** Adds a file to the run. `relative` uses forward slashes and stays inside the output folder. */
+  async add(relative: string, data: string | Uint8Array): Promise<void> {
+    const target = this.resolve(relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, data);
+    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    this.files.set(relative, { path: relative, bytes: buffer.length, sha256: sha256(buffer) });
+  }
+
+  /** Stages the font files pages refer to under assets/fonts/ (once per run). */
+  async addAssets(): Promise<void> {
+    if (this.assetsStaged) return;
+    this.assetsStaged = true;
+    await mkdir(this.resolve(`${ASSETS_DIR}/fonts`), { recursive: true });
+    for (const font of fontFiles()) {
+      const relative = `${ASSETS_DIR}/fonts/${font.name}`;
+      const target = this.resolve(relative);
+      await copyFile(font.source, target);
+      const data = await readFile(target);
+      this.files.set(relative, { path: relative, bytes: data.length, sha256: sha256(data) });
+    }
+  }
+
+  /** file:// URL of a staged folder: pages printed from there find their assets. */
+  stagedUrl(relativeDir: string): string {
+    return pathToFileURL(this.resolve(relativeDir) + path.sep).href;
+  }
+
+  /** Files added so far, sorted by path. */
+  written(): WrittenFile[] {
+    return [...this.files.values()].sort((a, b) => compareStrings(a.path, b.path));
+  }
+
+  /** Moves every staged file into place. */
+  async commit(): Promise<WrittenFile[]> {
+    this.finished = true;
+    try {
+      for (const file of this.written()) {
+        const target = path.join(this.outDir, file.path);
+        await mkdir(path.dirname(target), { recursive: true });
+        await rename(path.join(this.staging, file.path), target);
+      }
+    } finally {
+      await rm(this.staging, { recursive: true, force: true });
+    }
+    return this.written();
+  }
+
+  /** Drops everything staged; out/ is left as it was. Safe to call twice. */
+  async abort(): Promise<void> {
+    this.finished = true;
+    await rm(this.staging, { recursive: true, force: true });
+  }
+
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  private resolve(relative: string): string {
+    const target = path.resolve(this.staging, relative);
+    if (!target.startsWith(this.staging + path.sep)) {
+      throw new HandoutError(`refusing to write "${relative}" outside the output folder`, { code: 'bad-output-path' });
+    }
+    return target;
+  }
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Runs `fn` with a writer and commits on success; on any error (or Ctrl-C
+ * through `onInterrupt`) the staged files are removed.
+ */
+export async function withWriter<T>(
+  outDir: string,
+  fn: (writer: OutputWriter) => Promise<T>,
+  onInterrupt?: (cleanup: () => Promise<void>) => () => void,
+): Promise<{ result: T; files: WrittenFile[] }> {
+  const writer = new OutputWriter(outDir);
+  const unregister = onInterrupt?.(() => writer.abort());
+  try {
+    const result = await fn(writer);
+    const files = await writer.commit();
+    return { result, files };
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  } finally {
+    unregister?.();
+  }
+}
