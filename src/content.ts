@@ -1,7 +1,8 @@
 /**
- * Loads a project's content (corpus and bank) and runs every check on it.
- * `lint` reports the result; every other command refuses to run on content
- * that has errors, so nothing is ever generated from a broken bank.
+ * Loads a project's content (corpus, bank, reference data, quiz blueprints)
+ * and runs every check on it. `lint` reports the result; every other
+ * command refuses to run on content with errors, so nothing is ever
+ * generated from a broken bank.
  */
 import { ProblemList } from './errors.js';
 import { loadCorpus } from './corpus/load.js';
@@ -10,11 +11,18 @@ import type { Corpus } from './corpus/article.js';
 import type { Project } from './project.js';
 import { checkPassages } from './lint/passages.js';
 import { checkOptions } from './lint/options.js';
+import { loadReference } from './reference/load.js';
+import type { Reference } from './reference/reference.js';
+import { checkBlueprint, loadBlueprints, type Blueprint } from './quiz/blueprint.js';
+import { loadBriefings, type BriefingConfig } from './briefing/config.js';
 
 export interface Content {
   project: Project;
   corpus: Corpus;
   bank: Bank;
+  reference: Reference;
+  blueprints: Blueprint[];
+  briefings: BriefingConfig[];
 }
 
 /** Loads and checks everything; problems go to `problems`, nothing is thrown for bad input. */
@@ -22,7 +30,10 @@ export async function loadContent(project: Project, problems: ProblemList): Prom
   const [corpus, bank] = await Promise.all([loadCorpus(project.corpusDir, problems), loadBank(project.questionsDir, problems)]);
   checkPassages(bank, corpus, problems);
   checkOptions(bank, problems);
-  return { project, corpus, bank };
+  const [reference, blueprints] = await Promise.all([loadReference(project.referenceDir, corpus, problems), loadBlueprints(project.quizzesDir, problems)]);
+  for (const blueprint of blueprints) checkBlueprint(blueprint, bank, corpus, problems);
+  const briefings = await loadBriefings(project.briefingsDir, corpus, blueprints, problems);
+  return { project, corpus, bank, reference, blueprints, briefings };
 }
 
 /** Loads content for a command that generates something: any error stops the run. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { isMap, isSeq } from 'yaml';
 import { ProblemList, type SourceLocation } from '../errors.js';
 import { listFiles } from '../util/files.js';
+import { parseRef } from '../corpus/quote.js';
 import { didYouMean } from '../util/text.js';
 import { parseYaml, type YamlPath, type YamlSource } from '../util/yaml-source.js';
 import { validateWith } from '../util/schema-check.js';
@@ -33,7 +34,6 @@ import {
   DEFAULT_DIFFICULTY,
   DEFAULT_ESSAY_LINES,
   DEFAULT_POINTS,
-  type PassageRef,
   type Question,
   type QuestionBase,
 } from './question.js';
@@ -174,10 +174,6 @@ function list<T>(value: T | T[] | undefined): T[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-function parseRef(ref: string): PassageRef {
-  const [article = '', paragraph = '0'] = ref.split('#p');
-  return { article, paragraph: Number(paragraph), ref };
-}
 
 type QuestionInput =
   | SingleInput

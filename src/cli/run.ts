@@ -15,6 +15,7 @@ import { registerLint } from './commands/lint.js';
 import { registerStats } from './commands/stats.js';
 import { registerInit } from './commands/init.js';
 import { registerCorpus } from './commands/corpus.js';
+import { registerGenerate } from './commands/generate.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 70, interrupted: 130 } as const;
 
@@ -38,6 +39,7 @@ export function buildProgram(context: CommandContext): Command {
   registerLint(program, context);
   registerStats(program, context);
   registerInit(program, context);
+  registerGenerate(program, context);
   registerCorpus(program, context);
   for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true);
   return program;

@@ -6,7 +6,7 @@
 import nunjucks from 'nunjucks';
 import { HandoutError } from '../errors.js';
 import { formatPartialDate } from '../corpus/article.js';
-import { inlineMarkdown } from './markdown.js';
+import { blockMarkdown, inlineMarkdown } from './markdown.js';
 
 export type Environment = nunjucks.Environment;
 
@@ -32,6 +32,7 @@ function addFilters(env: Environment): void {
   const safe = (html: string) => new nunjucks.runtime.SafeString(html);
   // Bank text: inline Markdown with raw HTML shown as text.
   env.addFilter('md', (text: unknown) => safe(inlineMarkdown(String(text ?? ''))));
+  env.addFilter('md_block', (text: unknown) => safe(blockMarkdown(String(text ?? ''))));
   // A value inside a CSS string, e.g. in @page margin boxes. Escaping `<`
   // as well keeps "</style>" from ever appearing inside a <style> element.
   env.addFilter('css_string', (text: unknown) =>

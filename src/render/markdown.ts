@@ -12,6 +12,11 @@ export function inlineMarkdown(text: string): string {
   return md.renderInline(text);
 }
 
+/** Renders Markdown paragraphs and lists (overviews, lesson notes); raw HTML still shown as text. */
+export function blockMarkdown(text: string): string {
+  return md.render(text);
+}
+
 /** Renders inline Markdown and strips it to plain text (for exports that take plain text). */
 export function markdownToText(text: string): string {
   return md

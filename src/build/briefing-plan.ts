@@ -1,0 +1,64 @@
+/** Plans a briefing's outputs: student and teacher editions, and open-book packs for its quiz. */
+import type { Content } from '../content.js';
+import type { BriefingConfig, Edition } from '../briefing/config.js';
+import { briefingModel } from '../briefing/model.js';
+import { openBookModel } from '../briefing/open-book.js';
+import { renderBriefing, renderOpenBook } from '../render/briefing.js';
+import { templateEnvironment } from '../render/env.js';
+import type { Blueprint } from '../quiz/blueprint.js';
+import { drawVersions } from '../quiz/draw.js';
+import { assetsUrlFor, emptyPlan, type BuildPlan, type OutputFormat } from './plan.js';
+
+export interface BriefingPlanOptions {
+  formats: OutputFormat[];
+  editions: Edition[];
+  /** False when the command line narrowed the articles: the overview was written for the full set. */
+  overview: boolean;
+  /** Open-book packs: the quiz, its seed, and which versions (default: all). */
+  openBook?: { blueprint: Blueprint; seed: number; versions?: string[] };
+  /** Seed for PDF dates (briefings have no seed of their own). */
+  dateSeed: number;
+}
+
+export function briefingFolder(config: BriefingConfig): string {
+  return `briefings/${config.id}`;
+}
+
+export function planBriefing(content: Content, config: BriefingConfig, options: BriefingPlanOptions): BuildPlan {
+  const plan = emptyPlan();
+  const env = templateEnvironment(content.project.templateDirs);
+  const folder = briefingFolder(config);
+  const html = options.formats.includes('html');
+  const pdf = options.formats.includes('pdf');
+  for (const edition of options.editions) {
+    const path = `${folder}/${edition}.html`;
+    const model = briefingModel(config, edition, content, { overview: options.overview });
+    plan.documents.push({
+      path,
+      html: renderBriefing(model, env, config.paper, assetsUrlFor(path)),
+      title: `${config.title} — ${edition === 'teacher' ? 'Teacher' : 'Student'} edition`,
+      writeHtml: html,
+      writePdf: pdf,
+      dateSeed: options.dateSeed,
+      kind: `briefing, ${edition}`,
+    });
+  }
+  if (options.openBook) {
+    const { blueprint, seed, versions } = options.openBook;
+    plan.seeds[blueprint.id] = seed;
+    for (const copy of drawVersions(content.bank.questions, blueprint, seed)) {
+      if (versions && !versions.includes(copy.version)) continue;
+      const path = `${folder}/open-book-${blueprint.id}-${copy.version}.html`;
+      plan.documents.push({
+        path,
+        html: renderOpenBook(openBookModel(copy, content.corpus), env, blueprint.paper, assetsUrlFor(path)),
+        title: `${blueprint.title} — open-book pack, version ${copy.version}`,
+        writeHtml: html,
+        writePdf: pdf,
+        dateSeed: seed,
+        kind: 'open-book pack',
+      });
+    }
+  }
+  return plan;
+}

@@ -1,0 +1,77 @@
+/**
+ * A build plan: every document a run will produce, before anything is
+ * printed or written. Stages add documents and packs; `produce` prints and
+ * hands everything to the one writer.
+ */
+import path from 'node:path';
+
+export type OutputFormat = 'html' | 'pdf';
+
+export interface PlannedDocument {
+  /** Output path of the HTML, relative to out/, ending in .html; the PDF sits beside it. */
+  path: string;
+  html: string;
+  /** PDF document title. */
+  title: string;
+  /** Write the .html file. */
+  writeHtml: boolean;
+  /** Write the .pdf file beside it (a pack part may be printed without being written). */
+  writePdf: boolean;
+  /** Seed (or other input) the PDF's dates are derived from. */
+  dateSeed: number;
+  /** Kind, for the summary table: "quiz", "key", "briefing"... */
+  kind: string;
+}
+
+export interface PlannedPack {
+  /** Output path of the combined PDF, relative to out/. */
+  path: string;
+  title: string;
+  /** Paths of the documents whose PDFs are combined, in order. */
+  parts: string[];
+  duplex: boolean;
+  dateSeed: number;
+  kind: string;
+}
+
+export interface PlannedFile {
+  path: string;
+  data: string | Uint8Array;
+  kind: string;
+}
+
+export interface BuildPlan {
+  documents: PlannedDocument[];
+  packs: PlannedPack[];
+  files: PlannedFile[];
+  /** Seed used per quiz, for the manifest. */
+  seeds: Record<string, number>;
+}
+
+export function emptyPlan(): BuildPlan {
+  return { documents: [], packs: [], files: [], seeds: {} };
+}
+
+export function mergePlans(plans: BuildPlan[]): BuildPlan {
+  return {
+    documents: plans.flatMap((p) => p.documents),
+    packs: plans.flatMap((p) => p.packs),
+    files: plans.flatMap((p) => p.files),
+    seeds: Object.assign({}, ...plans.map((p) => p.seeds)) as Record<string, number>,
+  };
+}
+
+/** URL of out/assets as seen from a document at `documentPath`. */
+export function assetsUrlFor(documentPath: string): string {
+  return path.posix.relative(path.posix.dirname(documentPath), 'assets') || '.';
+}
+
+export function pdfPath(htmlPath: string): string {
+  return htmlPath.replace(/\.html$/, '.pdf');
+}
+
+/** A student id made safe for a file name; the row keeps it unique. */
+export function fileSafe(text: string): string {
+  const safe = text.normalize('NFKC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+/, '');
+  return safe.slice(0, 60) || 'copy';
+}

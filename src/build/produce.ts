@@ -1,0 +1,88 @@
+/**
+ * Turns a plan into files: HTML as planned, PDFs printed in one batch by
+ * one browser, class packs merged from their parts, everything handed to
+ * the one writer, then the manifest. Puppeteer is imported only if the plan
+ * has something to print.
+ */
+import type { Io } from '../cli/io.js';
+import { progressReporter } from '../cli/progress.js';
+import type { OutputWriter } from '../write/writer.js';
+import { pdfPath, type BuildPlan } from './plan.js';
+
+export interface ProduceOptions {
+  io: Io;
+  quiet: boolean;
+  /** --chromium PATH, if given. */
+  chromium?: string;
+}
+
+export interface ProduceResult {
+  /** Output path → kind, for the summary table. */
+  kinds: Map<string, string>;
+  /** PDF path → page count. */
+  pages: Map<string, number>;
+}
+
+/** PDF dates stand for "now" but must not depend on the clock: derived from the seed. */
+export function pdfDate(seed: number): Date {
+  return new Date(Date.UTC(2000, 0, 1) + (seed % 1_000_000) * 1000);
+}
+
+export async function produce(plan: BuildPlan, writer: OutputWriter, options: ProduceOptions): Promise<ProduceResult> {
+  const kinds = new Map<string, string>();
+  const pages = new Map<string, number>();
+  await writer.addAssets();
+  for (const doc of plan.documents) {
+    if (doc.writeHtml) {
+      await writer.add(doc.path, doc.html);
+      kinds.set(doc.path, `${doc.kind} (html)`);
+    }
+  }
+  for (const file of plan.files) {
+    await writer.add(file.path, file.data);
+    kinds.set(file.path, file.kind);
+  }
+  const inPacks = new Set(plan.packs.flatMap((p) => p.parts));
+  const toPrint = plan.documents.filter((d) => d.writePdf || inPacks.has(d.path));
+  if (toPrint.length === 0) return { kinds, pages };
+
+  const { withPrinter } = await import('../pdf/printer.js');
+  const { mergePdfs } = await import('../pdf/merge.js');
+  const { countPages } = await import('../pdf/pages.js');
+  const printed = await withPrinter(
+    {
+      env: options.io.env,
+      ...(options.chromium ? { executablePath: options.chromium } : {}),
+      onProgress: progressReporter(options.io, options.quiet),
+      onInterrupt: options.io.onInterrupt,
+    },
+    (printer) =>
+      printer.printAll(
+        toPrint.map((doc) => ({
+          name: pdfPath(doc.path),
+          html: doc.html,
+          baseUrl: writer.stagedUrl(doc.path.split('/').slice(0, -1).join('/')),
+          title: doc.title,
+          date: pdfDate(doc.dateSeed),
+        })),
+      ),
+  );
+  const pdfs = new Map(toPrint.map((doc, i) => [doc.path, printed[i]!.pdf]));
+  for (const doc of toPrint) {
+    if (!doc.writePdf) continue;
+    const pdf = pdfs.get(doc.path)!;
+    await writer.add(pdfPath(doc.path), pdf);
+    kinds.set(pdfPath(doc.path), `${doc.kind} (pdf)`);
+    pages.set(pdfPath(doc.path), await countPages(pdf));
+  }
+  for (const pack of plan.packs) {
+    const merged = await mergePdfs(
+      pack.parts.map((part) => pdfs.get(part)!),
+      { title: pack.title, date: pdfDate(pack.dateSeed), duplex: pack.duplex },
+    );
+    await writer.add(pack.path, merged.pdf);
+    kinds.set(pack.path, pack.kind);
+    pages.set(pack.path, merged.pageCount);
+  }
+  return { kinds, pages };
+}

@@ -1,0 +1,79 @@
+/** Plans a quiz's outputs: versions with keys, and class packs from a roster. */
+import path from 'node:path';
+import type { Content } from '../content.js';
+import type { Blueprint } from '../quiz/blueprint.js';
+import type { QuizCopy, Student } from '../quiz/copy.js';
+import { drawStudentCopy, drawVersions } from '../quiz/draw.js';
+import { renderCopy, renderKey, copyName } from '../render/quiz.js';
+import { templateEnvironment } from '../render/env.js';
+import { assetsUrlFor, emptyPlan, fileSafe, type BuildPlan, type OutputFormat } from './plan.js';
+
+export interface QuizPlanOptions {
+  seed: number;
+  formats: OutputFormat[];
+  /** Number of versions to make (ignored for roster packs). */
+  versions: number;
+  /** Students for a class pack; none means versions only. */
+  roster?: { name: string; students: Student[] };
+  /** Also make versions when a roster is given (what `build` does). */
+  versionsWithRoster: boolean;
+  /** Per-copy PDFs as well as the packs. */
+  split: boolean;
+  duplex: boolean;
+}
+
+export function quizFolder(blueprint: Blueprint): string {
+  return `quizzes/${blueprint.id}`;
+}
+
+export function planQuiz(content: Content, blueprint: Blueprint, options: QuizPlanOptions): BuildPlan {
+  const plan = emptyPlan();
+  plan.seeds[blueprint.id] = options.seed;
+  const env = templateEnvironment(content.project.templateDirs);
+  const folder = quizFolder(blueprint);
+  const html = options.formats.includes('html');
+  const pdf = options.formats.includes('pdf');
+  const addPair = (copy: QuizCopy, base: string, writePdf: boolean): [string, string] => {
+    const copyPath = `${base}.html`;
+    const keyPath = `${base}-key.html`;
+    const context = { env, corpus: content.corpus, assetsUrl: assetsUrlFor(copyPath) };
+    plan.documents.push(
+      { path: copyPath, html: renderCopy(copy, context), title: `${copy.title} — ${copyName(copy)}`, writeHtml: html, writePdf, dateSeed: options.seed, kind: 'quiz' },
+      { path: keyPath, html: renderKey(copy, context), title: `Answer key — ${copy.title} — ${copyName(copy)}`, writeHtml: html, writePdf, dateSeed: options.seed, kind: 'key' },
+    );
+    return [copyPath, keyPath];
+  };
+
+  if (!options.roster || options.versionsWithRoster) {
+    for (const copy of drawVersions(content.bank.questions, blueprint, options.seed, options.versions)) {
+      addPair(copy, `${folder}/version-${copy.version}`, pdf);
+    }
+  }
+  if (options.roster) {
+    const packFolder = `${folder}/${fileSafe(options.roster.name)}`;
+    const copies: string[] = [];
+    const keys: string[] = [];
+    const used = new Set<string>();
+    for (const student of options.roster.students) {
+      let name = fileSafe(student.id);
+      if (used.has(name)) name = `${name}-row${student.row}`;
+      used.add(name);
+      const copy = drawStudentCopy(content.bank.questions, blueprint, options.seed, student);
+      const [copyPath, keyPath] = addPair(copy, `${packFolder}/copies/${name}`, pdf && options.split);
+      copies.push(copyPath);
+      keys.push(keyPath);
+    }
+    if (pdf) {
+      const title = `${blueprint.title} — ${options.roster.name}`;
+      plan.packs.push(
+        { path: `${packFolder}/class-pack.pdf`, title: `${title}: student copies`, parts: copies, duplex: options.duplex, dateSeed: options.seed, kind: 'class pack' },
+        { path: `${packFolder}/class-keys.pdf`, title: `${title}: answer keys`, parts: keys, duplex: options.duplex, dateSeed: options.seed, kind: 'class keys' },
+      );
+    }
+  }
+  return plan;
+}
+
+export function rosterName(file: string): string {
+  return path.basename(file).replace(/\.csv$/i, '');
+}

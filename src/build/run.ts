@@ -1,0 +1,42 @@
+/** Runs a plan through the writer and reports what was written. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Io } from '../cli/io.js';
+import { relativeTo } from '../cli/report.js';
+import type { Project } from '../project.js';
+import { PACKAGE_ROOT } from '../project.js';
+import { withWriter, type WrittenFile } from '../write/writer.js';
+import { addManifest, inputHashes } from '../write/manifest.js';
+import type { BuildPlan } from './plan.js';
+import { produce } from './produce.js';
+import { summaryTable } from './summary.js';
+
+export interface RunPlanOptions {
+  io: Io;
+  outDir: string;
+  /** The command as the user typed it (for the manifest). */
+  command: string;
+  quiet: boolean;
+  chromium?: string;
+  /** Extra input files (a roster named on the command line). */
+  extraInputs?: string[];
+}
+
+export function handoutVersion(): string {
+  return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export async function runPlan(project: Project, plan: BuildPlan, options: RunPlanOptions): Promise<WrittenFile[]> {
+  const inputs = await inputHashes(project, options.extraInputs ?? []);
+  const { result, files } = await withWriter(
+    options.outDir,
+    async (writer) => {
+      const produced = await produce(plan, writer, { io: options.io, quiet: options.quiet, ...(options.chromium ? { chromium: options.chromium } : {}) });
+      await addManifest(writer, { command: options.command, seeds: plan.seeds, generator: `handout ${handoutVersion()}` }, inputs);
+      return produced;
+    },
+    options.io.onInterrupt,
+  );
+  if (!options.quiet) options.io.stdout(summaryTable(files, result.kinds, result.pages, relativeTo(options.io.cwd, options.outDir) + '/'));
+  return files;
+}

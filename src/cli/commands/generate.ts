@@ -1,0 +1,66 @@
+/** The commands that generate files: build, quiz, briefing. */
+import type { Command } from 'commander';
+import { PROJECT_OPTION, type CommandContext } from '../context.js';
+
+const OUTPUT_OPTIONS: [string, string][] = [
+  ['--out <dir>', 'write into this folder instead of out/'],
+  ['--format <list>', 'html, pdf or html,pdf (default html,pdf)'],
+  ['--quiet', 'print nothing but errors'],
+  ['--chromium <path>', 'the Chromium or Chrome to print with (default: HANDOUT_CHROMIUM, then puppeteer\'s, then the system\'s)'],
+];
+
+function withOutputOptions(command: Command): Command {
+  command.option(...PROJECT_OPTION);
+  for (const [flags, description] of OUTPUT_OPTIONS) command.option(flags, description);
+  return command;
+}
+
+export function registerGenerate(program: Command, context: CommandContext): void {
+  withOutputOptions(
+    program
+      .command('build')
+      .description('build every quiz (versions, keys, class packs), briefing and export of the project into out/'),
+  )
+    .addHelpText('after', '\nExample:\n  $ handout build\n  $ handout build --format html --out /tmp/preview')
+    .action(async (options) => {
+      const { buildCommand } = await import('../../build/command.js');
+      context.setExit(await buildCommand(options, context.io));
+    });
+
+  withOutputOptions(
+    program
+      .command('quiz')
+      .description('build one quiz: its versions with answer keys, or one copy per student from a roster')
+      .argument('<quiz-id>', 'a blueprint in questions/quizzes/')
+      .option('--seed <n>', 'the seed (default: the blueprint\'s); the same seed gives the same quiz')
+      .option('--versions <n>', 'how many versions, A, B, ... (default: the blueprint\'s)')
+      .option('--roster <file.csv>', 'one copy per student from a class roster (columns id, name)')
+      .option('--paper <size>', 'letter or a4 (default: the blueprint\'s)')
+      .option('--split', 'with --roster, also write one PDF per student and per key')
+      .option('--duplex', 'with --roster, start every copy on an odd page for double-sided printing'),
+  )
+    .addHelpText('after', '\nExamples:\n  $ handout quiz missile-defense-unit --versions 3 --seed 7\n  $ handout quiz missile-defense-unit --roster class-9b.csv --duplex')
+    .action(async (quizId: string, options) => {
+      const { quizCommand } = await import('../../build/quiz-command.js');
+      context.setExit(await quizCommand(quizId, options, context.io));
+    });
+
+  withOutputOptions(
+    program
+      .command('briefing')
+      .description('build a briefing (reading handout), or an open-book pack for a quiz with --for-quiz')
+      .argument('[briefing-id]', 'a briefing in questions/briefings/ (default: the only one)')
+      .option('--articles <ids>', 'only these articles, comma-separated')
+      .option('--tags <tags>', 'only articles with any of these tags')
+      .option('--edition <edition>', 'student, teacher or student,teacher (default: both)')
+      .option('--paper <size>', 'letter or a4')
+      .option('--for-quiz <quiz-id>', 'an open-book pack: only the passages that quiz cites')
+      .option('--seed <n>', 'with --for-quiz, the quiz seed (default: the blueprint\'s)')
+      .option('--version <letter>', 'with --for-quiz, one version only (default: all)'),
+  )
+    .addHelpText('after', '\nExamples:\n  $ handout briefing --edition student\n  $ handout briefing --articles russia-wants-guarantees-2011,grushko-russia-nato-2010\n  $ handout briefing --for-quiz missile-defense-unit --version A')
+    .action(async (id: string | undefined, options) => {
+      const { briefingCommand } = await import('../../briefing/command.js');
+      context.setExit(await briefingCommand(id, options, context.io));
+    });
+}

@@ -1,0 +1,27 @@
+/** What every printed page shares: paper, fonts, running header and footer. */
+import type { Paper } from '../quiz/blueprint.js';
+import { fontFaceCss } from './fonts.js';
+
+export interface PageFrame {
+  lang: string;
+  title: string;
+  paper: string;
+  font_css: string;
+  header_left: string;
+  header_right: string;
+  footer_left: string;
+}
+
+const PAPER_SIZES: Record<Paper, string> = { letter: 'letter', a4: 'A4' };
+
+export function pageFrame(options: { title: string; paper: Paper; assetsUrl: string; headerLeft: string; headerRight: string; footerLeft: string }): PageFrame {
+  return {
+    lang: 'en',
+    title: options.title,
+    paper: PAPER_SIZES[options.paper],
+    font_css: fontFaceCss(options.assetsUrl),
+    header_left: options.headerLeft,
+    header_right: options.headerRight,
+    footer_left: options.footerLeft,
+  };
+}
