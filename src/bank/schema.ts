@@ -20,7 +20,7 @@ const OneOrMore = <T extends ReturnType<typeof Text>>(item: T, description: stri
   Type.Union([item, Type.Array(item, { minItems: 1 })], { description });
 
 const Difficulty = Type.Integer({ minimum: 1, maximum: 3, description: '1 (recall), 2 (understanding) or 3 (analysis)' });
-const Points = Type.Number({ exclusiveMinimum: 0, description: 'points the question is worth, more than 0' });
+const Points = Type.Number({ exclusiveMinimum: 0, description: 'the points the question is worth' });
 const Tags = Type.Array(Tag, { description: 'topics a teacher can filter by' });
 
 const Prompt = Text('the question as the student reads it');

@@ -68,6 +68,7 @@ export async function produce(plan: BuildPlan, writer: OutputWriter, options: Pr
       ),
   );
   const pdfs = new Map(toPrint.map((doc, i) => [doc.path, printed[i]!.pdf]));
+  reportBlocked(printed, options.io);
   for (const doc of toPrint) {
     if (!doc.writePdf) continue;
     const pdf = pdfs.get(doc.path)!;
@@ -85,4 +86,17 @@ export async function produce(plan: BuildPlan, writer: OutputWriter, options: Pr
     pages.set(pack.path, merged.pageCount);
   }
   return { kinds, pages };
+}
+
+/**
+ * Printing is offline: anything a page refers to on the network (an image
+ * URL in a question, say) is refused. Say so, once per URL, so the teacher
+ * knows why it is missing from the PDF.
+ */
+function reportBlocked(printed: { name: string; blockedUrls: string[] }[], io: Io): void {
+  const where = new Map<string, string[]>();
+  for (const pdf of printed) for (const url of pdf.blockedUrls) where.set(url, [...(where.get(url) ?? []), pdf.name]);
+  for (const [url, names] of where) {
+    io.stderr(`warning: ${url} was not loaded (PDFs are printed offline, without network access); it is missing from ${names.length === 1 ? names[0] : `${names.length} PDFs`}. Save the file in the project and refer to it by a local path instead.\n`);
+  }
 }

@@ -10,9 +10,8 @@ export const ArticleFrontMatterSchema = Type.Object(
     id: Type.String({ pattern: KEBAB_ID, description: 'kebab-case, equal to the file name' }),
     title: Type.String({ minLength: 1 }),
     outlet: Type.String({ minLength: 1 }),
-    published: Type.Union([Type.String({ pattern: PARTIAL_DATE }), Type.Integer({ minimum: 1000, maximum: 9999 })], {
-      description: 'YYYY-MM-DD, YYYY-MM or YYYY: only what the text supports',
-    }),
+    // A bare year is read by YAML as a number; validation turns it into text.
+    published: Type.String({ pattern: PARTIAL_DATE, description: 'YYYY-MM-DD, YYYY-MM or YYYY: only what the text supports' }),
     dateline: Type.Optional(Type.String({ minLength: 1 })),
     source_file: Type.Optional(Type.String({ minLength: 1 })),
     summary: Type.String({ minLength: 1, description: 'two or three sentences in your own words' }),

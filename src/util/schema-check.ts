@@ -44,7 +44,7 @@ export function validateWith(
   for (const error of errors) {
     const path = [...base, ...pointerToPath(error.instancePath)];
     const at = error.keyword === 'additionalProperties' ? source.locateKey([...path, String(error.params.additionalProperty)]) : source.locate(path);
-    problems.error(at, `schema-${error.keyword}`, describe(error, context, schemaAt(schema, error.schemaPath)), context.id);
+    problems.error(at, problemCode(error.keyword), describe(error, context, schemaAt(schema, error.schemaPath)), context.id);
   }
   return false;
 }
@@ -60,6 +60,28 @@ function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Stable, readable problem codes for schema violations. */
+const CODES: Record<string, string> = {
+  required: 'missing-field',
+  additionalProperties: 'unknown-field',
+  type: 'wrong-type',
+  pattern: 'bad-format',
+  minItems: 'too-few-entries',
+  minLength: 'empty-field',
+  minimum: 'out-of-range',
+  maximum: 'out-of-range',
+  exclusiveMinimum: 'out-of-range',
+  exclusiveMaximum: 'out-of-range',
+  const: 'bad-value',
+  enum: 'bad-value',
+  anyOf: 'bad-value',
+  uniqueItems: 'repeated-entry',
+};
+
+function problemCode(keyword: string): string {
+  return CODES[keyword] ?? 'invalid-field';
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -123,7 +145,11 @@ function describe(error: ErrorObject, context: CheckContext, schema: Record<stri
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
-      return `${field} is ${String(error.data)}, but it must be ${String(error.message).replace(/^must be /, '')}${description ? ` (${description})` : ''}`;
+    case 'exclusiveMaximum': {
+      const words: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'more than' };
+      const bound = `${words[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}`;
+      return `${field} is ${String(error.data)}, but it must be ${bound}${description ? `: ${description}` : ''}`;
+    }
     case 'const':
     case 'enum': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];

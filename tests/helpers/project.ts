@@ -1,0 +1,39 @@
+/** Tiny throwaway teaching projects for tests. */
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHARED = path.resolve(REPO, '../shared');
+/** The article fixtures use: 14 paragraphs, Brussels, 23 April 2013. */
+export const ARTICLE = 'lavrov-studying-proposals-2013';
+
+/**
+ * Creates a project in a temporary folder: `files` maps relative paths to
+ * contents. Unless `corpus: false`, the fixture article is copied in.
+ */
+export function makeProject(files: Record<string, string>, options: { corpus?: boolean } = {}): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'handout-test-'));
+  mkdirSync(path.join(root, 'corpus'), { recursive: true });
+  mkdirSync(path.join(root, 'questions'), { recursive: true });
+  if (options.corpus !== false) cpSync(path.join(REPO, 'corpus', `${ARTICLE}.md`), path.join(root, 'corpus', `${ARTICLE}.md`));
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(root, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return root;
+}
+
+/** A valid single-choice question on the fixture article, as YAML lines at list indentation. */
+export function singleQuestion(id: string, extra = ''): string {
+  return `  - id: ${id}
+    type: single
+    passages: ${ARTICLE}#p2
+    prompt: What did Moscow still want?
+    answer: Guarantees about the system's use
+    distractors: [Full NATO membership, A share of the contracts]
+    evidence: still wants guarantees that the system would not be used against Russia
+${extra}`;
+}
