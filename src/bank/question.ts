@@ -85,7 +85,7 @@ export type Question =
 export const DEFAULT_DIFFICULTY = 2;
 export const DEFAULT_POINTS = 1;
 export const DEFAULT_ESSAY_LINES = 8;
-export const DEFAULT_CLOZE_PROMPT = 'Fill in each blank with the missing word or words.';
+export const DEFAULT_CLOZE_PROMPT = 'Complete the passage.';
 
 /** Human names of the types, for tables and messages. */
 export const TYPE_LABELS: Record<QuestionType, string> = {

@@ -15,9 +15,15 @@ import type { BriefingConfig, Edition } from './config.js';
 
 export interface PassageLink {
   ref: string;
-  /** "Art. 2 ¶4". */
+  /** "¶4". */
   label: string;
   anchor: string;
+}
+
+/** Passages of one article, printed together: "Art. 2 ¶4, ¶7". */
+export interface PassageGroup {
+  article: string;
+  links: PassageLink[];
 }
 
 export interface BriefingArticle {
@@ -42,10 +48,10 @@ export interface BriefingModel {
   readingMinutes: number;
   overview?: string;
   articles: BriefingArticle[];
-  timeline: { date: string; event: string; basis?: string; background?: string; refs: PassageLink[] }[];
-  people: { name: string; country?: string; roles: { role: string; dates: string }[]; note?: string; background?: string; appears: PassageLink[]; quoted: PassageLink[] }[];
-  glossary: { term: string; aka: string[]; expansion?: string; kind: string; definition: string; background?: string; mentions: PassageLink[] }[];
-  discussion: { id: string; prompt: string; passages: PassageLink[]; guidance?: string[] }[];
+  timeline: { date: string; event: string; basis?: string; background?: string; refs: PassageGroup[] }[];
+  people: { name: string; country?: string; roles: { role: string; dates: string }[]; note?: string; background?: string; appears: PassageGroup[]; quoted: PassageGroup[] }[];
+  glossary: { term: string; aka: string[]; expansion?: string; kind: string; definition: string; background?: string; mentions: PassageGroup[] }[];
+  discussion: { id: string; prompt: string; passages: PassageGroup[]; guidance?: string[] }[];
   lessonNotes?: string;
 }
 
@@ -74,8 +80,7 @@ export function briefingModel(config: BriefingConfig, edition: Edition, content:
   const articles = selectArticles(corpus, config.articles, config.tags);
   const numberOf = new Map(articles.map((a, i) => [a.id, i + 1]));
   const inScope = (ref: PassageRef): boolean => numberOf.has(ref.article);
-  const link = (ref: PassageRef): PassageLink => ({ ref: ref.ref, label: `Art. ${numberOf.get(ref.article)} ¶${ref.paragraph}`, anchor: anchorOf(ref.ref) });
-  const links = (refs: PassageRef[]): PassageLink[] => refs.filter(inScope).map(link);
+  const links = (refs: PassageRef[]): PassageGroup[] => groupRefs(refs.filter(inScope), numberOf);
 
   const briefingArticles: BriefingArticle[] = articles.map((article, i) => {
     const configured = config.keyPassages?.filter((k) => k.ref.article === article.id);
@@ -104,7 +109,8 @@ export function briefingModel(config: BriefingConfig, edition: Edition, content:
     .map((e) => ({
       date: e.end ? `${formatPartialDate(e.date)} – ${formatPartialDate(e.end)}` : formatPartialDate(e.date),
       event: e.event,
-      ...(e.dateBasis ? { basis: e.dateBasis } : {}),
+      // How a relative date was worked out is for the teacher.
+      ...(e.dateBasis && edition === 'teacher' ? { basis: e.dateBasis } : {}),
       ...(e.background ? { background: e.background } : {}),
       refs: links(e.passages),
     }));
@@ -124,8 +130,13 @@ export function briefingModel(config: BriefingConfig, edition: Edition, content:
     }))
     .sort((a, b) => compareStrings(surname(a.name), surname(b.name)));
 
+  // The student edition explains the terms a student meets in what is
+  // printed (key passages, overview); the teacher edition has them all.
+  const printed = new Set(briefingArticles.flatMap((a) => a.keyPassages.map((k) => k.ref)));
+  const overviewText = options.overview ? (config.overview ?? '') : '';
+  const meets = (t: Reference['terms'][number]): boolean => t.mentions.some((m) => printed.has(m.ref)) || t.match.some((m) => overviewText.includes(m));
   const glossary = reference.terms
-    .filter((t) => t.mentions.some(inScope))
+    .filter((t) => t.mentions.some(inScope) && (edition === 'teacher' || meets(t)))
     .map((t) => ({
       term: t.term,
       aka: t.aka,
@@ -192,4 +203,21 @@ function period(articles: Article[]): string {
   if (!first || !last) return '';
   const year = (d: string) => d.slice(0, 4);
   return year(first) === year(last) ? formatPartialDate(first) === formatPartialDate(last) ? formatPartialDate(first) : `${formatPartialDate(first)} – ${formatPartialDate(last)}` : `${year(first)}–${year(last)}`;
+}
+
+/** Groups refs by article, in briefing order, each paragraph once. */
+function groupRefs(refs: PassageRef[], numberOf: Map<string, number>): PassageGroup[] {
+  const groups = new Map<number, Map<number, PassageLink>>();
+  for (const ref of refs) {
+    const number = numberOf.get(ref.article)!;
+    const group = groups.get(number) ?? new Map<number, PassageLink>();
+    group.set(ref.paragraph, { ref: ref.ref, label: `¶${ref.paragraph}`, anchor: anchorOf(ref.ref) });
+    groups.set(number, group);
+  }
+  return [...groups.keys()]
+    .sort((a, b) => a - b)
+    .map((number) => ({
+      article: `Art. ${number}`,
+      links: [...groups.get(number)!.entries()].sort((a, b) => a[0] - b[0]).map(([, link]) => link),
+    }));
 }

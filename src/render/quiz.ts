@@ -81,6 +81,8 @@ export function renderKey(copy: QuizCopy, context: QuizRenderContext): string {
         type_label: TYPE_LABELS[item.question.type],
         sources: citationLines(item.question.passages, context.corpus),
         short_source: item.question.passages.map((p) => `${p.article} ¶${p.paragraph}`).join(', '),
+        // Students number the ordering boxes; this is what each box should say.
+        box_numbers: item.presentation.type === 'ordering' ? item.presentation.options.map((o) => ({ letter: o.letter, position: key.indexOf(o.letter) + 1 })) : [],
         guidance: item.presentation.type === 'essay' ? item.presentation.guidance.map((g) => relabelRefs(g, (article, n) => keyRefLabel(context.corpus, article, n))) : [],
         right_text: item.presentation.type === 'matching' ? Object.fromEntries(item.presentation.right.map((o) => [o.letter, o.text])) : {},
       };
