@@ -22,6 +22,8 @@ export interface PassageLink {
 
 /** Passages of one article, printed together: "Art. 2 ¶4, ¶7". */
 export interface PassageGroup {
+  /** The article's id, and its label in this briefing ("Art. 2"). */
+  id: string;
   article: string;
   links: PassageLink[];
 }
@@ -208,15 +210,18 @@ function period(articles: Article[]): string {
 /** Groups refs by article, in briefing order, each paragraph once. */
 function groupRefs(refs: PassageRef[], numberOf: Map<string, number>): PassageGroup[] {
   const groups = new Map<number, Map<number, PassageLink>>();
+  const ids = new Map<number, string>();
   for (const ref of refs) {
     const number = numberOf.get(ref.article)!;
     const group = groups.get(number) ?? new Map<number, PassageLink>();
     group.set(ref.paragraph, { ref: ref.ref, label: `¶${ref.paragraph}`, anchor: anchorOf(ref.ref) });
     groups.set(number, group);
+    ids.set(number, ref.article);
   }
   return [...groups.keys()]
     .sort((a, b) => a - b)
     .map((number) => ({
+      id: ids.get(number)!,
       article: `Art. ${number}`,
       links: [...groups.get(number)!.entries()].sort((a, b) => a[0] - b[0]).map(([, link]) => link),
     }));
