@@ -7,7 +7,7 @@ import { outputDir, parseFormats, type OutputOptions } from './options.js';
 import { planQuiz } from './quiz-plan.js';
 import { blueprintRoster } from './quiz-command.js';
 import { planBriefing } from './briefing-plan.js';
-import { planExports } from './export-plan.js';
+import { planExports, type QuizExport } from './export-plan.js';
 import { runPlan } from './run.js';
 
 export async function buildCommand(options: OutputOptions, io: Io): Promise<number> {
@@ -16,8 +16,10 @@ export async function buildCommand(options: OutputOptions, io: Io): Promise<numb
   const { content, problems } = await requireContent(project);
   if (problems.warnings.length > 0 && !options.quiet) io.stderr(`build: ${problems.warnings.length} warning(s); run "handout lint" to see them\n`);
   const plans: BuildPlan[] = [];
+  const exports: QuizExport[] = [];
   for (const blueprint of content.blueprints) {
     const roster = await blueprintRoster(blueprint);
+    exports.push({ blueprint, seed: blueprint.seed, versions: blueprint.versions, ...(roster ? { students: roster.students } : {}) });
     plans.push(
       planQuiz(content, blueprint, {
         seed: blueprint.seed,
@@ -42,7 +44,7 @@ export async function buildCommand(options: OutputOptions, io: Io): Promise<numb
       }),
     );
   }
-  plans.push(planExports(content));
+  plans.push(planExports(content, { bank: true, quizzes: exports }));
   const command = ['handout build', options.format ? `--format ${formats.join(',')}` : ''].filter(Boolean).join(' ');
   const rosters = content.blueprints.flatMap((b) => (b.roster ? [b.roster] : []));
   await runPlan(project, mergePlans(plans), { io, outDir: outputDir(project, options.out, io.cwd), command, quiet: options.quiet ?? false, ...(options.chromium ? { chromium: options.chromium } : {}), extraInputs: rosters });

@@ -46,10 +46,12 @@ export interface BuildPlan {
   files: PlannedFile[];
   /** Seed used per quiz, for the manifest. */
   seeds: Record<string, number>;
+  /** Things the teacher should know (a format that cannot carry a question type...). */
+  warnings: string[];
 }
 
 export function emptyPlan(): BuildPlan {
-  return { documents: [], packs: [], files: [], seeds: {} };
+  return { documents: [], packs: [], files: [], seeds: {}, warnings: [] };
 }
 
 export function mergePlans(plans: BuildPlan[]): BuildPlan {
@@ -58,6 +60,7 @@ export function mergePlans(plans: BuildPlan[]): BuildPlan {
     packs: plans.flatMap((p) => p.packs),
     files: plans.flatMap((p) => p.files),
     seeds: Object.assign({}, ...plans.map((p) => p.seeds)) as Record<string, number>,
+    warnings: plans.flatMap((p) => p.warnings),
   };
 }
 

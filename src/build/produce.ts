@@ -31,7 +31,8 @@ export function pdfDate(seed: number): Date {
 export async function produce(plan: BuildPlan, writer: OutputWriter, options: ProduceOptions): Promise<ProduceResult> {
   const kinds = new Map<string, string>();
   const pages = new Map<string, number>();
-  await writer.addAssets();
+  // Pages refer to the fonts in out/assets; exports alone need none.
+  if (plan.documents.length > 0) await writer.addAssets();
   for (const doc of plan.documents) {
     if (doc.writeHtml) {
       await writer.add(doc.path, doc.html);

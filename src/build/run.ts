@@ -27,6 +27,7 @@ export function handoutVersion(): string {
 }
 
 export async function runPlan(project: Project, plan: BuildPlan, options: RunPlanOptions): Promise<WrittenFile[]> {
+  if (!options.quiet) for (const warning of plan.warnings) options.io.stderr(`warning: ${warning}\n`);
   const inputs = await inputHashes(project, options.extraInputs ?? []);
   const { result, files } = await withWriter(
     options.outDir,

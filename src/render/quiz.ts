@@ -22,7 +22,9 @@ export function copyName(copy: QuizCopy): string {
 
 function footer(copy: QuizCopy): string {
   // Enough to regenerate exactly this copy: quiz, seed and version or student.
-  const who = copy.student ? `student ${copy.student.id}, copy ${copy.version}` : `version ${copy.version}`;
+  const who = copy.student
+    ? `student ${copy.student.id}, copy ${copy.version}`
+    : `version ${copy.version}`;
   return `${copy.quizId} · seed ${copy.seed} · ${who}`;
 }
 
@@ -40,20 +42,33 @@ function copyView(copy: QuizCopy) {
   const className = copy.student?.extra.find(([column]) => column.toLowerCase() === 'class')?.[1];
   return {
     version: copy.version,
-    version_label: copy.student ? `Copy ${copy.version} for ${copy.student.name}` : `Version ${copy.version}`,
-    student: copy.student ? { id: copy.student.id, name: copy.student.name, class: className } : undefined,
+    version_label: copy.student
+      ? `Copy ${copy.version} for ${copy.student.name}`
+      : `Version ${copy.version}`,
+    student: copy.student
+      ? { id: copy.student.id, name: copy.student.name, class: className }
+      : undefined,
   };
 }
 
 /** Blank widths in characters, sized to the longest accepted answer. */
 function blankWidths(item: CopyItem): number[] {
   if (item.presentation.type !== 'cloze') return [];
-  return item.presentation.answers.map((answers) => Math.min(32, Math.max(8, Math.ceil(Math.max(...answers.map((a) => [...a].length)) * 1.4))));
+  return item.presentation.answers.map((answers) =>
+    Math.min(32, Math.max(8, Math.ceil(Math.max(...answers.map((a) => [...a].length)) * 1.4))),
+  );
 }
 
 export function renderCopy(copy: QuizCopy, context: QuizRenderContext): string {
   return renderTemplate(context.env, 'quiz/copy.njk', {
-    ...pageFrame({ title: `${copy.title} — ${copyName(copy)}`, paper: copy.paper, assetsUrl: context.assetsUrl, headerLeft: copy.title, headerRight: copyName(copy), footerLeft: footer(copy) }),
+    ...pageFrame({
+      title: `${copy.title} — ${copyName(copy)}`,
+      paper: copy.paper,
+      assetsUrl: context.assetsUrl,
+      headerLeft: copy.title,
+      headerRight: copyName(copy),
+      footerLeft: footer(copy),
+    }),
     quiz: quizView(copy),
     copy: copyView(copy),
     sections: copy.sections.map((section) => ({
@@ -65,29 +80,80 @@ export function renderCopy(copy: QuizCopy, context: QuizRenderContext): string {
   });
 }
 
+/** Type names short enough for the marking grid. */
+const SHORT_TYPES: Record<string, string> = {
+  single: 'choice',
+  multiple: 'choose all',
+  'true-false': 'T / F',
+  short: 'short',
+  numeric: 'number',
+  cloze: 'blanks',
+  matching: 'matching',
+  ordering: 'order',
+  essay: 'essay',
+};
+
+/** Past this many items the marking grid is printed as two tables side by side, to stay on one page. */
+const GRID_COLUMN_ROWS = 25;
+
 export function renderKey(copy: QuizCopy, context: QuizRenderContext): string {
+  const items = copy.items.map((item) => keyItem(item, context));
+  const half = Math.ceil(items.length / 2);
   return renderTemplate(context.env, 'quiz/key.njk', {
-    ...pageFrame({ title: `Answer key — ${copy.title} — ${copyName(copy)}`, paper: copy.paper, assetsUrl: context.assetsUrl, headerLeft: `Answer key · ${copy.title}`, headerRight: copyName(copy), footerLeft: footer(copy) }),
+    ...pageFrame({
+      title: `Answer key — ${copy.title} — ${copyName(copy)}`,
+      paper: copy.paper,
+      assetsUrl: context.assetsUrl,
+      headerLeft: `Answer key · ${copy.title}`,
+      headerRight: copyName(copy),
+      footerLeft: footer(copy),
+    }),
     quiz: quizView(copy),
     copy: copyView(copy),
-    items: copy.items.map((item) => {
-      const key = keyNotation(item.presentation);
-      const letters = ['single', 'multiple', 'true-false', 'matching', 'ordering'].includes(item.presentation.type);
-      return {
-        ...item,
-        key,
-        letters,
-        grid_answer: item.presentation.type === 'cloze' ? key.split('|').map((a, i) => `${i + 1}. ${a}`).join('  ') : key,
-        type_label: TYPE_LABELS[item.question.type],
-        sources: citationLines(item.question.passages, context.corpus),
-        short_source: item.question.passages.map((p) => `${p.article} ¶${p.paragraph}`).join(', '),
-        // Students number the ordering boxes; this is what each box should say.
-        box_numbers: item.presentation.type === 'ordering' ? item.presentation.options.map((o) => ({ letter: o.letter, position: key.indexOf(o.letter) + 1 })) : [],
-        guidance: item.presentation.type === 'essay' ? item.presentation.guidance.map((g) => relabelRefs(g, (article, n) => keyRefLabel(context.corpus, article, n))) : [],
-        right_text: item.presentation.type === 'matching' ? Object.fromEntries(item.presentation.right.map((o) => [o.letter, o.text])) : {},
-      };
-    }),
+    items,
+    grid: items.length > GRID_COLUMN_ROWS ? [items.slice(0, half), items.slice(half)] : [items],
   });
+}
+
+function keyItem(item: CopyItem, context: QuizRenderContext) {
+  const key = keyNotation(item.presentation);
+  const letters = ['single', 'multiple', 'true-false', 'matching', 'ordering'].includes(
+    item.presentation.type,
+  );
+  return {
+    ...item,
+    key,
+    letters,
+    grid_answer:
+      item.presentation.type === 'cloze'
+        ? key
+            .split('|')
+            .map((a, i) => `${i + 1}. ${a}`)
+            .join('  ')
+        : key,
+    type_label: TYPE_LABELS[item.question.type],
+    short_type: SHORT_TYPES[item.question.type],
+    sources: citationLines(item.question.passages, context.corpus),
+
+    // Students number the ordering boxes; this is what each box should say.
+    box_numbers:
+      item.presentation.type === 'ordering'
+        ? item.presentation.options.map((o) => ({
+            letter: o.letter,
+            position: key.indexOf(o.letter) + 1,
+          }))
+        : [],
+    guidance:
+      item.presentation.type === 'essay'
+        ? item.presentation.guidance.map((g) =>
+            relabelRefs(g, (article, n) => keyRefLabel(context.corpus, article, n)),
+          )
+        : [],
+    right_text:
+      item.presentation.type === 'matching'
+        ? Object.fromEntries(item.presentation.right.map((o) => [o.letter, o.text]))
+        : {},
+  };
 }
 
 /** "“Russia wants US guarantees on missile shield” ¶3" for a ref written inside guidance. */

@@ -45,6 +45,21 @@ export function registerGenerate(program: Command, context: CommandContext): voi
       context.setExit(await quizCommand(quizId, options, context.io));
     });
 
+  program
+    .command('export')
+    .description('export the bank (or one quiz) for Moodle, GIFT, Canvas (QTI 1.2), Auto Multiple Choice, CSV and JSON')
+    .option(...PROJECT_OPTION)
+    .option('--format <list>', `comma-separated: moodle, gift, qti, amc, csv, json or all (default all)`)
+    .option('--quiz <quiz-id>', 'export this quiz (sections become question groups; keys of its versions) instead of the whole bank')
+    .option('--seed <n>', 'with --quiz, the seed of the copies whose keys are exported')
+    .option('--out <dir>', 'write into this folder instead of out/ (files go to exports/ inside it)')
+    .option('--quiet', 'print nothing but errors')
+    .addHelpText('after', '\nExamples:\n  $ handout export --format moodle,qti\n  $ handout export --quiz missile-defense-unit --format csv')
+    .action(async (options) => {
+      const { exportCommand } = await import('../../build/export-command.js');
+      context.setExit(await exportCommand(options, context.io));
+    });
+
   withOutputOptions(
     program
       .command('briefing')
