@@ -22,9 +22,12 @@ export async function inputHashes(project: Project, extra: string[] = []): Promi
   const dirs = [project.corpusDir, project.questionsDir, ...project.templateDirs.filter((d) => d.startsWith(project.root + path.sep))];
   const files = (await Promise.all(dirs.map((dir) => listFiles(dir, ['.md', '.yaml', '.yml', '.csv', '.njk', '.css'])))).flat();
   const all = [...new Set([...files, ...extra])].sort();
+  // A file outside the project (a roster or responses file given on the
+  // command line) is named by its file name only: no machine paths.
+  const name = (file: string): string => (file.startsWith(project.root + path.sep) ? path.relative(project.root, file).split(path.sep).join('/') : path.basename(file));
   return Promise.all(
     all.map(async (file) => ({
-      path: path.relative(project.root, file).split(path.sep).join('/'),
+      path: name(file),
       sha256: sha256(await readFile(file)),
     })),
   );

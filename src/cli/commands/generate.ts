@@ -78,4 +78,21 @@ export function registerGenerate(program: Command, context: CommandContext): voi
       const { briefingCommand } = await import('../../briefing/command.js');
       context.setExit(await briefingCommand(id, options, context.io));
     });
+
+  withOutputOptions(
+    program
+      .command('grade')
+      .description("score students' responses to a quiz: scores.csv and an item-analysis report (HTML and PDF)")
+      .argument('<responses.csv>', 'one row per copy: id, version, then the answer to each item (see docs/grading.md)')
+      .requiredOption('--quiz <quiz-id>', 'the quiz the responses answer (a blueprint in questions/quizzes/)')
+      .option('--seed <n>', "the seed the copies were printed with (default: the blueprint's)")
+      .option('--versions <n>', "how many versions were printed (default: the blueprint's)")
+      .option('--roster <file.csv>', "the roster personal copies were printed for (default: the blueprint's)")
+      .option('--skip-invalid', 'grade the valid rows and list the invalid ones, instead of writing nothing'),
+  )
+    .addHelpText('after', '\nExample:\n  $ handout grade --quiz missile-defense-unit questions/responses/missile-defense-unit.csv')
+    .action(async (responses: string, options) => {
+      const { gradeCommand } = await import('../../grade/command.js');
+      context.setExit(await gradeCommand(responses, options, context.io));
+    });
 }
