@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'tests/fixtures/'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', 'tests/fixtures/', '.puppeteerrc.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -27,19 +27,29 @@ export interface Content {
 
 /** Loads and checks everything; problems go to `problems`, nothing is thrown for bad input. */
 export async function loadContent(project: Project, problems: ProblemList): Promise<Content> {
-  const [corpus, bank] = await Promise.all([loadCorpus(project.corpusDir, problems), loadBank(project.questionsDir, problems)]);
+  const [corpus, bank] = await Promise.all([
+    loadCorpus(project.corpusDir, problems),
+    loadBank(project.questionsDir, problems),
+  ]);
   checkPassages(bank, corpus, problems);
   checkOptions(bank, problems);
-  const [reference, blueprints] = await Promise.all([loadReference(project.referenceDir, corpus, problems), loadBlueprints(project.quizzesDir, problems)]);
+  const [reference, blueprints] = await Promise.all([
+    loadReference(project.referenceDir, corpus, problems),
+    loadBlueprints(project.quizzesDir, problems),
+  ]);
   for (const blueprint of blueprints) checkBlueprint(blueprint, bank, corpus, problems);
   const briefings = await loadBriefings(project.briefingsDir, corpus, blueprints, problems);
   return { project, corpus, bank, reference, blueprints, briefings };
 }
 
 /** Loads content for a command that generates something: any error stops the run. */
-export async function requireContent(project: Project): Promise<{ content: Content; problems: ProblemList }> {
+export async function requireContent(
+  project: Project,
+): Promise<{ content: Content; problems: ProblemList }> {
   const problems = new ProblemList();
   const content = await loadContent(project, problems);
-  problems.throwIfErrors('the project has errors; fix them (run "handout lint" to list them) and try again');
+  problems.throwIfErrors(
+    'the project has errors; fix them (run "handout lint" to list them) and try again',
+  );
   return { content, problems };
 }

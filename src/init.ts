@@ -12,7 +12,10 @@ export async function initCommand(dir: string, io: Io): Promise<number> {
   const target = path.resolve(io.cwd, dir);
   const entries = await readdir(target).catch(() => [] as string[]);
   if (entries.length > 0) {
-    throw new HandoutError(`${relativeTo(io.cwd, target)} already exists and is not empty; choose a new folder name so nothing of yours is overwritten`, { code: 'init-not-empty' });
+    throw new HandoutError(
+      `${relativeTo(io.cwd, target)} already exists and is not empty; choose a new folder name so nothing of yours is overwritten`,
+      { code: 'init-not-empty' },
+    );
   }
   await cp(STARTER_DIR, target, { recursive: true, errorOnExist: true, force: false });
   await cp(SCHEMA_DIR, path.join(target, 'schema'), { recursive: true });

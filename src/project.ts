@@ -30,7 +30,10 @@ export function projectAt(root: string): Project {
   const abs = path.resolve(root);
   const questionsDir = path.join(abs, 'questions');
   const own = path.join(abs, 'templates');
-  const templateDirs = existsSync(own) && path.resolve(own) !== BUILTIN_TEMPLATES ? [own, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES];
+  const templateDirs =
+    existsSync(own) && path.resolve(own) !== BUILTIN_TEMPLATES
+      ? [own, BUILTIN_TEMPLATES]
+      : [BUILTIN_TEMPLATES];
   return {
     root: abs,
     corpusDir: path.join(abs, 'corpus'),

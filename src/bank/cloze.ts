@@ -1,6 +1,7 @@
 /** Cloze text: `[[answer]]` or `[[answer|alternative|...]]` marks a blank. */
 
-export type ClozePart = { kind: 'text'; text: string } | { kind: 'blank'; index: number; answers: string[] };
+export type ClozePart =
+  { kind: 'text'; text: string } | { kind: 'blank'; index: number; answers: string[] };
 
 const BLANK = /\[\[([^\]]*)\]\]/g;
 

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq } from 'yaml';
-import { ProblemList, type SourceLocation } from '../errors.js';
+import type { ProblemList } from '../errors.js';
+import { type SourceLocation } from '../errors.js';
 import { listFiles } from '../util/files.js';
 import { parseRef } from '../corpus/quote.js';
 import { didYouMean } from '../util/text.js';
@@ -61,7 +62,11 @@ export type Citing = Pick<QuestionBase, 'id' | 'passages' | 'evidence'>;
 export async function loadBank(questionsDir: string, problems: ProblemList): Promise<Bank> {
   const files = await listFiles(questionsDir, ['.yaml', '.yml'], NON_BANK_FOLDERS);
   const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-  return buildBank(files.map((file, i) => ({ file, text: texts[i]! })), problems, path.dirname(questionsDir));
+  return buildBank(
+    files.map((file, i) => ({ file, text: texts[i]! })),
+    problems,
+    path.dirname(questionsDir),
+  );
 }
 
 interface Located {
@@ -77,7 +82,11 @@ interface Entry {
 }
 
 /** `root` is the project folder, against which other files are named in messages. */
-export function buildBank(files: { file: string; text: string }[], problems: ProblemList, root: string): Bank {
+export function buildBank(
+  files: { file: string; text: string }[],
+  problems: ProblemList,
+  root: string,
+): Bank {
   const questions: Question[] = [];
   const incomplete: Citing[] = [];
   const byId = new Map<string, Question>();
@@ -121,24 +130,43 @@ export function buildBank(files: { file: string; text: string }[], problems: Pro
 function readBankFile(source: YamlSource, problems: ProblemList): Entry[] {
   const data = source.toJS();
   if (data === null || data === undefined) {
-    problems.warning(source.locate([]), 'empty-file', 'this question file is empty; add a "questions:" list or delete the file');
+    problems.warning(
+      source.locate([]),
+      'empty-file',
+      'this question file is empty; add a "questions:" list or delete the file',
+    );
     return [];
   }
   const root = source.doc.contents;
   if (!isMap(root)) {
-    problems.error(source.locate([]), 'not-a-bank-file', 'a question file must be a set of fields with a "questions:" list (and optionally "defaults:")');
+    problems.error(
+      source.locate([]),
+      'not-a-bank-file',
+      'a question file must be a set of fields with a "questions:" list (and optionally "defaults:")',
+    );
     return [];
   }
   if (!validateWith(BankFileShellSchema, data, source, [], problems, { what: 'question file' })) {
     if (!isSeq(root.get('questions', true))) return [];
   }
-  const { defaults = {}, questions = [] } = data as { defaults?: DefaultsInput; questions?: unknown[] };
+  const { defaults = {}, questions = [] } = data as {
+    defaults?: DefaultsInput;
+    questions?: unknown[];
+  };
   return questions.map((raw, index) => {
     const path: YamlPath = ['questions', index];
-    const fields = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+    const fields =
+      raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+        ? (raw as Record<string, unknown>)
+        : {};
     const id = typeof fields.id === 'string' ? fields.id : undefined;
     const question = readQuestion(raw, defaults, source, path, problems);
-    return { id, path, question, citing: question || id === undefined ? undefined : citingOf(id, fields) };
+    return {
+      id,
+      path,
+      question,
+      citing: question || id === undefined ? undefined : citingOf(id, fields),
+    };
   });
 }
 
@@ -146,14 +174,31 @@ function readBankFile(source: YamlSource, problems: ProblemList): Entry[] {
 function citingOf(id: string, fields: Record<string, unknown>): Citing | undefined {
   const refs = list(fields.passages as string | string[] | undefined);
   const evidence = list(fields.evidence as string | string[] | undefined);
-  const wellFormed = (values: unknown[]): values is string[] => values.every((v) => typeof v === 'string');
-  if (refs.length === 0 || !wellFormed(refs) || !wellFormed(evidence) || !refs.every((r) => new RegExp(PASSAGE_REF).test(r))) return undefined;
+  const wellFormed = (values: unknown[]): values is string[] =>
+    values.every((v) => typeof v === 'string');
+  if (
+    refs.length === 0 ||
+    !wellFormed(refs) ||
+    !wellFormed(evidence) ||
+    !refs.every((r) => new RegExp(PASSAGE_REF).test(r))
+  )
+    return undefined;
   return { id, passages: refs.map(parseRef), evidence };
 }
 
-function readQuestion(raw: unknown, defaults: DefaultsInput, source: YamlSource, path: YamlPath, problems: ProblemList): Question | undefined {
+function readQuestion(
+  raw: unknown,
+  defaults: DefaultsInput,
+  source: YamlSource,
+  path: YamlPath,
+  problems: ProblemList,
+): Question | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.error(source.locate(path), 'not-a-question', 'each entry of "questions" must be a set of fields starting with "- id:"');
+    problems.error(
+      source.locate(path),
+      'not-a-question',
+      'each entry of "questions" must be a set of fields starting with "- id:"',
+    );
     return undefined;
   }
   const fields = raw as Record<string, unknown>;
@@ -161,19 +206,32 @@ function readQuestion(raw: unknown, defaults: DefaultsInput, source: YamlSource,
   const type = fields.type;
   if (typeof type !== 'string' || !(QUESTION_TYPES as readonly string[]).includes(type)) {
     const at = type === undefined ? source.locate(path) : source.locate([...path, 'type']);
-    const said = type === undefined ? 'has no "type"' : `has type "${String(type)}"${didYouMean(String(type), QUESTION_TYPES)}`;
-    problems.error(at, 'unknown-type', `${id ? `question "${id}"` : 'this question'} ${said}; the type must be one of: ${QUESTION_TYPES.join(', ')}`, id);
+    const said =
+      type === undefined
+        ? 'has no "type"'
+        : `has type "${String(type)}"${didYouMean(String(type), QUESTION_TYPES)}`;
+    problems.error(
+      at,
+      'unknown-type',
+      `${id ? `question "${id}"` : 'this question'} ${said}; the type must be one of: ${QUESTION_TYPES.join(', ')}`,
+      id,
+    );
     return undefined;
   }
   const schema = QUESTION_SCHEMAS[type as QuestionType];
-  if (!validateWith(schema, fields, source, path, problems, { what: 'question', ...(id ? { id } : {}) })) return undefined;
+  if (
+    !validateWith(schema, fields, source, path, problems, {
+      what: 'question',
+      ...(id ? { id } : {}),
+    })
+  )
+    return undefined;
   return normalise(fields, defaults, source.locate(path));
 }
 
 function list<T>(value: T | T[] | undefined): T[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
-
 
 type QuestionInput =
   | SingleInput
@@ -187,7 +245,11 @@ type QuestionInput =
   | EssayInput;
 
 /** Applies defaults and renames fields; the input has passed its schema. */
-function normalise(fields: Record<string, unknown>, defaults: DefaultsInput, at: SourceLocation): Question {
+function normalise(
+  fields: Record<string, unknown>,
+  defaults: DefaultsInput,
+  at: SourceLocation,
+): Question {
   const f = fields as unknown as QuestionInput;
   const base: Omit<QuestionBase, 'type'> = {
     id: f.id,
@@ -202,15 +264,33 @@ function normalise(fields: Record<string, unknown>, defaults: DefaultsInput, at:
   };
   switch (f.type) {
     case 'single':
-      return { ...base, type: f.type, answer: f.answer, distractors: f.distractors, fixedOrder: f.fixed_order ?? false };
+      return {
+        ...base,
+        type: f.type,
+        answer: f.answer,
+        distractors: f.distractors,
+        fixedOrder: f.fixed_order ?? false,
+      };
     case 'multiple':
-      return { ...base, type: f.type, answers: f.answers, distractors: f.distractors, fixedOrder: f.fixed_order ?? false };
+      return {
+        ...base,
+        type: f.type,
+        answers: f.answers,
+        distractors: f.distractors,
+        fixedOrder: f.fixed_order ?? false,
+      };
     case 'true-false':
       return { ...base, type: f.type, answer: f.answer };
     case 'short':
       return { ...base, type: f.type, answer: f.answer, accept: f.accept ?? [] };
     case 'numeric':
-      return { ...base, type: f.type, answer: f.answer, tolerance: f.tolerance ?? 0, ...(f.unit === undefined ? {} : { unit: f.unit }) };
+      return {
+        ...base,
+        type: f.type,
+        answer: f.answer,
+        tolerance: f.tolerance ?? 0,
+        ...(f.unit === undefined ? {} : { unit: f.unit }),
+      };
     case 'cloze':
       return { ...base, type: f.type, text: f.text };
     case 'matching':

@@ -22,9 +22,17 @@ export interface BriefingOptions extends OutputOptions {
   version?: string;
 }
 
-const list = (text: string | undefined): string[] | undefined => text?.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (text: string | undefined): string[] | undefined =>
+  text
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
-export async function briefingCommand(id: string | undefined, options: BriefingOptions, io: Io): Promise<number> {
+export async function briefingCommand(
+  id: string | undefined,
+  options: BriefingOptions,
+  io: Io,
+): Promise<number> {
   const project = openProject(options.project, io.cwd);
   const formats = parseFormats(options.format);
   const seedFlag = parseSeed(options.seed);
@@ -32,36 +40,76 @@ export async function briefingCommand(id: string | undefined, options: BriefingO
   const articles = list(options.articles);
   const tags = list(options.tags);
   for (const article of articles ?? []) {
-    if (!content.corpus.byId.has(article)) throw new HandoutError(`--articles names "${article}", which is not in corpus/${didYouMean(article, content.corpus.byId.keys())}`, { code: 'unknown-article' });
+    if (!content.corpus.byId.has(article))
+      throw new HandoutError(
+        `--articles names "${article}", which is not in corpus/${didYouMean(article, content.corpus.byId.keys())}`,
+        { code: 'unknown-article' },
+      );
   }
   const configured = pickConfig(content.briefings, id);
   const narrowed = articles !== undefined || tags !== undefined;
   const config: BriefingConfig = {
-    ...(configured ?? { id: id ?? 'briefing', title: 'Briefing', editions: ['student', 'teacher'], paper: 'letter' }),
+    ...(configured ?? {
+      id: id ?? 'briefing',
+      title: 'Briefing',
+      editions: ['student', 'teacher'],
+      paper: 'letter',
+    }),
     ...(articles ? { articles } : {}),
     ...(tags ? { tags } : {}),
     ...(options.paper ? { paper: paperFlag(options.paper) } : {}),
   };
-  if (narrowed && configured?.overview && !options.quiet) io.stderr('briefing: the overview is left out because it was written for the full set of articles\n');
+  if (narrowed && configured?.overview && !options.quiet)
+    io.stderr(
+      'briefing: the overview is left out because it was written for the full set of articles\n',
+    );
   const editions = editionFlag(options.edition) ?? config.editions;
   const quizId = options.forQuiz;
-  const blueprint = quizId ? findBlueprint(content.blueprints, quizId, path.relative(io.cwd, project.quizzesDir) || '.') : undefined;
+  const blueprint = quizId
+    ? findBlueprint(content.blueprints, quizId, path.relative(io.cwd, project.quizzesDir) || '.')
+    : undefined;
   const seed = seedFlag ?? blueprint?.seed ?? 0;
   const plan = planBriefing(content, config, {
     formats,
     // An open-book pack on its own: no edition unless one was asked for.
     editions: blueprint && !options.edition ? [] : editions,
     overview: !narrowed,
-    ...(blueprint ? { openBook: { blueprint, seed, ...(options.version ? { versions: [options.version.toUpperCase()] } : {}) } } : {}),
+    ...(blueprint
+      ? {
+          openBook: {
+            blueprint,
+            seed,
+            ...(options.version ? { versions: [options.version.toUpperCase()] } : {}),
+          },
+        }
+      : {}),
     dateSeed: seed,
   });
   if (blueprint && options.version && plan.documents.every((d) => !d.path.includes('open-book'))) {
-    throw new HandoutError(`quiz "${blueprint.id}" has no version "${options.version}"; it has versions A to ${String.fromCharCode(64 + blueprint.versions)}`, { code: 'unknown-version' });
+    throw new HandoutError(
+      `quiz "${blueprint.id}" has no version "${options.version}"; it has versions A to ${String.fromCharCode(64 + blueprint.versions)}`,
+      { code: 'unknown-version' },
+    );
   }
-  const command = ['handout briefing', id ?? '', articles ? `--articles ${articles.join(',')}` : '', tags ? `--tags ${tags.join(',')}` : '', options.edition ? `--edition ${options.edition}` : '', quizId ? `--for-quiz ${quizId}` : '', seedFlag !== undefined ? `--seed ${seedFlag}` : '', options.version ? `--version ${options.version}` : '']
+  const command = [
+    'handout briefing',
+    id ?? '',
+    articles ? `--articles ${articles.join(',')}` : '',
+    tags ? `--tags ${tags.join(',')}` : '',
+    options.edition ? `--edition ${options.edition}` : '',
+    quizId ? `--for-quiz ${quizId}` : '',
+    seedFlag !== undefined ? `--seed ${seedFlag}` : '',
+    options.version ? `--version ${options.version}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
-  await runPlan(project, plan, { io, outDir: outputDir(project, options.out, io.cwd), command, quiet: options.quiet ?? false, ...(options.chromium ? { chromium: options.chromium } : {}) });
+  await runPlan(project, plan, {
+    io,
+    outDir: outputDir(project, options.out, io.cwd),
+    command,
+    quiet: options.quiet ?? false,
+    ...(options.chromium ? { chromium: options.chromium } : {}),
+  });
   return 0;
 }
 
@@ -69,7 +117,13 @@ function pickConfig(configs: BriefingConfig[], id: string | undefined): Briefing
   if (id === undefined) return configs.length === 1 ? configs[0] : undefined;
   const found = configs.find((c) => c.id === id);
   if (!found && configs.length > 0) {
-    throw new HandoutError(`there is no briefing "${id}" in questions/briefings/${didYouMean(id, configs.map((c) => c.id))}; the briefings are: ${configs.map((c) => c.id).join(', ')}`, { code: 'unknown-briefing' });
+    throw new HandoutError(
+      `there is no briefing "${id}" in questions/briefings/${didYouMean(
+        id,
+        configs.map((c) => c.id),
+      )}; the briefings are: ${configs.map((c) => c.id).join(', ')}`,
+      { code: 'unknown-briefing' },
+    );
   }
   return found;
 }
@@ -77,6 +131,10 @@ function pickConfig(configs: BriefingConfig[], id: string | undefined): Briefing
 function editionFlag(text: string | undefined): Edition[] | undefined {
   if (text === undefined) return undefined;
   const editions = text.split(',').map((e) => e.trim().toLowerCase());
-  if (editions.some((e) => e !== 'student' && e !== 'teacher')) throw new HandoutError(`--edition "${text}" is not valid; use student, teacher or student,teacher`, { code: 'bad-edition' });
+  if (editions.some((e) => e !== 'student' && e !== 'teacher'))
+    throw new HandoutError(
+      `--edition "${text}" is not valid; use student, teacher or student,teacher`,
+      { code: 'bad-edition' },
+    );
   return editions as Edition[];
 }

@@ -29,7 +29,12 @@ export interface BriefingConfig {
   file?: string;
 }
 
-export async function loadBriefings(dir: string, corpus: Corpus, blueprints: Blueprint[], problems: ProblemList): Promise<BriefingConfig[]> {
+export async function loadBriefings(
+  dir: string,
+  corpus: Corpus,
+  blueprints: Blueprint[],
+  problems: ProblemList,
+): Promise<BriefingConfig[]> {
   const configs: BriefingConfig[] = [];
   for (const file of await listFiles(dir, ['.yaml', '.yml'])) {
     const source = parseYaml(file, await readFile(file, 'utf8'), problems);
@@ -38,28 +43,58 @@ export async function loadBriefings(dir: string, corpus: Corpus, blueprints: Blu
     if (!validateWith(BriefingSchema, data, source, [], problems, { what: 'briefing' })) continue;
     const input = data as BriefingInput;
     const expected = path.basename(file).replace(/\.ya?ml$/, '');
-    if (input.id !== expected) problems.error(source.locate(['id']), 'briefing-id-mismatch', `the briefing id "${input.id}" differs from the file name "${path.basename(file)}"; rename the file or change the id`);
+    if (input.id !== expected)
+      problems.error(
+        source.locate(['id']),
+        'briefing-id-mismatch',
+        `the briefing id "${input.id}" differs from the file name "${path.basename(file)}"; rename the file or change the id`,
+      );
     (input.articles ?? []).forEach((id, i) => {
-      if (!corpus.byId.has(id)) problems.error(source.locate(['articles', i]), 'unknown-article', `the briefing lists the article "${id}", which is not in corpus/${didYouMean(id, corpus.byId.keys())}`);
+      if (!corpus.byId.has(id))
+        problems.error(
+          source.locate(['articles', i]),
+          'unknown-article',
+          `the briefing lists the article "${id}", which is not in corpus/${didYouMean(id, corpus.byId.keys())}`,
+        );
     });
     const corpusTags = new Set(corpus.articles.flatMap((a) => a.tags));
     (input.tags ?? []).forEach((tag, i) => {
-      if (!corpusTags.has(tag)) problems.error(source.locate(['tags', i]), 'unknown-tag', `the briefing filters on the tag "${tag}", which no article has${didYouMean(tag, corpusTags)}`);
+      if (!corpusTags.has(tag))
+        problems.error(
+          source.locate(['tags', i]),
+          'unknown-tag',
+          `the briefing filters on the tag "${tag}", which no article has${didYouMean(tag, corpusTags)}`,
+        );
     });
     const keyPassages = (input.key_passages ?? []).flatMap((entry, i) => {
       const ref = parseRef(entry.passage);
       const problem = refProblem(ref, corpus, didYouMean);
       if (problem) {
-        problems.error(source.locate(['key_passages', i, 'passage']), problem.code, `the key passage ${problem.message}`);
+        problems.error(
+          source.locate(['key_passages', i, 'passage']),
+          problem.code,
+          `the key passage ${problem.message}`,
+        );
         return [];
       }
       if (input.articles && !input.articles.includes(ref.article)) {
-        problems.warning(source.locate(['key_passages', i, 'passage']), 'key-passage-outside', `the key passage ${ref.ref} is from an article this briefing does not use; it will not be printed`);
+        problems.warning(
+          source.locate(['key_passages', i, 'passage']),
+          'key-passage-outside',
+          `the key passage ${ref.ref} is from an article this briefing does not use; it will not be printed`,
+        );
       }
       return [{ ref, context: entry.context }];
     });
     if (input.for_quiz && !blueprints.some((b) => b.id === input.for_quiz)) {
-      problems.error(source.locate(['for_quiz']), 'unknown-quiz', `the briefing is aligned to the quiz "${input.for_quiz}", which has no blueprint in questions/quizzes/${didYouMean(input.for_quiz, blueprints.map((b) => b.id))}`);
+      problems.error(
+        source.locate(['for_quiz']),
+        'unknown-quiz',
+        `the briefing is aligned to the quiz "${input.for_quiz}", which has no blueprint in questions/quizzes/${didYouMean(
+          input.for_quiz,
+          blueprints.map((b) => b.id),
+        )}`,
+      );
     }
     configs.push({
       id: input.id,

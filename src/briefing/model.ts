@@ -50,9 +50,31 @@ export interface BriefingModel {
   readingMinutes: number;
   overview?: string;
   articles: BriefingArticle[];
-  timeline: { date: string; event: string; basis?: string; background?: string; refs: PassageGroup[] }[];
-  people: { name: string; country?: string; roles: { role: string; dates: string }[]; note?: string; background?: string; appears: PassageGroup[]; quoted: PassageGroup[] }[];
-  glossary: { term: string; aka: string[]; expansion?: string; kind: string; definition: string; background?: string; mentions: PassageGroup[] }[];
+  timeline: {
+    date: string;
+    event: string;
+    basis?: string;
+    background?: string;
+    refs: PassageGroup[];
+  }[];
+  people: {
+    name: string;
+    country?: string;
+    roles: { role: string; dates: string }[];
+    note?: string;
+    background?: string;
+    appears: PassageGroup[];
+    quoted: PassageGroup[];
+  }[];
+  glossary: {
+    term: string;
+    aka: string[];
+    expansion?: string;
+    kind: string;
+    definition: string;
+    background?: string;
+    mentions: PassageGroup[];
+  }[];
   discussion: { id: string; prompt: string; passages: PassageGroup[]; guidance?: string[] }[];
   lessonNotes?: string;
 }
@@ -67,7 +89,9 @@ export function selectArticles(corpus: Corpus, ids?: string[], tags?: string[]):
 /** How many paragraphs of the bank cite each passage, most cited first: the default key passages. */
 function mostCited(bank: Bank, article: Article, count: number): number[] {
   const cites = new Map<number, number>();
-  for (const q of bank.questions) for (const p of q.passages) if (p.article === article.id) cites.set(p.paragraph, (cites.get(p.paragraph) ?? 0) + 1);
+  for (const q of bank.questions)
+    for (const p of q.passages)
+      if (p.article === article.id) cites.set(p.paragraph, (cites.get(p.paragraph) ?? 0) + 1);
   return [...cites]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, count)
@@ -77,7 +101,12 @@ function mostCited(bank: Bank, article: Article, count: number): number[] {
 
 const READING_WORDS_PER_MINUTE = 180;
 
-export function briefingModel(config: BriefingConfig, edition: Edition, content: { corpus: Corpus; bank: Bank; reference: Reference }, options: { overview: boolean }): BriefingModel {
+export function briefingModel(
+  config: BriefingConfig,
+  edition: Edition,
+  content: { corpus: Corpus; bank: Bank; reference: Reference },
+  options: { overview: boolean },
+): BriefingModel {
   const { corpus, bank, reference } = content;
   const articles = selectArticles(corpus, config.articles, config.tags);
   const numberOf = new Map(articles.map((a, i) => [a.id, i + 1]));
@@ -86,7 +115,12 @@ export function briefingModel(config: BriefingConfig, edition: Edition, content:
 
   const briefingArticles: BriefingArticle[] = articles.map((article, i) => {
     const configured = config.keyPassages?.filter((k) => k.ref.article === article.id);
-    const chosen = configured ?? mostCited(bank, article, 3).map((n) => ({ ref: { article: article.id, paragraph: n, ref: `${article.id}#p${n}` }, context: undefined }));
+    const chosen =
+      configured ??
+      mostCited(bank, article, 3).map((n) => ({
+        ref: { article: article.id, paragraph: n, ref: `${article.id}#p${n}` },
+        context: undefined,
+      }));
     return {
       number: i + 1,
       id: article.id,
@@ -109,7 +143,9 @@ export function briefingModel(config: BriefingConfig, edition: Edition, content:
   const timeline = reference.events
     .filter((e) => e.passages.some(inScope))
     .map((e) => ({
-      date: e.end ? `${formatPartialDate(e.date)} – ${formatPartialDate(e.end)}` : formatPartialDate(e.date),
+      date: e.end
+        ? `${formatPartialDate(e.date)} – ${formatPartialDate(e.end)}`
+        : formatPartialDate(e.date),
       event: e.event,
       // How a relative date was worked out is for the teacher.
       ...(e.dateBasis && edition === 'teacher' ? { basis: e.dateBasis } : {}),
@@ -136,7 +172,8 @@ export function briefingModel(config: BriefingConfig, edition: Edition, content:
   // printed (key passages, overview); the teacher edition has them all.
   const printed = new Set(briefingArticles.flatMap((a) => a.keyPassages.map((k) => k.ref)));
   const overviewText = options.overview ? (config.overview ?? '') : '';
-  const meets = (t: Reference['terms'][number]): boolean => t.mentions.some((m) => printed.has(m.ref)) || t.match.some((m) => overviewText.includes(m));
+  const meets = (t: Reference['terms'][number]): boolean =>
+    t.mentions.some((m) => printed.has(m.ref)) || t.match.some((m) => overviewText.includes(m));
   const glossary = reference.terms
     .filter((t) => t.mentions.some(inScope) && (edition === 'teacher' || meets(t)))
     .map((t) => ({
@@ -156,13 +193,27 @@ export function briefingModel(config: BriefingConfig, edition: Edition, content:
       id: q.id,
       prompt: q.prompt,
       passages: links(q.passages),
-      ...(edition === 'teacher' ? { guidance: q.guidance.map((g) => relabelRefs(g, (article, n) => (numberOf.has(article) ? `Art. ${numberOf.get(article)} ¶${n}` : undefined))) } : {}),
+      ...(edition === 'teacher'
+        ? {
+            guidance: q.guidance.map((g) =>
+              relabelRefs(g, (article, n) =>
+                numberOf.has(article) ? `Art. ${numberOf.get(article)} ¶${n}` : undefined,
+              ),
+            ),
+          }
+        : {}),
     }));
 
   const overview = options.overview ? config.overview : undefined;
   const words =
     wordCount(overview ?? '') +
-    briefingArticles.reduce((n, a) => n + wordCount(a.summary) + a.keyPassages.reduce((m, k) => m + wordCount(k.text) + wordCount(k.context ?? ''), 0), 0) +
+    briefingArticles.reduce(
+      (n, a) =>
+        n +
+        wordCount(a.summary) +
+        a.keyPassages.reduce((m, k) => m + wordCount(k.text) + wordCount(k.context ?? ''), 0),
+      0,
+    ) +
     timeline.reduce((n, e) => n + wordCount(e.event), 0) +
     people.reduce((n, p) => n + wordCount(p.note ?? ''), 0) +
     glossary.reduce((n, t) => n + wordCount(t.definition), 0);
@@ -194,7 +245,9 @@ function surname(name: string): string {
 }
 
 function datesOf(refs: PassageRef[], corpus: Corpus): string {
-  const dates = [...new Set(refs.map((r) => corpus.byId.get(r.article)?.published ?? ''))].filter(Boolean).sort(compareStrings);
+  const dates = [...new Set(refs.map((r) => corpus.byId.get(r.article)?.published ?? ''))]
+    .filter(Boolean)
+    .sort(compareStrings);
   return dates.map(formatPartialDate).join(', ');
 }
 
@@ -204,7 +257,11 @@ function period(articles: Article[]): string {
   const last = dates[dates.length - 1];
   if (!first || !last) return '';
   const year = (d: string) => d.slice(0, 4);
-  return year(first) === year(last) ? formatPartialDate(first) === formatPartialDate(last) ? formatPartialDate(first) : `${formatPartialDate(first)} – ${formatPartialDate(last)}` : `${year(first)}–${year(last)}`;
+  return year(first) === year(last)
+    ? formatPartialDate(first) === formatPartialDate(last)
+      ? formatPartialDate(first)
+      : `${formatPartialDate(first)} – ${formatPartialDate(last)}`
+    : `${year(first)}–${year(last)}`;
 }
 
 /** Groups refs by article, in briefing order, each paragraph once. */
@@ -214,7 +271,11 @@ function groupRefs(refs: PassageRef[], numberOf: Map<string, number>): PassageGr
   for (const ref of refs) {
     const number = numberOf.get(ref.article)!;
     const group = groups.get(number) ?? new Map<number, PassageLink>();
-    group.set(ref.paragraph, { ref: ref.ref, label: `¶${ref.paragraph}`, anchor: anchorOf(ref.ref) });
+    group.set(ref.paragraph, {
+      ref: ref.ref,
+      label: `¶${ref.paragraph}`,
+      anchor: anchorOf(ref.ref),
+    });
     groups.set(number, group);
     ids.set(number, ref.article);
   }

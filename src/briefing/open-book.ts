@@ -28,7 +28,8 @@ export interface OpenBookModel {
 export function openBookModel(copy: QuizCopy, corpus: Corpus): OpenBookModel {
   const cited = new Map<string, Set<number>>();
   for (const item of copy.items) {
-    for (const ref of item.question.passages) cited.set(ref.article, (cited.get(ref.article) ?? new Set()).add(ref.paragraph));
+    for (const ref of item.question.passages)
+      cited.set(ref.article, (cited.get(ref.article) ?? new Set()).add(ref.paragraph));
   }
   const articles = [...cited.keys()]
     .map((id) => corpus.byId.get(id)!)
@@ -41,7 +42,12 @@ export function openBookModel(copy: QuizCopy, corpus: Corpus): OpenBookModel {
       ...(article.dateline ? { dateline: article.dateline } : {}),
       paragraphs: [...cited.get(article.id)!]
         .sort((a, b) => a - b)
-        .map((n) => ({ number: n, text: article.paragraphs[n - 1]?.text ?? '', ref: `${article.id}#p${n}`, anchor: anchorOf(`${article.id}#p${n}`) })),
+        .map((n) => ({
+          number: n,
+          text: article.paragraphs[n - 1]?.text ?? '',
+          ref: `${article.id}#p${n}`,
+          anchor: anchorOf(`${article.id}#p${n}`),
+        })),
     }));
   return {
     quizId: copy.quizId,

@@ -24,7 +24,11 @@ export function briefingFolder(config: BriefingConfig): string {
   return `briefings/${config.id}`;
 }
 
-export function planBriefing(content: Content, config: BriefingConfig, options: BriefingPlanOptions): BuildPlan {
+export function planBriefing(
+  content: Content,
+  config: BriefingConfig,
+  options: BriefingPlanOptions,
+): BuildPlan {
   const plan = emptyPlan();
   const env = templateEnvironment(content.project.templateDirs);
   const folder = briefingFolder(config);
@@ -51,7 +55,12 @@ export function planBriefing(content: Content, config: BriefingConfig, options: 
       const path = `${folder}/open-book-${blueprint.id}-${copy.version}.html`;
       plan.documents.push({
         path,
-        html: renderOpenBook(openBookModel(copy, content.corpus), env, blueprint.paper, assetsUrlFor(path)),
+        html: renderOpenBook(
+          openBookModel(copy, content.corpus),
+          env,
+          blueprint.paper,
+          assetsUrlFor(path),
+        ),
         title: `${blueprint.title} — open-book pack, version ${copy.version}`,
         writeHtml: html,
         writePdf: pdf,

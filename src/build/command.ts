@@ -14,12 +14,18 @@ export async function buildCommand(options: OutputOptions, io: Io): Promise<numb
   const project = openProject(options.project, io.cwd);
   const formats = parseFormats(options.format);
   const { content, problems } = await requireContent(project);
-  if (problems.warnings.length > 0 && !options.quiet) io.stderr(`build: ${problems.warnings.length} warning(s); run "handout lint" to see them\n`);
+  if (problems.warnings.length > 0 && !options.quiet)
+    io.stderr(`build: ${problems.warnings.length} warning(s); run "handout lint" to see them\n`);
   const plans: BuildPlan[] = [];
   const exports: QuizExport[] = [];
   for (const blueprint of content.blueprints) {
     const roster = await blueprintRoster(blueprint);
-    exports.push({ blueprint, seed: blueprint.seed, versions: blueprint.versions, ...(roster ? { students: roster.students } : {}) });
+    exports.push({
+      blueprint,
+      seed: blueprint.seed,
+      versions: blueprint.versions,
+      ...(roster ? { students: roster.students } : {}),
+    });
     plans.push(
       planQuiz(content, blueprint, {
         seed: blueprint.seed,
@@ -33,7 +39,9 @@ export async function buildCommand(options: OutputOptions, io: Io): Promise<numb
     );
   }
   for (const config of content.briefings) {
-    const quiz = config.forQuiz ? content.blueprints.find((b) => b.id === config.forQuiz) : undefined;
+    const quiz = config.forQuiz
+      ? content.blueprints.find((b) => b.id === config.forQuiz)
+      : undefined;
     plans.push(
       planBriefing(content, config, {
         formats,
@@ -45,8 +53,17 @@ export async function buildCommand(options: OutputOptions, io: Io): Promise<numb
     );
   }
   plans.push(planExports(content, { bank: true, quizzes: exports }));
-  const command = ['handout build', options.format ? `--format ${formats.join(',')}` : ''].filter(Boolean).join(' ');
+  const command = ['handout build', options.format ? `--format ${formats.join(',')}` : '']
+    .filter(Boolean)
+    .join(' ');
   const rosters = content.blueprints.flatMap((b) => (b.roster ? [b.roster] : []));
-  await runPlan(project, mergePlans(plans), { io, outDir: outputDir(project, options.out, io.cwd), command, quiet: options.quiet ?? false, ...(options.chromium ? { chromium: options.chromium } : {}), extraInputs: rosters });
+  await runPlan(project, mergePlans(plans), {
+    io,
+    outDir: outputDir(project, options.out, io.cwd),
+    command,
+    quiet: options.quiet ?? false,
+    ...(options.chromium ? { chromium: options.chromium } : {}),
+    extraInputs: rosters,
+  });
   return 0;
 }

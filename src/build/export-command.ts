@@ -17,17 +17,38 @@ export interface ExportOptions extends Omit<OutputOptions, 'format' | 'chromium'
 
 export async function exportCommand(options: ExportOptions, io: Io): Promise<number> {
   const project = openProject(options.project, io.cwd);
-  const formats = options.format === undefined ? [...EXPORT_FORMATS] : parseExportFormats([options.format]);
+  const formats =
+    options.format === undefined ? [...EXPORT_FORMATS] : parseExportFormats([options.format]);
   const seedFlag = parseSeed(options.seed);
   const { content } = await requireContent(project);
-  const blueprint = options.quiz ? findBlueprint(content.blueprints, options.quiz, path.relative(io.cwd, project.quizzesDir) || '.') : undefined;
+  const blueprint = options.quiz
+    ? findBlueprint(
+        content.blueprints,
+        options.quiz,
+        path.relative(io.cwd, project.quizzesDir) || '.',
+      )
+    : undefined;
   const plan = planExports(content, {
     formats,
     bank: blueprint === undefined,
-    quizzes: blueprint ? [{ blueprint, seed: seedFlag ?? blueprint.seed, versions: blueprint.versions }] : [],
+    quizzes: blueprint
+      ? [{ blueprint, seed: seedFlag ?? blueprint.seed, versions: blueprint.versions }]
+      : [],
     full: true,
   });
-  const command = ['handout export', `--format ${formats.join(',')}`, blueprint ? `--quiz ${blueprint.id}` : '', seedFlag !== undefined ? `--seed ${seedFlag}` : ''].filter(Boolean).join(' ');
-  await runPlan(project, plan, { io, outDir: outputDir(project, options.out, io.cwd), command, quiet: options.quiet ?? false });
+  const command = [
+    'handout export',
+    `--format ${formats.join(',')}`,
+    blueprint ? `--quiz ${blueprint.id}` : '',
+    seedFlag !== undefined ? `--seed ${seedFlag}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  await runPlan(project, plan, {
+    io,
+    outDir: outputDir(project, options.out, io.cwd),
+    command,
+    quiet: options.quiet ?? false,
+  });
   return 0;
 }

@@ -4,7 +4,13 @@
  * roster copies alike).
  */
 import type { Content } from '../content.js';
-import { exportFormats, mergeExports, EXPORT_FORMATS, type ExportFormat, type ExportResult } from '../export/index.js';
+import {
+  exportFormats,
+  mergeExports,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportResult,
+} from '../export/index.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { QuizCopy, Student } from '../quiz/copy.js';
 import { drawStudentCopy, drawVersions } from '../quiz/draw.js';
@@ -21,21 +27,38 @@ export interface QuizExport {
  * `full`: list every question id in warnings (handout export); otherwise
  * (handout build) a few, and how to see them all.
  */
-export function planExports(content: Content, options: { formats?: readonly ExportFormat[]; bank: boolean; quizzes: QuizExport[]; full?: boolean }): BuildPlan {
+export function planExports(
+  content: Content,
+  options: {
+    formats?: readonly ExportFormat[];
+    bank: boolean;
+    quizzes: QuizExport[];
+    full?: boolean;
+  },
+): BuildPlan {
   const formats = options.formats ?? EXPORT_FORMATS;
   const results: ExportResult[] = [];
   if (options.bank) results.push(exportFormats(content, { formats }));
   for (const { blueprint, seed, versions, students } of options.quizzes) {
     const copies: QuizCopy[] = [
       ...drawVersions(content.bank.questions, blueprint, seed, versions),
-      ...(students ?? []).map((student) => drawStudentCopy(content.bank.questions, blueprint, seed, student)),
+      ...(students ?? []).map((student) =>
+        drawStudentCopy(content.bank.questions, blueprint, seed, student),
+      ),
     ];
     results.push(exportFormats(content, { formats, quiz: blueprint, seed, copies }));
   }
   const merged = mergeExports(results);
   const plan = emptyPlan();
-  plan.files = merged.files.map((file) => ({ path: `exports/${file.path}`, data: file.data, kind: `export (${file.path.split('/')[0]})` }));
-  plan.warnings = merged.warnings.map((w) => `${w.format} export: ${options.full ? w.message : shortenIds(w.message, w.ids, w.format)}`);
+  plan.files = merged.files.map((file) => ({
+    path: `exports/${file.path}`,
+    data: file.data,
+    kind: `export (${file.path.split('/')[0]})`,
+  }));
+  plan.warnings = merged.warnings.map(
+    (w) =>
+      `${w.format} export: ${options.full ? w.message : shortenIds(w.message, w.ids, w.format)}`,
+  );
   for (const quiz of options.quizzes) plan.seeds[quiz.blueprint.id] = quiz.seed;
   return plan;
 }
@@ -45,5 +68,8 @@ const LISTED_IDS = 5;
 function shortenIds(message: string, ids: string[], format: string): string {
   const list = ids.join(', ');
   if (ids.length <= LISTED_IDS || !message.includes(list)) return message;
-  return message.replace(list, `${ids.slice(0, LISTED_IDS).join(', ')} and ${ids.length - LISTED_IDS} more ("handout export --format ${format}" lists them all)`);
+  return message.replace(
+    list,
+    `${ids.slice(0, LISTED_IDS).join(', ')} and ${ids.length - LISTED_IDS} more ("handout export --format ${format}" lists them all)`,
+  );
 }

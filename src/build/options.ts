@@ -12,12 +12,20 @@ export interface OutputOptions {
   chromium?: string;
 }
 
-export function parseFormats(text: string | undefined, fallback: OutputFormat[] = ['html', 'pdf']): OutputFormat[] {
+export function parseFormats(
+  text: string | undefined,
+  fallback: OutputFormat[] = ['html', 'pdf'],
+): OutputFormat[] {
   if (text === undefined) return fallback;
-  const formats = text.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const formats = text
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
   const bad = formats.filter((f) => f !== 'html' && f !== 'pdf');
   if (bad.length > 0 || formats.length === 0) {
-    throw new HandoutError(`--format "${text}" is not valid; use html, pdf or html,pdf`, { code: 'bad-format' });
+    throw new HandoutError(`--format "${text}" is not valid; use html, pdf or html,pdf`, {
+      code: 'bad-format',
+    });
   }
   return [...new Set(formats)] as OutputFormat[];
 }
@@ -28,13 +36,23 @@ export function outputDir(project: Project, out: string | undefined, cwd: string
 
 export function parseSeed(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(text)) throw new HandoutError(`--seed "${text}" is not a whole number; use a number such as 2026`, { code: 'bad-seed' });
+  if (!/^\d{1,15}$/.test(text))
+    throw new HandoutError(`--seed "${text}" is not a whole number; use a number such as 2026`, {
+      code: 'bad-seed',
+    });
   return Number(text);
 }
 
-export function parseCount(text: string | undefined, flag: string, max: number): number | undefined {
+export function parseCount(
+  text: string | undefined,
+  flag: string,
+  max: number,
+): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new HandoutError(`${flag} "${text}" must be a whole number from 1 to ${max}`, { code: 'bad-count' });
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new HandoutError(`${flag} "${text}" must be a whole number from 1 to ${max}`, {
+      code: 'bad-count',
+    });
   return n;
 }

@@ -75,6 +75,9 @@ export function pdfPath(htmlPath: string): string {
 
 /** A student id made safe for a file name; the row keeps it unique. */
 export function fileSafe(text: string): string {
-  const safe = text.normalize('NFKC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+/, '');
+  const safe = text
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^[._]+/, '');
   return safe.slice(0, 60) || 'copy';
 }

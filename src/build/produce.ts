@@ -28,7 +28,11 @@ export function pdfDate(seed: number): Date {
   return new Date(Date.UTC(2000, 0, 1) + (seed % 1_000_000) * 1000);
 }
 
-export async function produce(plan: BuildPlan, writer: OutputWriter, options: ProduceOptions): Promise<ProduceResult> {
+export async function produce(
+  plan: BuildPlan,
+  writer: OutputWriter,
+  options: ProduceOptions,
+): Promise<ProduceResult> {
   const kinds = new Map<string, string>();
   const pages = new Map<string, number>();
   // Pages refer to the fonts in out/assets; exports alone need none.
@@ -49,7 +53,6 @@ export async function produce(plan: BuildPlan, writer: OutputWriter, options: Pr
 
   const { withPrinter } = await import('../pdf/printer.js');
   const { mergePdfs } = await import('../pdf/merge.js');
-  const { countPages } = await import('../pdf/pages.js');
   const printed = await withPrinter(
     {
       env: options.io.env,
@@ -68,6 +71,7 @@ export async function produce(plan: BuildPlan, writer: OutputWriter, options: Pr
         })),
       ),
   );
+  const printedByPath = new Map(toPrint.map((doc, i) => [doc.path, printed[i]!]));
   const pdfs = new Map(toPrint.map((doc, i) => [doc.path, printed[i]!.pdf]));
   reportBlocked(printed, options.io);
   for (const doc of toPrint) {
@@ -75,7 +79,7 @@ export async function produce(plan: BuildPlan, writer: OutputWriter, options: Pr
     const pdf = pdfs.get(doc.path)!;
     await writer.add(pdfPath(doc.path), pdf);
     kinds.set(pdfPath(doc.path), `${doc.kind} (pdf)`);
-    pages.set(pdfPath(doc.path), await countPages(pdf));
+    pages.set(pdfPath(doc.path), printedByPath.get(doc.path)!.pageCount);
   }
   for (const pack of plan.packs) {
     const merged = await mergePdfs(
@@ -96,8 +100,11 @@ export async function produce(plan: BuildPlan, writer: OutputWriter, options: Pr
  */
 function reportBlocked(printed: { name: string; blockedUrls: string[] }[], io: Io): void {
   const where = new Map<string, string[]>();
-  for (const pdf of printed) for (const url of pdf.blockedUrls) where.set(url, [...(where.get(url) ?? []), pdf.name]);
+  for (const pdf of printed)
+    for (const url of pdf.blockedUrls) where.set(url, [...(where.get(url) ?? []), pdf.name]);
   for (const [url, names] of where) {
-    io.stderr(`warning: ${url} was not loaded (PDFs are printed offline, without network access); it is missing from ${names.length === 1 ? names[0] : `${names.length} PDFs`}. Save the file in the project and refer to it by a local path instead.\n`);
+    io.stderr(
+      `warning: ${url} was not loaded (PDFs are printed offline, without network access); it is missing from ${names.length === 1 ? names[0] : `${names.length} PDFs`}. Save the file in the project and refer to it by a local path instead.\n`,
+    );
   }
 }

@@ -25,7 +25,11 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
   const seedFlag = parseSeed(options.seed);
   const versionsFlag = parseCount(options.versions, '--versions', 26);
   const { content } = await requireContent(project);
-  const found = findBlueprint(content.blueprints, quizId, path.relative(io.cwd, project.quizzesDir) || '.');
+  const found = findBlueprint(
+    content.blueprints,
+    quizId,
+    path.relative(io.cwd, project.quizzesDir) || '.',
+  );
   const blueprint: Blueprint = {
     ...found,
     ...(options.paper ? { paper: paperFlag(options.paper) } : {}),
@@ -42,21 +46,43 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
     split: options.split ?? false,
     duplex: options.duplex ?? blueprint.duplex,
   });
-  const command = ['handout quiz', quizId, seedFlag !== undefined ? `--seed ${seedFlag}` : '', versionsFlag ? `--versions ${versionsFlag}` : '', rosterFile ? `--roster ${path.basename(rosterFile)}` : '', options.paper ? `--paper ${options.paper}` : '', options.split ? '--split' : '', options.duplex ? '--duplex' : '', options.format ? `--format ${formats.join(',')}` : '']
+  const command = [
+    'handout quiz',
+    quizId,
+    seedFlag !== undefined ? `--seed ${seedFlag}` : '',
+    versionsFlag ? `--versions ${versionsFlag}` : '',
+    rosterFile ? `--roster ${path.basename(rosterFile)}` : '',
+    options.paper ? `--paper ${options.paper}` : '',
+    options.split ? '--split' : '',
+    options.duplex ? '--duplex' : '',
+    options.format ? `--format ${formats.join(',')}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
-  await runPlan(project, plan, { io, outDir: outputDir(project, options.out, io.cwd), command, quiet: options.quiet ?? false, ...(options.chromium ? { chromium: options.chromium } : {}), ...(rosterFile ? { extraInputs: [rosterFile] } : {}) });
+  await runPlan(project, plan, {
+    io,
+    outDir: outputDir(project, options.out, io.cwd),
+    command,
+    quiet: options.quiet ?? false,
+    ...(options.chromium ? { chromium: options.chromium } : {}),
+    ...(rosterFile ? { extraInputs: [rosterFile] } : {}),
+  });
   return 0;
 }
 
 export function paperFlag(text: string): 'letter' | 'a4' {
   const paper = text.toLowerCase();
-  if (paper !== 'letter' && paper !== 'a4') throw new HandoutError(`--paper "${text}" is not valid; use letter or a4`, { code: 'bad-paper' });
+  if (paper !== 'letter' && paper !== 'a4')
+    throw new HandoutError(`--paper "${text}" is not valid; use letter or a4`, {
+      code: 'bad-paper',
+    });
   return paper;
 }
 
 /** Resolves a roster named in a blueprint, failing with the blueprint's name if unreadable. */
-export async function blueprintRoster(blueprint: Blueprint): Promise<{ name: string; students: Awaited<ReturnType<typeof loadRoster>> } | undefined> {
+export async function blueprintRoster(
+  blueprint: Blueprint,
+): Promise<{ name: string; students: Awaited<ReturnType<typeof loadRoster>> } | undefined> {
   if (!blueprint.roster) return undefined;
   return { name: rosterName(blueprint.roster), students: await loadRoster(blueprint.roster) };
 }

@@ -26,7 +26,11 @@ export function quizFolder(blueprint: Blueprint): string {
   return `quizzes/${blueprint.id}`;
 }
 
-export function planQuiz(content: Content, blueprint: Blueprint, options: QuizPlanOptions): BuildPlan {
+export function planQuiz(
+  content: Content,
+  blueprint: Blueprint,
+  options: QuizPlanOptions,
+): BuildPlan {
   const plan = emptyPlan();
   plan.seeds[blueprint.id] = options.seed;
   const env = templateEnvironment(content.project.templateDirs);
@@ -38,14 +42,35 @@ export function planQuiz(content: Content, blueprint: Blueprint, options: QuizPl
     const keyPath = `${base}-key.html`;
     const context = { env, corpus: content.corpus, assetsUrl: assetsUrlFor(copyPath) };
     plan.documents.push(
-      { path: copyPath, html: renderCopy(copy, context), title: `${copy.title} — ${copyName(copy)}`, writeHtml: html, writePdf, dateSeed: options.seed, kind: 'quiz' },
-      { path: keyPath, html: renderKey(copy, context), title: `Answer key — ${copy.title} — ${copyName(copy)}`, writeHtml: html, writePdf, dateSeed: options.seed, kind: 'key' },
+      {
+        path: copyPath,
+        html: renderCopy(copy, context),
+        title: `${copy.title} — ${copyName(copy)}`,
+        writeHtml: html,
+        writePdf,
+        dateSeed: options.seed,
+        kind: 'quiz',
+      },
+      {
+        path: keyPath,
+        html: renderKey(copy, context),
+        title: `Answer key — ${copy.title} — ${copyName(copy)}`,
+        writeHtml: html,
+        writePdf,
+        dateSeed: options.seed,
+        kind: 'key',
+      },
     );
     return [copyPath, keyPath];
   };
 
   if (!options.roster || options.versionsWithRoster) {
-    for (const copy of drawVersions(content.bank.questions, blueprint, options.seed, options.versions)) {
+    for (const copy of drawVersions(
+      content.bank.questions,
+      blueprint,
+      options.seed,
+      options.versions,
+    )) {
       addPair(copy, `${folder}/version-${copy.version}`, pdf);
     }
   }
@@ -59,15 +84,33 @@ export function planQuiz(content: Content, blueprint: Blueprint, options: QuizPl
       if (used.has(name)) name = `${name}-row${student.row}`;
       used.add(name);
       const copy = drawStudentCopy(content.bank.questions, blueprint, options.seed, student);
-      const [copyPath, keyPath] = addPair(copy, `${packFolder}/copies/${name}`, pdf && options.split);
+      const [copyPath, keyPath] = addPair(
+        copy,
+        `${packFolder}/copies/${name}`,
+        pdf && options.split,
+      );
       copies.push(copyPath);
       keys.push(keyPath);
     }
     if (pdf) {
       const title = `${blueprint.title} — ${options.roster.name}`;
       plan.packs.push(
-        { path: `${packFolder}/class-pack.pdf`, title: `${title}: student copies`, parts: copies, duplex: options.duplex, dateSeed: options.seed, kind: 'class pack' },
-        { path: `${packFolder}/class-keys.pdf`, title: `${title}: answer keys`, parts: keys, duplex: options.duplex, dateSeed: options.seed, kind: 'class keys' },
+        {
+          path: `${packFolder}/class-pack.pdf`,
+          title: `${title}: student copies`,
+          parts: copies,
+          duplex: options.duplex,
+          dateSeed: options.seed,
+          kind: 'class pack',
+        },
+        {
+          path: `${packFolder}/class-keys.pdf`,
+          title: `${title}: answer keys`,
+          parts: keys,
+          duplex: options.duplex,
+          dateSeed: options.seed,
+          kind: 'class keys',
+        },
       );
     }
   }

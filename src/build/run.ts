@@ -23,21 +23,44 @@ export interface RunPlanOptions {
 }
 
 export function handoutVersion(): string {
-  return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }
+  ).version;
 }
 
-export async function runPlan(project: Project, plan: BuildPlan, options: RunPlanOptions): Promise<WrittenFile[]> {
-  if (!options.quiet) for (const warning of plan.warnings) options.io.stderr(`warning: ${warning}\n`);
+export async function runPlan(
+  project: Project,
+  plan: BuildPlan,
+  options: RunPlanOptions,
+): Promise<WrittenFile[]> {
+  if (!options.quiet)
+    for (const warning of plan.warnings) options.io.stderr(`warning: ${warning}\n`);
   const inputs = await inputHashes(project, options.extraInputs ?? []);
   const { result, files } = await withWriter(
     options.outDir,
     async (writer) => {
-      const produced = await produce(plan, writer, { io: options.io, quiet: options.quiet, ...(options.chromium ? { chromium: options.chromium } : {}) });
-      await addManifest(writer, { command: options.command, seeds: plan.seeds, generator: `handout ${handoutVersion()}` }, inputs);
+      const produced = await produce(plan, writer, {
+        io: options.io,
+        quiet: options.quiet,
+        ...(options.chromium ? { chromium: options.chromium } : {}),
+      });
+      await addManifest(
+        writer,
+        { command: options.command, seeds: plan.seeds, generator: `handout ${handoutVersion()}` },
+        inputs,
+      );
       return produced;
     },
     options.io.onInterrupt,
   );
-  if (!options.quiet) options.io.stdout(summaryTable(files, result.kinds, result.pages, relativeTo(options.io.cwd, options.outDir) + '/'));
+  if (!options.quiet)
+    options.io.stdout(
+      summaryTable(
+        files,
+        result.kinds,
+        result.pages,
+        relativeTo(options.io.cwd, options.outDir) + '/',
+      ),
+    );
   return files;
 }

@@ -11,7 +11,12 @@ function size(bytes: number): string {
 /** More files than this of one kind in one folder (a class's copies) share one row. */
 const GROUP_OVER = 4;
 
-export function summaryTable(files: WrittenFile[], kinds: Map<string, string>, pages: Map<string, number>, outLabel: string): string {
+export function summaryTable(
+  files: WrittenFile[],
+  kinds: Map<string, string>,
+  pages: Map<string, number>,
+  outLabel: string,
+): string {
   const shown = files.filter((f) => kinds.has(f.path));
   const groups = new Map<string, WrittenFile[]>();
   for (const file of shown) {
@@ -26,7 +31,13 @@ export function summaryTable(files: WrittenFile[], kinds: Map<string, string>, p
       const bytes = group.reduce((n, f) => n + f.bytes, 0);
       rows.push([`${kind} ×${group.length}`, `${folder}*${ext}`, '', size(bytes)]);
     } else {
-      for (const f of group) rows.push([kind, f.path, pages.has(f.path) ? String(pages.get(f.path)) : '', size(f.bytes)]);
+      for (const f of group)
+        rows.push([
+          kind,
+          f.path,
+          pages.has(f.path) ? String(pages.get(f.path)) : '',
+          size(f.bytes),
+        ]);
     }
   }
   rows.sort((a, b) => (a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0));

@@ -7,4 +7,7 @@ export interface CommandContext {
 }
 
 /** `--project DIR` is accepted by every command that reads a project. */
-export const PROJECT_OPTION = ['--project <dir>', 'the teaching project to use (default: the current folder)'] as const;
+export const PROJECT_OPTION = [
+  '--project <dir>',
+  'the teaching project to use (default: the current folder)',
+] as const;

@@ -15,7 +15,9 @@ export function progressReporter(io: Io, quiet: boolean): ProgressReporter {
     const width = 24;
     const filled = Math.round((done / total) * width);
     const label = name.length > 40 ? `…${name.slice(-39)}` : name;
-    io.stderr(`\r\x1b[2K[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} ${label}`);
+    io.stderr(
+      `\r\x1b[2K[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} ${label}`,
+    );
     if (done === total) io.stderr('\n');
   };
 }

@@ -7,11 +7,17 @@ import { plural } from '../util/text.js';
 export function relativeTo(cwd: string, file: string): string {
   if (!file) return '(input)';
   const rel = path.relative(cwd, file);
-  return rel === '' ? '.' : rel.startsWith('..') && path.isAbsolute(file) ? file : rel.split(path.sep).join('/');
+  return rel === ''
+    ? '.'
+    : rel.startsWith('..') && path.isAbsolute(file)
+      ? file
+      : rel.split(path.sep).join('/');
 }
 
 export function problemLine(problem: Problem, cwd: string): string {
-  const where = [relativeTo(cwd, problem.file), problem.line, problem.column].filter((p) => p !== undefined).join(':');
+  const where = [relativeTo(cwd, problem.file), problem.line, problem.column]
+    .filter((p) => p !== undefined)
+    .join(':');
   return `${where}  ${problem.severity}  ${problem.message}`;
 }
 

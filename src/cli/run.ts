@@ -20,13 +20,17 @@ import { registerGenerate } from './commands/generate.js';
 export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 70, interrupted: 130 } as const;
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
 export function buildProgram(context: CommandContext): Command {
   const program = new Command('handout')
-    .description('Briefings, seeded quizzes with answer keys, and LMS exports from a passage-keyed question bank.')
+    .description(
+      'Briefings, seeded quizzes with answer keys, and LMS exports from a passage-keyed question bank.',
+    )
     .version(version(), '-V, --version', 'print the version')
     .option('--debug', 'show the cause of errors and internal details')
     .showSuggestionAfterError(true)
@@ -35,7 +39,10 @@ export function buildProgram(context: CommandContext): Command {
       writeOut: (text) => context.io.stdout(text),
       writeErr: (text) => context.io.stderr(text),
     })
-    .addHelpText('after', '\nExamples:\n  $ handout lint\n  $ handout build\n  $ handout init my-unit\n\nRun "handout <command> --help" for a command\'s options and an example.');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ handout lint\n  $ handout build\n  $ handout init my-unit\n\nRun "handout <command> --help" for a command\'s options and an example.',
+    );
   registerLint(program, context);
   registerStats(program, context);
   registerInit(program, context);
@@ -66,10 +73,14 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
   if (error instanceof HandoutError) {
     if (error.problems.length > 0) io.stderr(formatProblems(error.problems, io.cwd));
     io.stderr(`handout: ${error.message}\n`);
-    if (debug) for (let cause = error.cause; cause; cause = (cause as Error).cause) io.stderr(`  caused by: ${String((cause as Error).stack ?? cause)}\n`);
+    if (debug)
+      for (let cause = error.cause; cause; cause = (cause as Error).cause)
+        io.stderr(`  caused by: ${String((cause as Error).stack ?? cause)}\n`);
     return EXIT.failed;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr(`handout: internal error (this is a bug in handout, not in your files; please report it with the text below)\n${stack}\n`);
+  io.stderr(
+    `handout: internal error (this is a bug in handout, not in your files; please report it with the text below)\n${stack}\n`,
+  );
   return EXIT.bug;
 }

@@ -4,7 +4,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ProblemList, compareStrings } from '../errors.js';
+import type { ProblemList} from '../errors.js';
+import { compareStrings } from '../errors.js';
 import { parseYaml } from '../util/yaml-source.js';
 import { validateWith } from '../util/schema-check.js';
 import { ArticleFrontMatterSchema, type ArticleFrontMatter } from './schema.js';

@@ -10,25 +10,47 @@ export function checkPassages(bank: Bank, corpus: Corpus, problems: ProblemList)
     let allResolved = true;
     const seen = new Set<string>();
     question.passages.forEach((ref, i) => {
-      const at = bank.locate(question.id, question.passages.length > 1 ? ['passages', i] : ['passages']);
-      if (seen.has(ref.ref)) problems.warning(at, 'duplicate-passage', `question "${question.id}" cites ${ref.ref} twice; remove the repeat`, question.id);
+      const at = bank.locate(
+        question.id,
+        question.passages.length > 1 ? ['passages', i] : ['passages'],
+      );
+      if (seen.has(ref.ref))
+        problems.warning(
+          at,
+          'duplicate-passage',
+          `question "${question.id}" cites ${ref.ref} twice; remove the repeat`,
+          question.id,
+        );
       seen.add(ref.ref);
       const problem = refProblem(ref, corpus, didYouMean);
       if (problem) {
         allResolved = false;
-        problems.error(at, problem.code, `question "${question.id}" ${problem.message}`, question.id);
+        problems.error(
+          at,
+          problem.code,
+          `question "${question.id}" ${problem.message}`,
+          question.id,
+        );
       }
     });
     if (!allResolved) continue;
     question.evidence.forEach((quote, i) => {
       if (quoteInPassages(quote, question.passages, corpus)) return;
-      const at = bank.locate(question.id, question.evidence.length > 1 ? ['evidence', i] : ['evidence']);
+      const at = bank.locate(
+        question.id,
+        question.evidence.length > 1 ? ['evidence', i] : ['evidence'],
+      );
       const elsewhere = findQuote(quote, corpus);
       const refs = question.passages.map((p) => p.ref).join(', ');
       const hint = elsewhere
         ? `it is in ${elsewhere}: cite that passage or quote from ${refs}`
         : 'copy the words exactly from the article (only spacing and quote marks may differ)';
-      problems.error(at, 'evidence-not-found', `the evidence of question "${question.id}" ("${shorten(quote)}") is not in ${refs}; ${hint}`, question.id);
+      problems.error(
+        at,
+        'evidence-not-found',
+        `the evidence of question "${question.id}" ("${shorten(quote)}") is not in ${refs}; ${hint}`,
+        question.id,
+      );
     });
   }
 }

@@ -11,7 +11,10 @@ import type { Random } from './seed.js';
 export const MAX_RUN = 3;
 
 /** The answer index for each single-choice question, in print order. */
-export function balanceAnswerLetters(questions: SingleQuestion[], rngFor: (q: SingleQuestion) => Random): number[] {
+export function balanceAnswerLetters(
+  questions: SingleQuestion[],
+  rngFor: (q: SingleQuestion) => Random,
+): number[] {
   const counts: number[] = [];
   const chosen: number[] = [];
   for (const question of questions) {
@@ -22,7 +25,9 @@ export function balanceAnswerLetters(questions: SingleQuestion[], rngFor: (q: Si
       index = fixedAnswerIndex(question);
     } else {
       const run = trailingRun(chosen);
-      const candidates = Array.from({ length: n }, (_, i) => i).filter((i) => !(run.length >= MAX_RUN && run.letter === i));
+      const candidates = Array.from({ length: n }, (_, i) => i).filter(
+        (i) => !(run.length >= MAX_RUN && run.letter === i),
+      );
       const least = Math.min(...candidates.map((i) => counts[i]!));
       const best = candidates.filter((i) => counts[i] === least);
       index = best[Math.floor(rngFor(question)() * best.length)]!;

@@ -7,19 +7,38 @@ const Kebab = Type.String({ pattern: KEBAB_ID });
 
 export const SectionFilterSchema = Type.Object(
   {
-    types: Type.Optional(Type.Array(Type.Union(QUESTION_TYPES.map((t) => Type.Literal(t))), { minItems: 1, description: 'question types to draw from' })),
-    tags: Type.Optional(Type.Array(Kebab, { minItems: 1, description: 'questions with any of these tags' })),
-    articles: Type.Optional(Type.Array(Kebab, { minItems: 1, description: 'questions citing any of these articles' })),
-    difficulty: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 3 }), { minItems: 1, description: 'any of these difficulties (1, 2, 3)' })),
+    types: Type.Optional(
+      Type.Array(Type.Union(QUESTION_TYPES.map((t) => Type.Literal(t))), {
+        minItems: 1,
+        description: 'question types to draw from',
+      }),
+    ),
+    tags: Type.Optional(
+      Type.Array(Kebab, { minItems: 1, description: 'questions with any of these tags' }),
+    ),
+    articles: Type.Optional(
+      Type.Array(Kebab, { minItems: 1, description: 'questions citing any of these articles' }),
+    ),
+    difficulty: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 3 }), {
+        minItems: 1,
+        description: 'any of these difficulties (1, 2, 3)',
+      }),
+    ),
     ids: Type.Optional(Type.Array(Kebab, { minItems: 1, description: 'only these questions' })),
   },
-  { additionalProperties: false, description: 'which questions the section draws from; every filter given must match' },
+  {
+    additionalProperties: false,
+    description: 'which questions the section draws from; every filter given must match',
+  },
 );
 
 export const SectionSchema = Type.Object(
   {
     title: Type.String({ minLength: 1, description: 'printed as the section heading' }),
-    instructions: Type.Optional(Type.String({ minLength: 1, description: 'printed under the heading' })),
+    instructions: Type.Optional(
+      Type.String({ minLength: 1, description: 'printed under the heading' }),
+    ),
     pick: Type.Integer({ minimum: 1, description: 'how many questions to draw' }),
     from: SectionFilterSchema,
   },
@@ -31,12 +50,36 @@ export const BlueprintSchema = Type.Object(
     id: Type.String({ pattern: KEBAB_ID, description: 'kebab-case, equal to the file name' }),
     title: Type.String({ minLength: 1 }),
     instructions: Type.Optional(Type.String({ minLength: 1 })),
-    seed: Type.Optional(Type.Integer({ minimum: 0, description: 'default seed; --seed overrides it' })),
-    versions: Type.Optional(Type.Integer({ minimum: 1, maximum: 26, description: 'how many versions, A, B, ... (default 2)' })),
-    vary: Type.Optional(Type.Union([Type.Literal('order'), Type.Literal('questions')], { description: 'order (same questions, new order) or questions (each copy draws its own)' })),
-    paper: Type.Optional(Type.Union([Type.Literal('letter'), Type.Literal('a4')], { description: 'letter or a4' })),
-    roster: Type.Optional(Type.String({ minLength: 1, description: 'a class roster CSV (relative to this file): handout build also makes one copy per student' })),
-    duplex: Type.Optional(Type.Boolean({ description: 'start every copy of a class pack on an odd page, for double-sided printing' })),
+    seed: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'default seed; --seed overrides it' }),
+    ),
+    versions: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 26,
+        description: 'how many versions, A, B, ... (default 2)',
+      }),
+    ),
+    vary: Type.Optional(
+      Type.Union([Type.Literal('order'), Type.Literal('questions')], {
+        description: 'order (same questions, new order) or questions (each copy draws its own)',
+      }),
+    ),
+    paper: Type.Optional(
+      Type.Union([Type.Literal('letter'), Type.Literal('a4')], { description: 'letter or a4' }),
+    ),
+    roster: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'a class roster CSV (relative to this file): handout build also makes one copy per student',
+      }),
+    ),
+    duplex: Type.Optional(
+      Type.Boolean({
+        description: 'start every copy of a class pack on an odd page, for double-sided printing',
+      }),
+    ),
     sections: Type.Array(SectionSchema, { minItems: 1 }),
   },
   {

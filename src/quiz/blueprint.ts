@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { HandoutError, ProblemList, type SourceLocation } from '../errors.js';
+import type { ProblemList } from '../errors.js';
+import { HandoutError, type SourceLocation } from '../errors.js';
 import type { Bank } from '../bank/load.js';
 import type { Corpus } from '../corpus/article.js';
 import { listFiles } from '../util/files.js';
@@ -44,7 +45,10 @@ export interface Blueprint {
 
 export const BLUEPRINT_DEFAULTS = { seed: 1, versions: 2, vary: 'order', paper: 'letter' } as const;
 
-export async function loadBlueprints(quizzesDir: string, problems: ProblemList): Promise<Blueprint[]> {
+export async function loadBlueprints(
+  quizzesDir: string,
+  problems: ProblemList,
+): Promise<Blueprint[]> {
   const files = await listFiles(quizzesDir, ['.yaml', '.yml']);
   const blueprints: Blueprint[] = [];
   for (const file of files) {
@@ -54,16 +58,33 @@ export async function loadBlueprints(quizzesDir: string, problems: ProblemList):
   return blueprints;
 }
 
-export function parseBlueprint(file: string, text: string, problems: ProblemList): Blueprint | undefined {
+export function parseBlueprint(
+  file: string,
+  text: string,
+  problems: ProblemList,
+): Blueprint | undefined {
   const source = parseYaml(file, text, problems);
   if (!source) return undefined;
   const data = source.toJS();
-  const id = typeof (data as { id?: unknown } | null)?.id === 'string' ? (data as { id: string }).id : undefined;
-  if (!validateWith(BlueprintSchema, data, source, [], problems, { what: 'quiz blueprint', ...(id ? { id } : {}) })) return undefined;
+  const id =
+    typeof (data as { id?: unknown } | null)?.id === 'string'
+      ? (data as { id: string }).id
+      : undefined;
+  if (
+    !validateWith(BlueprintSchema, data, source, [], problems, {
+      what: 'quiz blueprint',
+      ...(id ? { id } : {}),
+    })
+  )
+    return undefined;
   const input = data as BlueprintInput;
   const expected = path.basename(file).replace(/\.ya?ml$/, '');
   if (input.id !== expected) {
-    problems.error(source.locate(['id']), 'blueprint-id-mismatch', `the quiz id "${input.id}" differs from the file name "${path.basename(file)}"; rename the file or change the id so they match`);
+    problems.error(
+      source.locate(['id']),
+      'blueprint-id-mismatch',
+      `the quiz id "${input.id}" differs from the file name "${path.basename(file)}"; rename the file or change the id so they match`,
+    );
   }
   return {
     id: input.id,
@@ -73,7 +94,9 @@ export function parseBlueprint(file: string, text: string, problems: ProblemList
     versions: input.versions ?? BLUEPRINT_DEFAULTS.versions,
     vary: input.vary ?? BLUEPRINT_DEFAULTS.vary,
     paper: input.paper ?? BLUEPRINT_DEFAULTS.paper,
-    ...(input.roster === undefined ? {} : { roster: path.resolve(path.dirname(file), input.roster) }),
+    ...(input.roster === undefined
+      ? {}
+      : { roster: path.resolve(path.dirname(file), input.roster) }),
     duplex: input.duplex ?? false,
     sections: input.sections.map((s, index) => ({
       index,
@@ -96,34 +119,71 @@ function sectionLocation(source: YamlSource, index: number): SourceLocation {
  * articles or ids, and sections that cannot be filled. Every problem names
  * the blueprint file, the section's line and the counts.
  */
-export function checkBlueprint(blueprint: Blueprint, bank: Bank, corpus: Corpus, problems: ProblemList): void {
+export function checkBlueprint(
+  blueprint: Blueprint,
+  bank: Bank,
+  corpus: Corpus,
+  problems: ProblemList,
+): void {
   const tags = new Set(bank.questions.flatMap((q) => q.tags));
   const earlier: { pick: number; ids: Set<string> }[] = [];
   for (const section of blueprint.sections) {
     const name = `section ${section.index + 1} ("${section.title}") of quiz "${blueprint.id}"`;
     for (const tag of section.from.tags ?? []) {
-      if (!tags.has(tag)) problems.error(section.at, 'unknown-tag', `${name} filters on the tag "${tag}", which no question has${didYouMean(tag, tags)}; use a tag from "handout stats"`);
+      if (!tags.has(tag))
+        problems.error(
+          section.at,
+          'unknown-tag',
+          `${name} filters on the tag "${tag}", which no question has${didYouMean(tag, tags)}; use a tag from "handout stats"`,
+        );
     }
     for (const article of section.from.articles ?? []) {
-      if (!corpus.byId.has(article)) problems.error(section.at, 'unknown-article', `${name} filters on the article "${article}", which is not in corpus/${didYouMean(article, corpus.byId.keys())}`);
+      if (!corpus.byId.has(article))
+        problems.error(
+          section.at,
+          'unknown-article',
+          `${name} filters on the article "${article}", which is not in corpus/${didYouMean(article, corpus.byId.keys())}`,
+        );
     }
     for (const id of section.from.ids ?? []) {
-      if (!bank.byId.has(id)) problems.error(section.at, 'unknown-question', `${name} names the question "${id}", which is not in the bank${didYouMean(id, bank.byId.keys())}`);
+      if (!bank.byId.has(id))
+        problems.error(
+          section.at,
+          'unknown-question',
+          `${name} names the question "${id}", which is not in the bank${didYouMean(id, bank.byId.keys())}`,
+        );
     }
-    const pool = new Set(bank.questions.filter((q) => matchesFilter(q, section.from)).map((q) => q.id));
+    const pool = new Set(
+      bank.questions.filter((q) => matchesFilter(q, section.from)).map((q) => q.id),
+    );
     // Earlier sections may take shared questions first (no question appears
     // twice in a copy): count the worst case, so that every seed works.
-    const taken = earlier.reduce((n, e) => n + Math.min(e.pick, [...e.ids].filter((id) => pool.has(id)).length), 0);
+    const taken = earlier.reduce(
+      (n, e) => n + Math.min(e.pick, [...e.ids].filter((id) => pool.has(id)).length),
+      0,
+    );
     if (pool.size < section.pick) {
-      problems.error(section.at, 'section-too-small', `${name} picks ${section.pick}, but its filter matches only ${plural(pool.size, 'question')}; lower "pick" or widen "from"`);
+      problems.error(
+        section.at,
+        'section-too-small',
+        `${name} picks ${section.pick}, but its filter matches only ${plural(pool.size, 'question')}; lower "pick" or widen "from"`,
+      );
     } else if (pool.size - taken < section.pick) {
       problems.error(
         section.at,
         'section-overlap',
         `${name} picks ${section.pick} from ${plural(pool.size, 'question')}, but earlier sections can take up to ${taken} of them (no question appears twice in a copy), leaving ${pool.size - taken}; lower "pick" or make the filters not overlap`,
       );
-    } else if (blueprint.vary === 'questions' && blueprint.versions > 1 && pool.size === section.pick) {
-      problems.warning(section.at, 'section-cannot-vary', `${name} uses vary: questions, but its filter matches exactly ${section.pick} questions, so every version gets the same ones; widen "from" to let versions differ`);
+    } else if (
+      blueprint.vary === 'questions' &&
+      blueprint.versions > 1 &&
+      pool.size === section.pick
+    ) {
+      problems.warning(
+        section.at,
+        'section-cannot-vary',
+        `${name} uses vary: questions, but its filter matches exactly ${section.pick} questions, so every version gets the same ones; widen "from" to let versions differ`,
+      );
     }
     earlier.push({ pick: section.pick, ids: pool });
   }

@@ -28,7 +28,13 @@ function pools(questions: readonly Question[], blueprint: Blueprint): Question[]
 function baseDraw(blueprint: Blueprint, sectionPools: Question[][], root: string): Question[][] {
   const onCopy = new Set<string>();
   return blueprint.sections.map((section, i) => {
-    const picked = pickRanked(section, sectionPools[i]!, onCopy, deriveSeed(root, `section:${i}`), blueprint.id);
+    const picked = pickRanked(
+      section,
+      sectionPools[i]!,
+      onCopy,
+      deriveSeed(root, `section:${i}`),
+      blueprint.id,
+    );
     picked.forEach((q) => onCopy.add(q.id));
     return picked;
   });
@@ -42,7 +48,12 @@ interface CopyTarget {
 }
 
 /** Versions A, B, ...: they are drawn together so that they differ from each other. */
-export function drawVersions(questions: readonly Question[], blueprint: Blueprint, seed: number, count = blueprint.versions): QuizCopy[] {
+export function drawVersions(
+  questions: readonly Question[],
+  blueprint: Blueprint,
+  seed: number,
+  count = blueprint.versions,
+): QuizCopy[] {
   const root = quizSeed(blueprint, seed);
   const sectionPools = pools(questions, blueprint);
   const base = baseDraw(blueprint, sectionPools, root);
@@ -52,7 +63,10 @@ export function drawVersions(questions: readonly Question[], blueprint: Blueprin
   for (let v = 0; v < count; v++) {
     const label = letter(v);
     const target = { label, version: label, seed: deriveSeed(root, `version:${label}`) };
-    const chosen = blueprint.vary === 'order' ? base : varyQuestions(blueprint, sectionPools, base, target.seed, usage);
+    const chosen =
+      blueprint.vary === 'order'
+        ? base
+        : varyQuestions(blueprint, sectionPools, base, target.seed, usage);
     chosen.flat().forEach((q) => usage.set(q.id, (usage.get(q.id) ?? 0) + 1));
     copies.push(assemble(blueprint, seed, target, chosen, usedOrders));
   }
@@ -63,39 +77,76 @@ export function drawVersions(questions: readonly Question[], blueprint: Blueprin
  * One student's personal copy. It depends only on the quiz seed and the
  * student's id, so re-running for one late student reproduces their copy.
  */
-export function drawStudentCopy(questions: readonly Question[], blueprint: Blueprint, seed: number, student: Student): QuizCopy {
+export function drawStudentCopy(
+  questions: readonly Question[],
+  blueprint: Blueprint,
+  seed: number,
+  student: Student,
+): QuizCopy {
   const root = quizSeed(blueprint, seed);
   const sectionPools = pools(questions, blueprint);
   const base = baseDraw(blueprint, sectionPools, root);
   const copySeed = deriveSeed(root, `student:${student.id}`);
   const target = { label: student.id, version: copyCode(copySeed), seed: copySeed, student };
-  const chosen = blueprint.vary === 'order' ? base : varyQuestions(blueprint, sectionPools, base, copySeed, new Map());
+  const chosen =
+    blueprint.vary === 'order'
+      ? base
+      : varyQuestions(blueprint, sectionPools, base, copySeed, new Map());
   return assemble(blueprint, seed, target, chosen, new Map());
 }
 
-function varyQuestions(blueprint: Blueprint, sectionPools: Question[][], base: Question[][], copySeed: string, usage: ReadonlyMap<string, number>): Question[][] {
+function varyQuestions(
+  blueprint: Blueprint,
+  sectionPools: Question[][],
+  base: Question[][],
+  copySeed: string,
+  usage: ReadonlyMap<string, number>,
+): Question[][] {
   const onCopy = new Set<string>();
   return blueprint.sections.map((section, i) => {
-    const picked = pickMatching(section, sectionPools[i]!, onCopy, base[i]!, deriveSeed(copySeed, `section:${i}`), usage, blueprint.id);
+    const picked = pickMatching(
+      section,
+      sectionPools[i]!,
+      onCopy,
+      base[i]!,
+      deriveSeed(copySeed, `section:${i}`),
+      usage,
+      blueprint.id,
+    );
     picked.forEach((q) => onCopy.add(q.id));
     return picked;
   });
 }
 
 /** Orders each section, lays out every question and balances answer letters. */
-function assemble(blueprint: Blueprint, seed: number, target: CopyTarget, chosen: Question[][], usedOrders: UsedOrders): QuizCopy {
-  const ordered = chosen.map((questions, i) => orderSection(questions, deriveSeed(target.seed, `order:${i}`), usedOrders, i));
+function assemble(
+  blueprint: Blueprint,
+  seed: number,
+  target: CopyTarget,
+  chosen: Question[][],
+  usedOrders: UsedOrders,
+): QuizCopy {
+  const ordered = chosen.map((questions, i) =>
+    orderSection(questions, deriveSeed(target.seed, `order:${i}`), usedOrders, i),
+  );
   const flat = ordered.flat();
   const rngFor = (q: Question) => random(deriveSeed(target.seed, `question:${q.id}`));
   const singles = flat.filter((q): q is SingleQuestion => q.type === 'single');
-  const answerAt = new Map(balanceAnswerLetters(singles, (q) => random(deriveSeed(target.seed, `letter:${q.id}`))).map((index, i) => [singles[i]!.id, index]));
+  const answerAt = new Map(
+    balanceAnswerLetters(singles, (q) => random(deriveSeed(target.seed, `letter:${q.id}`))).map(
+      (index, i) => [singles[i]!.id, index],
+    ),
+  );
   let number = 0;
   const sections: CopySection[] = blueprint.sections.map((section, i) => ({
     title: section.title,
     ...(section.instructions === undefined ? {} : { instructions: section.instructions }),
-    items: ordered[i]!.map(
-      (question): CopyItem => ({ number: ++number, question, points: question.points, presentation: present(question, rngFor(question), answerAt.get(question.id)) }),
-    ),
+    items: ordered[i]!.map((question): CopyItem => ({
+      number: ++number,
+      question,
+      points: question.points,
+      presentation: present(question, rngFor(question), answerAt.get(question.id)),
+    })),
   }));
   const items = sections.flatMap((s) => s.items);
   return {
@@ -120,7 +171,12 @@ type UsedOrders = Map<number, Set<string>>;
  * Shuffles a section's questions. Versions must not share an order when
  * the section has room for it, so a repeat is reshuffled with a new seed.
  */
-function orderSection(questions: Question[], seed: string, used: UsedOrders, section: number): Question[] {
+function orderSection(
+  questions: Question[],
+  seed: string,
+  used: UsedOrders,
+  section: number,
+): Question[] {
   const sorted = [...questions].sort((a, b) => compareStrings(a.id, b.id));
   const seen = used.get(section) ?? new Set<string>();
   const key = (order: Question[]): string => order.map((q) => q.id).join(',');

@@ -48,25 +48,48 @@ export function present(question: Question, rng: Random, answerIndex?: number): 
         const at = answerIndex ?? Math.floor(rng() * (texts.length + 1));
         texts.splice(at, 0, question.answer);
       }
-      const options = lettered(texts, (t, i) => i === texts.indexOf(question.answer) && t === question.answer);
+      const options = lettered(
+        texts,
+        (t, i) => i === texts.indexOf(question.answer) && t === question.answer,
+      );
       return { type: 'single', options, correct: options.find((o) => o.correct)!.letter };
     }
     case 'multiple': {
-      const texts = question.fixedOrder ? writtenOrder(question) : shuffle([...question.answers, ...question.distractors], rng);
+      const texts = question.fixedOrder
+        ? writtenOrder(question)
+        : shuffle([...question.answers, ...question.distractors], rng);
       const options = lettered(texts, (t) => question.answers.includes(t));
-      return { type: 'multiple', options, correct: options.filter((o) => o.correct).map((o) => o.letter) };
+      return {
+        type: 'multiple',
+        options,
+        correct: options.filter((o) => o.correct).map((o) => o.letter),
+      };
     }
     case 'true-false':
       return { type: 'true-false', correct: question.answer };
     case 'short': {
       const longest = Math.max(...[question.answer, ...question.accept].map((a) => [...a].length));
-      return { type: 'short', answer: question.answer, accept: question.accept, width: Math.min(40, Math.max(10, Math.ceil(longest * 1.3))) };
+      return {
+        type: 'short',
+        answer: question.answer,
+        accept: question.accept,
+        width: Math.min(40, Math.max(10, Math.ceil(longest * 1.3))),
+      };
     }
     case 'numeric':
-      return { type: 'numeric', answer: question.answer, tolerance: question.tolerance, ...(question.unit === undefined ? {} : { unit: question.unit }) };
+      return {
+        type: 'numeric',
+        answer: question.answer,
+        tolerance: question.tolerance,
+        ...(question.unit === undefined ? {} : { unit: question.unit }),
+      };
     case 'cloze': {
       const parts = parseCloze(question.text);
-      return { type: 'cloze', parts, answers: parts.flatMap((p) => (p.kind === 'blank' ? [p.answers] : [])) };
+      return {
+        type: 'cloze',
+        parts,
+        answers: parts.flatMap((p) => (p.kind === 'blank' ? [p.answers] : [])),
+      };
     }
     case 'matching': {
       const rightTexts = avoidIdentity(
@@ -84,7 +107,9 @@ export function present(question: Question, rng: Random, answerIndex?: number): 
     case 'ordering': {
       const texts = avoidIdentity(shuffle(question.items, rng), question.items);
       const options = lettered(texts, () => false);
-      const correct = question.items.map((item) => options.find((o) => o.text === item)!.letter).join('');
+      const correct = question.items
+        .map((item) => options.find((o) => o.text === item)!.letter)
+        .join('');
       return { type: 'ordering', options, correct };
     }
     case 'essay':

@@ -19,7 +19,10 @@ export async function loadRoster(file: string): Promise<Student[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new HandoutError(`cannot read the roster ${file}: check the path (a roster named in a blueprint is relative to the blueprint's folder)`, { code: 'roster-unreadable', cause });
+    throw new HandoutError(
+      `cannot read the roster ${file}: check the path (a roster named in a blueprint is relative to the blueprint's folder)`,
+      { code: 'roster-unreadable', cause },
+    );
   }
   return parseRoster(file, text);
 }
@@ -28,24 +31,46 @@ export function parseRoster(file: string, text: string): Student[] {
   const problems = new ProblemList();
   let rows: Record_[];
   try {
-    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }) as unknown as Record_[];
+    rows = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      trim: false,
+    }) as unknown as Record_[];
   } catch (cause) {
     const line = (cause as { lines?: number }).lines;
-    problems.error({ file, ...(line ? { line } : {}) }, 'roster-csv', `the roster is not valid CSV (${(cause as Error).message.replace(/^Invalid [^:]*: /, '')}); check for a quote that is opened but never closed`);
+    problems.error(
+      { file, ...(line ? { line } : {}) },
+      'roster-csv',
+      `the roster is not valid CSV (${(cause as Error).message.replace(/^Invalid [^:]*: /, '')}); check for a quote that is opened but never closed`,
+    );
     problems.throwIfErrors('the roster cannot be read; fix it and try again');
     return [];
   }
   const header = rows[0];
   if (!header) {
-    problems.error({ file, line: 1 }, 'roster-empty', 'the roster is empty; it needs a header row "id,name" and one row per student');
+    problems.error(
+      { file, line: 1 },
+      'roster-empty',
+      'the roster is empty; it needs a header row "id,name" and one row per student',
+    );
     problems.throwIfErrors('the roster has no students');
     return [];
   }
   const columns = header.record.map((c) => c.trim().toLowerCase());
   const idColumn = columns.indexOf('id');
   const nameColumn = columns.indexOf('name');
-  for (const [column, index] of [['id', idColumn], ['name', nameColumn]] as const) {
-    if (index < 0) problems.error({ file, line: 1 }, 'roster-column', `the header row has no "${column}" column (it has: ${header.record.join(', ')}); the first row must name the columns, including id and name`);
+  for (const [column, index] of [
+    ['id', idColumn],
+    ['name', nameColumn],
+  ] as const) {
+    if (index < 0)
+      problems.error(
+        { file, line: 1 },
+        'roster-column',
+        `the header row has no "${column}" column (it has: ${header.record.join(', ')}); the first row must name the columns, including id and name`,
+      );
   }
   problems.throwIfErrors('the roster is missing required columns');
   const students: Student[] = [];
@@ -54,21 +79,38 @@ export function parseRoster(file: string, text: string): Student[] {
     const row = i + 2;
     const at = { file, line: info.lines };
     if (record.length !== header.record.length) {
-      problems.error(at, 'roster-columns', `row ${row} has ${record.length} fields but the header has ${header.record.length}; check for a missing or extra comma (put names containing commas in double quotes)`);
+      problems.error(
+        at,
+        'roster-columns',
+        `row ${row} has ${record.length} fields but the header has ${header.record.length}; check for a missing or extra comma (put names containing commas in double quotes)`,
+      );
       return;
     }
     const id = record[idColumn]!.trim();
     const name = record[nameColumn]!.trim().replace(/\s+/g, ' ');
-    if (!id) problems.error(at, 'roster-no-id', `row ${row} has no student id; give every student an id`);
-    if (!name) problems.error(at, 'roster-no-name', `row ${row} has no name; give every student a name`);
-    if (id && seen.has(id)) problems.error(at, 'roster-duplicate-id', `row ${row} repeats the id "${id}" of row ${seen.get(id)}; every student needs a different id`);
+    if (!id)
+      problems.error(at, 'roster-no-id', `row ${row} has no student id; give every student an id`);
+    if (!name)
+      problems.error(at, 'roster-no-name', `row ${row} has no name; give every student a name`);
+    if (id && seen.has(id))
+      problems.error(
+        at,
+        'roster-duplicate-id',
+        `row ${row} repeats the id "${id}" of row ${seen.get(id)}; every student needs a different id`,
+      );
     if (!id || !name || seen.has(id)) return;
     seen.set(id, row);
-    const extra = header.record.flatMap((h, c) => (c === idColumn || c === nameColumn ? [] : [[h.trim(), record[c]!.trim()] as [string, string]]));
+    const extra = header.record.flatMap((h, c) =>
+      c === idColumn || c === nameColumn ? [] : [[h.trim(), record[c]!.trim()] as [string, string]],
+    );
     students.push({ id, name, extra, row });
   });
   if (students.length === 0 && problems.errors.length === 0) {
-    problems.error({ file, line: 1 }, 'roster-empty', 'the roster has a header but no students; add one row per student');
+    problems.error(
+      { file, line: 1 },
+      'roster-empty',
+      'the roster has a header but no students; add one row per student',
+    );
   }
   problems.throwIfErrors('the roster has errors; nothing was generated');
   return students;

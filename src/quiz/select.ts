@@ -15,7 +15,13 @@ export function available(pool: Question[], onCopy: ReadonlySet<string>): Questi
 }
 
 /** vary: order — the first `pick` questions by hash rank. */
-export function pickRanked(section: BlueprintSection, pool: Question[], onCopy: ReadonlySet<string>, seed: string, quizId: string): Question[] {
+export function pickRanked(
+  section: BlueprintSection,
+  pool: Question[],
+  onCopy: ReadonlySet<string>,
+  seed: string,
+  quizId: string,
+): Question[] {
   const candidates = available(pool, onCopy);
   requireEnough(section, candidates.length, pool.length, quizId);
   return rankByHash(candidates, seed, (q) => q.id).slice(0, section.pick);
@@ -53,15 +59,31 @@ export function pickMatching(
     const fromStratum = ranked.filter((q) => stratum(q) === key).slice(0, want);
     chosen.push(...fromStratum);
     // A stratum emptied by earlier sections: fall back to the closest questions.
-    if (fromStratum.length < want) chosen.push(...ranked.filter((q) => !chosen.includes(q)).slice(0, want - fromStratum.length));
+    if (fromStratum.length < want)
+      chosen.push(...ranked.filter((q) => !chosen.includes(q)).slice(0, want - fromStratum.length));
   }
   return chosen;
 }
 
-function requireEnough(section: BlueprintSection, candidates: number, pool: number, quizId: string): void {
+function requireEnough(
+  section: BlueprintSection,
+  candidates: number,
+  pool: number,
+  quizId: string,
+): void {
   if (candidates >= section.pick) return;
   throw new HandoutError(
     `section ${section.index + 1} ("${section.title}") of quiz "${quizId}" picks ${section.pick}, but only ${candidates} of the ${plural(pool, 'question')} its filter matches are left for this copy; lower "pick" or widen "from"`,
-    { code: 'section-too-small', problems: [{ ...section.at, severity: 'error', code: 'section-too-small', message: `section "${section.title}" cannot be filled: ${candidates} questions left, ${section.pick} needed` }] },
+    {
+      code: 'section-too-small',
+      problems: [
+        {
+          ...section.at,
+          severity: 'error',
+          code: 'section-too-small',
+          message: `section "${section.title}" cannot be filled: ${candidates} questions left, ${section.pick} needed`,
+        },
+      ],
+    },
   );
 }

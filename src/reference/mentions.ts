@@ -13,7 +13,13 @@ export function findMentions(words: string[], corpus: Corpus): PassageRef[] {
   if (words.length === 0) return [];
   const re = pattern(words);
   return corpus.articles.flatMap((article) =>
-    article.paragraphs.filter((p) => re.test(p.text)).map((p) => ({ article: article.id, paragraph: p.number, ref: `${article.id}#p${p.number}` })),
+    article.paragraphs
+      .filter((p) => re.test(p.text))
+      .map((p) => ({
+        article: article.id,
+        paragraph: p.number,
+        ref: `${article.id}#p${p.number}`,
+      })),
   );
 }
 
@@ -21,5 +27,7 @@ export function findMentions(words: string[], corpus: Corpus): PassageRef[] {
 export function unionRefs(...lists: PassageRef[][]): PassageRef[] {
   const byRef = new Map<string, PassageRef>();
   for (const ref of lists.flat()) byRef.set(ref.ref, ref);
-  return [...byRef.values()].sort((a, b) => compareStrings(a.article, b.article) || a.paragraph - b.paragraph);
+  return [...byRef.values()].sort(
+    (a, b) => compareStrings(a.article, b.article) || a.paragraph - b.paragraph,
+  );
 }

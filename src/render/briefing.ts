@@ -5,15 +5,32 @@ import type { OpenBookModel } from '../briefing/open-book.js';
 import { renderTemplate, type Environment } from './env.js';
 import { pageFrame } from './page.js';
 
-export function renderBriefing(model: BriefingModel, env: Environment, paper: Paper, assetsUrl: string): string {
+export function renderBriefing(
+  model: BriefingModel,
+  env: Environment,
+  paper: Paper,
+  assetsUrl: string,
+): string {
   const edition = model.edition === 'teacher' ? 'Teacher edition' : 'Student edition';
   return renderTemplate(env, 'briefing/briefing.njk', {
-    ...pageFrame({ title: `${model.title} — ${edition}`, paper, assetsUrl, headerLeft: model.title, headerRight: edition, footerLeft: `Briefing ${model.id} · ${model.period}` }),
+    ...pageFrame({
+      title: `${model.title} — ${edition}`,
+      paper,
+      assetsUrl,
+      headerLeft: model.title,
+      headerRight: edition,
+      footerLeft: `Briefing ${model.id} · ${model.period}`,
+    }),
     b: model,
   });
 }
 
-export function renderOpenBook(model: OpenBookModel, env: Environment, paper: Paper, assetsUrl: string): string {
+export function renderOpenBook(
+  model: OpenBookModel,
+  env: Environment,
+  paper: Paper,
+  assetsUrl: string,
+): string {
   return renderTemplate(env, 'briefing/open-book.njk', {
     ...pageFrame({
       title: `${model.quizTitle} — open-book pack, version ${model.version}`,

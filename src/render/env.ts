@@ -16,12 +16,15 @@ export function templateEnvironment(templateDirs: string[]): Environment {
   const key = templateDirs.join('\u0000');
   let env = environments.get(key);
   if (!env) {
-    env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templateDirs, { noCache: false }), {
-      autoescape: true,
-      throwOnUndefined: false,
-      trimBlocks: true,
-      lstripBlocks: true,
-    });
+    env = new nunjucks.Environment(
+      new nunjucks.FileSystemLoader(templateDirs, { noCache: false }),
+      {
+        autoescape: true,
+        throwOnUndefined: false,
+        trimBlocks: true,
+        lstripBlocks: true,
+      },
+    );
     addFilters(env);
     environments.set(key, env);
   }
@@ -36,10 +39,16 @@ function addFilters(env: Environment): void {
   // A value inside a CSS string, e.g. in @page margin boxes. Escaping `<`
   // as well keeps "</style>" from ever appearing inside a <style> element.
   env.addFilter('css_string', (text: unknown) =>
-    safe(`"${String(text ?? '').replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`),
+    safe(
+      `"${String(text ?? '').replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`,
+    ),
   );
   env.addFilter('partial_date', (date: unknown) => formatPartialDate(String(date ?? '')));
-  env.addFilter('plural', (count: number, one: string, many?: string) => `${count} ${count === 1 ? one : (many ?? `${one}s`)}`);
+  env.addFilter(
+    'plural',
+    (count: number, one: string, many?: string) =>
+      `${count} ${count === 1 ? one : (many ?? `${one}s`)}`,
+  );
 }
 
 /** Renders a template by name; template mistakes become errors naming the template and line. */
@@ -48,9 +57,12 @@ export function renderTemplate(env: Environment, name: string, context: object):
     return env.render(name, context);
   } catch (cause) {
     const message = (cause as Error).message.replace(/\s+/g, ' ').trim();
-    throw new HandoutError(`the template "${name}" could not be rendered: ${message}. If you changed this template in your project's templates/ folder, check that line`, {
-      code: 'template-error',
-      cause,
-    });
+    throw new HandoutError(
+      `the template "${name}" could not be rendered: ${message}. If you changed this template in your project's templates/ folder, check that line`,
+      {
+        code: 'template-error',
+        cause,
+      },
+    );
   }
 }

@@ -12,7 +12,10 @@ const require = createRequire(import.meta.url);
 
 /** The faces handout's stylesheets use. */
 const FACES: { pkg: string; css: string[] }[] = [
-  { pkg: '@fontsource/noto-serif', css: ['400.css', '400-italic.css', '700.css', '700-italic.css'] },
+  {
+    pkg: '@fontsource/noto-serif',
+    css: ['400.css', '400-italic.css', '700.css', '700-italic.css'],
+  },
   { pkg: '@fontsource/noto-sans', css: ['400.css', '700.css'] },
 ];
 
@@ -56,7 +59,10 @@ function loadFonts(): FontSet {
       }
     }
   }
-  return { files: [...files.values()].sort((a, b) => (a.name < b.name ? -1 : 1)), css: rules.join('\n') };
+  return {
+    files: [...files.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    css: rules.join('\n'),
+  };
 }
 
 export function fontFiles(): FontFile[] {

@@ -14,7 +14,14 @@ export interface PageFrame {
 
 const PAPER_SIZES: Record<Paper, string> = { letter: 'letter', a4: 'A4' };
 
-export function pageFrame(options: { title: string; paper: Paper; assetsUrl: string; headerLeft: string; headerRight: string; footerLeft: string }): PageFrame {
+export function pageFrame(options: {
+  title: string;
+  paper: Paper;
+  assetsUrl: string;
+  headerLeft: string;
+  headerRight: string;
+  footerLeft: string;
+}): PageFrame {
   return {
     lang: 'en',
     title: options.title,

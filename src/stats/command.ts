@@ -5,7 +5,10 @@ import type { Io } from '../cli/io.js';
 import { bankStats } from './stats.js';
 import { formatStats } from './format.js';
 
-export async function statsCommand(options: { project?: string; format: string }, io: Io): Promise<number> {
+export async function statsCommand(
+  options: { project?: string; format: string },
+  io: Io,
+): Promise<number> {
   const project = openProject(options.project, io.cwd);
   const { content } = await requireContent(project);
   const stats = bankStats(content.bank, content.corpus);

@@ -50,7 +50,10 @@ export function bankStats(bank: Bank, corpus: Corpus): BankStats {
       uncited,
     };
   });
-  const byType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
+  const byType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<
+    QuestionType,
+    number
+  >;
   const byDifficulty = { '1': 0, '2': 0, '3': 0 };
   const tags = new Map<string, number>();
   let points = 0;

@@ -8,7 +8,11 @@ import { compareStrings } from '../errors.js';
  * relative path. Folders named in `skip` (relative to `dir`) are left out.
  * A missing folder yields an empty list.
  */
-export async function listFiles(dir: string, extensions: readonly string[], skip: readonly string[] = []): Promise<string[]> {
+export async function listFiles(
+  dir: string,
+  extensions: readonly string[],
+  skip: readonly string[] = [],
+): Promise<string[]> {
   const found: string[] = [];
   async function walk(current: string): Promise<void> {
     let entries;

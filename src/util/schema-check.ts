@@ -43,15 +43,25 @@ export function validateWith(
   const errors = pruneErrors(validate.errors ?? []);
   for (const error of errors) {
     const path = [...base, ...pointerToPath(error.instancePath)];
-    const at = error.keyword === 'additionalProperties' ? source.locateKey([...path, String(error.params.additionalProperty)]) : source.locate(path);
-    problems.error(at, problemCode(error.keyword), describe(error, context, schemaAt(schema, error.schemaPath)), context.id);
+    const at =
+      error.keyword === 'additionalProperties'
+        ? source.locateKey([...path, String(error.params.additionalProperty)])
+        : source.locate(path);
+    problems.error(
+      at,
+      problemCode(error.keyword),
+      describe(error, context, schemaAt(schema, error.schemaPath)),
+      context.id,
+    );
   }
   return false;
 }
 
 /** Drops errors that only repeat a more useful one (anyOf branches, etc.). */
 function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
-  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const anyOfPaths = new Set(
+    errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath),
+  );
   const seen = new Set<string>();
   return errors.filter((e) => {
     if (e.keyword !== 'anyOf' && anyOfPaths.has(e.instancePath)) return false;
@@ -118,7 +128,11 @@ function subject(context: CheckContext): string {
   return context.id ? `${context.what} "${context.id}"` : `this ${context.what}`;
 }
 
-function describe(error: ErrorObject, context: CheckContext, schema: Record<string, unknown>): string {
+function describe(
+  error: ErrorObject,
+  context: CheckContext,
+  schema: Record<string, unknown>,
+): string {
   const field = fieldName(error.instancePath);
   const description = typeof schema.description === 'string' ? schema.description : undefined;
   const params = error.params as Record<string, unknown>;
@@ -146,7 +160,12 @@ function describe(error: ErrorObject, context: CheckContext, schema: Record<stri
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
-      const words: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'more than' };
+      const words: Record<string, string> = {
+        '<=': 'at most',
+        '>=': 'at least',
+        '<': 'less than',
+        '>': 'more than',
+      };
       const bound = `${words[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}`;
       return `${field} is ${String(error.data)}, but it must be ${bound}${description ? `: ${description}` : ''}`;
     }
@@ -166,8 +185,17 @@ function describe(error: ErrorObject, context: CheckContext, schema: Record<stri
 
 function typeWords(type: string): string {
   return (
-    { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a set of fields' } as Record<string, string>
-  )[type] ?? type;
+    (
+      {
+        string: 'text',
+        number: 'a number',
+        integer: 'a whole number',
+        boolean: 'true or false',
+        array: 'a list',
+        object: 'a set of fields',
+      } as Record<string, string>
+    )[type] ?? type
+  );
 }
 
 function kindOf(value: unknown): string {

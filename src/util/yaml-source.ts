@@ -31,7 +31,9 @@ export class YamlSource {
         const child: unknown = node.get(key, true);
         if (child === undefined) {
           // Point at the key itself when the pair exists with an empty value.
-          const pair = isMap(node) ? node.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+          const pair = isMap(node)
+            ? node.items.find((p) => isScalar(p.key) && p.key.value === key)
+            : undefined;
           return (pair?.key as Node | undefined) ?? (node as Node);
         }
         node = child;
@@ -45,7 +47,9 @@ export class YamlSource {
   /** Where the value at `path` starts (or its closest existing ancestor). */
   locate(path: YamlPath): SourceLocation {
     const node = this.nodeAt(path);
-    return node?.range ? this.at(node.range[0]) : { file: this.file, line: 1 + this.lineOffset, column: 1 };
+    return node?.range
+      ? this.at(node.range[0])
+      : { file: this.file, line: 1 + this.lineOffset, column: 1 };
   }
 
   /** Where the key of `path`'s last step is written (better for "wrong field" messages). */

@@ -7,7 +7,10 @@ let counter = 0;
 /** Writes to a temporary file beside the target, then renames it into place. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${counter++}.tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${counter++}.tmp`,
+  );
   try {
     await writeFile(temp, data);
     await rename(temp, file);

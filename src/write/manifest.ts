@@ -18,13 +18,27 @@ export interface ManifestInfo {
 }
 
 /** Every file the outputs were made from, relative to the project root. */
-export async function inputHashes(project: Project, extra: string[] = []): Promise<{ path: string; sha256: string }[]> {
-  const dirs = [project.corpusDir, project.questionsDir, ...project.templateDirs.filter((d) => d.startsWith(project.root + path.sep))];
-  const files = (await Promise.all(dirs.map((dir) => listFiles(dir, ['.md', '.yaml', '.yml', '.csv', '.njk', '.css'])))).flat();
+export async function inputHashes(
+  project: Project,
+  extra: string[] = [],
+): Promise<{ path: string; sha256: string }[]> {
+  const dirs = [
+    project.corpusDir,
+    project.questionsDir,
+    ...project.templateDirs.filter((d) => d.startsWith(project.root + path.sep)),
+  ];
+  const files = (
+    await Promise.all(
+      dirs.map((dir) => listFiles(dir, ['.md', '.yaml', '.yml', '.csv', '.njk', '.css'])),
+    )
+  ).flat();
   const all = [...new Set([...files, ...extra])].sort();
   // A file outside the project (a roster or responses file given on the
   // command line) is named by its file name only: no machine paths.
-  const name = (file: string): string => (file.startsWith(project.root + path.sep) ? path.relative(project.root, file).split(path.sep).join('/') : path.basename(file));
+  const name = (file: string): string =>
+    file.startsWith(project.root + path.sep)
+      ? path.relative(project.root, file).split(path.sep).join('/')
+      : path.basename(file);
   return Promise.all(
     all.map(async (file) => ({
       path: name(file),
@@ -33,11 +47,17 @@ export async function inputHashes(project: Project, extra: string[] = []): Promi
   );
 }
 
-export async function addManifest(writer: OutputWriter, info: ManifestInfo, inputs: { path: string; sha256: string }[]): Promise<void> {
+export async function addManifest(
+  writer: OutputWriter,
+  info: ManifestInfo,
+  inputs: { path: string; sha256: string }[],
+): Promise<void> {
   const manifest = {
     generator: info.generator,
     command: info.command,
-    seeds: Object.fromEntries(Object.entries(info.seeds).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    seeds: Object.fromEntries(
+      Object.entries(info.seeds).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    ),
     inputs,
     files: writer.written(),
   };

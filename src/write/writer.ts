@@ -93,7 +93,9 @@ export class OutputWriter {
   private resolve(relative: string): string {
     const target = path.resolve(this.staging, relative);
     if (!target.startsWith(this.staging + path.sep)) {
-      throw new HandoutError(`refusing to write "${relative}" outside the output folder`, { code: 'bad-output-path' });
+      throw new HandoutError(`refusing to write "${relative}" outside the output folder`, {
+        code: 'bad-output-path',
+      });
     }
     return target;
   }

@@ -14,7 +14,18 @@ async function render(config: Partial<BriefingConfig>, edition: Edition, overvie
   const content = await bundled();
   const base = content.briefings[0]!;
   const model = briefingModel({ ...base, ...config }, edition, content, { overview });
-  return { content, model, $: cheerio.load(renderBriefing(model, templateEnvironment(content.project.templateDirs), 'letter', '../../assets')) };
+  return {
+    content,
+    model,
+    $: cheerio.load(
+      renderBriefing(
+        model,
+        templateEnvironment(content.project.templateDirs),
+        'letter',
+        '../../assets',
+      ),
+    ),
+  };
 }
 
 describe('briefings', () => {
@@ -30,7 +41,12 @@ describe('briefings', () => {
       const paragraph = article!.paragraphs[Number(n) - 1];
       expect(paragraph, ref).toBeDefined();
       // Quoted passages carry the article's exact words after their ¶ label.
-      if (el.tagName === 'blockquote') expect($(el).text().replace(/^Art\. \d+ ¶\d+/, '')).toBe(paragraph!.text);
+      if (el.tagName === 'blockquote')
+        expect(
+          $(el)
+            .text()
+            .replace(/^Art\. \d+ ¶\d+/, ''),
+        ).toBe(paragraph!.text);
       // Links name the same paragraph number they point to.
       if (el.tagName === 'a') expect($(el).text()).toBe(`¶${n}`);
     });
@@ -38,8 +54,12 @@ describe('briefings', () => {
 
   it('number articles consistently: "Art. N" is the Nth article on the cover', async () => {
     const { model, $ } = await render({}, 'student');
-    const cover = $('.cover ol li').map((_, el) => $(el).text()).get();
-    expect(cover.map((t) => model.articles.findIndex((a) => t.startsWith(a.title)))).toEqual(model.articles.map((_, i) => i));
+    const cover = $('.cover ol li')
+      .map((_, el) => $(el).text())
+      .get();
+    expect(cover.map((t) => model.articles.findIndex((a) => t.startsWith(a.title)))).toEqual(
+      model.articles.map((_, i) => i),
+    );
     expect($('a[data-ref]').length).toBeGreaterThan(0);
     $('a[data-ref]').each((_, el) => {
       const [id] = $(el).attr('data-ref')!.split('#p');
@@ -60,7 +80,10 @@ describe('briefings', () => {
       for (const p of article.paragraphs) expect(text).not.toContain(p.text);
     }
     $('[data-ref]').each((_, el) => expect(keep).toContain($(el).attr('data-ref')!.split('#p')[0]));
-    for (const q of model.discussion) expect(content.bank.byId.get(q.id)!.passages.every((p) => keep.includes(p.article))).toBe(true);
+    for (const q of model.discussion)
+      expect(content.bank.byId.get(q.id)!.passages.every((p) => keep.includes(p.article))).toBe(
+        true,
+      );
     expect($('#overview').length).toBe(0);
   });
 
@@ -72,15 +95,24 @@ describe('briefings', () => {
     expect(student.$('.teacher-only').length).toBe(0);
     expect(student.$('#lesson-notes').length).toBe(0);
     const studentText = student.$('body').text();
-    for (const q of teacher.model.discussion) for (const point of q.guidance ?? []) expect(studentText).not.toContain(point.slice(0, 40));
+    for (const q of teacher.model.discussion)
+      for (const point of q.guidance ?? []) expect(studentText).not.toContain(point.slice(0, 40));
     const notes = teacher.content.briefings[0]!.lessonNotes!;
-    expect(studentText).not.toContain(notes.split('\n').find((l) => l.trim().length > 40)!.trim().slice(0, 40));
+    expect(studentText).not.toContain(
+      notes
+        .split('\n')
+        .find((l) => l.trim().length > 40)!
+        .trim()
+        .slice(0, 40),
+    );
   });
 
   it('show dates with their own precision, in order, with background marked', async () => {
     const { model, $ } = await render({}, 'student');
     expect(model.timeline.length).toBeGreaterThanOrEqual(15);
-    const dates = $('.timeline td.date').map((_, el) => $(el).text()).get();
+    const dates = $('.timeline td.date')
+      .map((_, el) => $(el).text())
+      .get();
     expect(dates).toContain('2011');
     expect(dates.some((d) => /^[A-Z][a-z]{2} \d{4}$/.test(d))).toBe(true);
     expect(dates.some((d) => /^\d{1,2} [A-Z][a-z]{2} \d{4}/.test(d))).toBe(true);
@@ -95,15 +127,24 @@ describe('open-book packs', () => {
     const quiz = content.blueprints.find((b) => b.id === 'missile-defense-unit')!;
     for (const copy of drawVersions(content.bank.questions, quiz, quiz.seed)) {
       const cited = new Set(copy.items.flatMap((i) => i.question.passages.map((p) => p.ref)));
-      const html = renderOpenBook(openBookModel(copy, content.corpus), templateEnvironment(content.project.templateDirs), 'letter', '../../assets');
+      const html = renderOpenBook(
+        openBookModel(copy, content.corpus),
+        templateEnvironment(content.project.templateDirs),
+        'letter',
+        '../../assets',
+      );
       const $ = cheerio.load(html);
-      const printed = $('blockquote[data-ref]').map((_, el) => $(el).attr('data-ref')).get();
+      const printed = $('blockquote[data-ref]')
+        .map((_, el) => $(el).attr('data-ref'))
+        .get();
       expect(new Set(printed)).toEqual(cited);
       expect(printed).toHaveLength(cited.size);
       $('blockquote[data-ref]').each((_, el) => {
         const [id, n] = $(el).attr('data-ref')!.split('#p');
         expect($(el).find('.para-num').text()).toBe(`¶${n}`);
-        expect($(el).text().replace(/^¶\d+/, '')).toBe(content.corpus.byId.get(id!)!.paragraphs[Number(n) - 1]!.text);
+        expect($(el).text().replace(/^¶\d+/, '')).toBe(
+          content.corpus.byId.get(id!)!.paragraphs[Number(n) - 1]!.text,
+        );
       });
     }
   });
@@ -117,12 +158,26 @@ describe('reference data', () => {
       'questions/reference/timeline.yaml': `events:\n  - id: meeting\n    date: "2013-04-23"\n    event: Ministers met.\n    passages: [missing-article#p1]\n    evidence: Lavrov met with NATO foreign ministers\n`,
     });
     const result = await runCli(['lint', '--format', 'json'], root);
-    const problems = (JSON.parse(result.stdout) as { problems: { file: string; line: number; code: string }[] }).problems;
+    const problems = (
+      JSON.parse(result.stdout) as { problems: { file: string; line: number; code: string }[] }
+    ).problems;
     expect(result.code).toBe(1);
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'questions/reference/glossary.yaml', line: 6, code: 'evidence-not-found' }),
-      expect.objectContaining({ file: 'questions/reference/people.yaml', line: 6, code: 'paragraph-out-of-range' }),
-      expect.objectContaining({ file: 'questions/reference/timeline.yaml', line: 5, code: 'unknown-article' }),
+      expect.objectContaining({
+        file: 'questions/reference/glossary.yaml',
+        line: 6,
+        code: 'evidence-not-found',
+      }),
+      expect.objectContaining({
+        file: 'questions/reference/people.yaml',
+        line: 6,
+        code: 'paragraph-out-of-range',
+      }),
+      expect.objectContaining({
+        file: 'questions/reference/timeline.yaml',
+        line: 5,
+        code: 'unknown-article',
+      }),
     ]);
   });
 });

@@ -13,11 +13,15 @@ export const ARTICLE = 'lavrov-studying-proposals-2013';
  * Creates a project in a temporary folder: `files` maps relative paths to
  * contents. Unless `corpus: false`, the fixture article is copied in.
  */
-export function makeProject(files: Record<string, string>, options: { corpus?: boolean } = {}): string {
+export function makeProject(
+  files: Record<string, string>,
+  options: { corpus?: boolean } = {},
+): string {
   const root = mkdtempSync(path.join(tmpdir(), 'handout-test-'));
   mkdirSync(path.join(root, 'corpus'), { recursive: true });
   mkdirSync(path.join(root, 'questions'), { recursive: true });
-  if (options.corpus !== false) cpSync(path.join(REPO, 'corpus', `${ARTICLE}.md`), path.join(root, 'corpus', `${ARTICLE}.md`));
+  if (options.corpus !== false)
+    cpSync(path.join(REPO, 'corpus', `${ARTICLE}.md`), path.join(root, 'corpus', `${ARTICLE}.md`));
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(root, name);
     mkdirSync(path.dirname(file), { recursive: true });

@@ -17,7 +17,10 @@ describe('lint on a file with ten different mistakes', () => {
     const root = makeProject({ 'questions/mistakes.yaml': fixture });
     const result = await runCli(['lint', '--format', 'json'], root);
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { ok: boolean; problems: { file: string; line: number; code: string; message: string }[] };
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      problems: { file: string; line: number; code: string; message: string }[];
+    };
     expect(report.ok).toBe(false);
     expect(expected).toHaveLength(10);
     const found = report.problems.map((p) => ({ line: p.line, code: p.code }));
@@ -31,7 +34,8 @@ describe('lint on a file with ten different mistakes', () => {
     const result = await runCli(['lint'], root);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(10);
-    for (const line of lines) expect(line).toMatch(/^questions\/mistakes\.yaml:\d+:\d+ {2}error {2}\S.*$/);
+    for (const line of lines)
+      expect(line).toMatch(/^questions\/mistakes\.yaml:\d+:\d+ {2}error {2}\S.*$/);
     expect(result.stderr).toContain('10 errors');
   });
 });

@@ -22,13 +22,16 @@ sections:
 `);
 
 /** What a student sees: question ids in order, with option letters. */
-const layout = (copy: QuizCopy) => copy.items.map((item) => `${item.question.id}=${keyNotation(item.presentation)}`);
+const layout = (copy: QuizCopy) =>
+  copy.items.map((item) => `${item.question.id}=${keyNotation(item.presentation)}`);
 const ids = (copy: QuizCopy) => copy.items.map((item) => item.question.id);
 
 describe('draw', () => {
   it('gives identical copies for the same seed', async () => {
     const { bank } = await bundled();
-    expect(drawVersions(bank.questions, unit, 42).map(layout)).toEqual(drawVersions(bank.questions, unit, 42).map(layout));
+    expect(drawVersions(bank.questions, unit, 42).map(layout)).toEqual(
+      drawVersions(bank.questions, unit, 42).map(layout),
+    );
   });
 
   it('gives different quizzes for different seeds', async () => {
@@ -44,7 +47,8 @@ describe('draw', () => {
       expect(copy.sections.map((s) => s.items.length)).toEqual([12, 6, 1]);
       expect(new Set(ids(copy)).size).toBe(copy.items.length);
       copy.sections.forEach((section, i) => {
-        for (const item of section.items) expect(matchesFilter(item.question, unit.sections[i]!.from)).toBe(true);
+        for (const item of section.items)
+          expect(matchesFilter(item.question, unit.sections[i]!.from)).toBe(true);
       });
       expect(copy.items.map((item) => item.number)).toEqual(copy.items.map((_, i) => i + 1));
     }
@@ -61,7 +65,8 @@ describe('draw', () => {
 
   describe('stability', () => {
     const choice = unit.sections[0]!;
-    const section = (copy: QuizCopy) => copy.sections[0]!.items.map((i) => `${i.question.id}=${keyNotation(i.presentation)}`);
+    const section = (copy: QuizCopy) =>
+      copy.sections[0]!.items.map((i) => `${i.question.id}=${keyNotation(i.presentation)}`);
 
     it('is unchanged by removing or adding a question the section does not match', async () => {
       const { bank } = await bundled();
@@ -76,7 +81,11 @@ describe('draw', () => {
     it('is unchanged by editing a question the section does not match', async () => {
       const { bank } = await bundled();
       const before = drawVersions(bank.questions, unit, 5).map(section);
-      const edited = bank.questions.map((q) => (matchesFilter(q, choice.from) ? q : { ...q, prompt: `${q.prompt} (edited)`, difficulty: 3 as const }));
+      const edited = bank.questions.map((q) =>
+        matchesFilter(q, choice.from)
+          ? q
+          : { ...q, prompt: `${q.prompt} (edited)`, difficulty: 3 as const },
+      );
       expect(drawVersions(edited, unit, 5).map(section)).toEqual(before);
     });
   });
@@ -89,10 +98,18 @@ describe('draw', () => {
           const singles = copy.items.filter((i) => i.presentation.type === 'single');
           expect(singles.length).toBeGreaterThanOrEqual(10);
           const letters = singles.map((i) => letterIndex(keyNotation(i.presentation)));
-          const common = Math.min(...singles.map((i) => (i.presentation.type === 'single' ? i.presentation.options.length : 0)));
-          const counts = Array.from({ length: common }, (_, l) => letters.filter((x) => x === l).length);
+          const common = Math.min(
+            ...singles.map((i) =>
+              i.presentation.type === 'single' ? i.presentation.options.length : 0,
+            ),
+          );
+          const counts = Array.from(
+            { length: common },
+            (_, l) => letters.filter((x) => x === l).length,
+          );
           expect(Math.max(...counts)).toBeLessThanOrEqual(2 * Math.min(...counts));
-          for (let i = 3; i < letters.length; i++) expect(new Set(letters.slice(i - 3, i + 1)).size).toBeGreaterThan(1);
+          for (let i = 3; i < letters.length; i++)
+            expect(new Set(letters.slice(i - 3, i + 1)).size).toBeGreaterThan(1);
         }
       }
     });
@@ -117,7 +134,8 @@ sections:
       const overlap = ids(copies[1]!).filter((id) => ids(copies[0]!).includes(id));
       expect(overlap.length).toBeLessThan(copies[0]!.items.length / 2);
       for (let s = 0; s < 2; s++) {
-        const profile = (copy: QuizCopy) => copy.sections[s]!.items.map((i) => stratum(i.question)).sort();
+        const profile = (copy: QuizCopy) =>
+          copy.sections[s]!.items.map((i) => stratum(i.question)).sort();
         for (const copy of copies) expect(profile(copy)).toEqual(profile(copies[0]!));
       }
       const totals = copies.map((c) => c.totalPoints);

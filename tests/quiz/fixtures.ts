@@ -12,7 +12,10 @@ export function bundled(): Promise<Content> {
   return cached;
 }
 
-export function blueprint(yaml: string, file = '/virtual/questions/quizzes/test-quiz.yaml'): Blueprint {
+export function blueprint(
+  yaml: string,
+  file = '/virtual/questions/quizzes/test-quiz.yaml',
+): Blueprint {
   const problems = new ProblemList();
   const parsed = parseBlueprint(file, `id: test-quiz\ntitle: Test quiz\n${yaml}`, problems);
   if (!parsed || problems.errors.length) throw new Error(JSON.stringify(problems.items));

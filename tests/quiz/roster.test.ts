@@ -6,7 +6,11 @@ function problems(text: string): { line?: number; message: string }[] {
   try {
     parseRoster('/class/roster.csv', text);
   } catch (error) {
-    if (error instanceof HandoutError) return error.problems.map((p) => ({ ...(p.line ? { line: p.line } : {}), message: p.message }));
+    if (error instanceof HandoutError)
+      return error.problems.map((p) => ({
+        ...(p.line ? { line: p.line } : {}),
+        message: p.message,
+      }));
     throw error;
   }
   return [];
@@ -14,14 +18,28 @@ function problems(text: string): { line?: number; message: string }[] {
 
 describe('rosters', () => {
   it('read a BOM, quoted commas, line breaks in quotes and names in any script', () => {
-    const students = parseRoster('/class/roster.csv', '\uFEFFid,name,class,email\ns01,"Pérez, Ana",9B,ana@example.org\ns02,"Chen\nWei",9B,\ns03,Иван Петров,9B,\ns04,محمد علي,9B,\ns05,李小龙,9B,\n');
-    expect(students.map((s) => s.name)).toEqual(['Pérez, Ana', 'Chen Wei', 'Иван Петров', 'محمد علي', '李小龙']);
-    expect(students[0]!.extra).toEqual([['class', '9B'], ['email', 'ana@example.org']]);
+    const students = parseRoster(
+      '/class/roster.csv',
+      '\uFEFFid,name,class,email\ns01,"Pérez, Ana",9B,ana@example.org\ns02,"Chen\nWei",9B,\ns03,Иван Петров,9B,\ns04,محمد علي,9B,\ns05,李小龙,9B,\n',
+    );
+    expect(students.map((s) => s.name)).toEqual([
+      'Pérez, Ana',
+      'Chen Wei',
+      'Иван Петров',
+      'محمد علي',
+      '李小龙',
+    ]);
+    expect(students[0]!.extra).toEqual([
+      ['class', '9B'],
+      ['email', 'ana@example.org'],
+    ]);
     expect(students.map((s) => s.row)).toEqual([2, 3, 4, 5, 6]);
   });
 
   it('accept the columns in any order and case', () => {
-    expect(parseRoster('/r.csv', 'Name,ID\nAna,1\n')).toEqual([{ id: '1', name: 'Ana', extra: [], row: 2 }]);
+    expect(parseRoster('/r.csv', 'Name,ID\nAna,1\n')).toEqual([
+      { id: '1', name: 'Ana', extra: [], row: 2 },
+    ]);
   });
 
   it('report every bad row by row number, all at once', () => {
@@ -36,7 +54,10 @@ describe('rosters', () => {
   });
 
   it('require the id and name columns', () => {
-    expect(problems('student,email\nAna,a@b\n').map((p) => p.message)).toEqual([expect.stringContaining('no "id" column'), expect.stringContaining('no "name" column')]);
+    expect(problems('student,email\nAna,a@b\n').map((p) => p.message)).toEqual([
+      expect.stringContaining('no "id" column'),
+      expect.stringContaining('no "name" column'),
+    ]);
   });
 
   it('reject an empty roster and a broken quote', () => {

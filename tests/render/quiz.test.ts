@@ -18,15 +18,27 @@ async function rendered(seed = 3) {
   const content = await bundled();
   const env = templateEnvironment(content.project.templateDirs);
   const context = { env, corpus: content.corpus, assetsUrl: '../../assets' };
-  return drawVersions(content.bank.questions, everyType, seed).map((copy) => ({ copy, html: renderCopy(copy, context), key: renderKey(copy, context) }));
+  return drawVersions(content.bank.questions, everyType, seed).map((copy) => ({
+    copy,
+    html: renderCopy(copy, context),
+    key: renderKey(copy, context),
+  }));
 }
 
 /** What the student copy shows for an item, in the §5 notation the key uses. */
 function answerFromCopy($: cheerio.CheerioAPI, number: number, key: string): string {
   const item = $(`fieldset[data-number="${number}"]`);
   const type = item.attr('data-type');
-  const letters = item.find('[data-letter]').map((_, el) => $(el).attr('data-letter')).get();
-  const textOf = (letter: string) => item.find(`[data-letter="${letter}"]`).text().replace(/^\s*[A-Z]\s+/, '').trim();
+  const letters = item
+    .find('[data-letter]')
+    .map((_, el) => $(el).attr('data-letter'))
+    .get();
+  const textOf = (letter: string) =>
+    item
+      .find(`[data-letter="${letter}"]`)
+      .text()
+      .replace(/^\s*[A-Z]\s+/, '')
+      .trim();
   switch (type) {
     case 'single':
     case 'multiple':
@@ -43,19 +55,31 @@ describe('student copies and answer keys', () => {
   it('contain all nine question types', async () => {
     for (const { html, key } of await rendered()) {
       const $ = cheerio.load(html);
-      const types = new Set($('fieldset[data-type]').map((_, el) => $(el).attr('data-type')).get());
+      const types = new Set(
+        $('fieldset[data-type]')
+          .map((_, el) => $(el).attr('data-type'))
+          .get(),
+      );
       expect([...types].sort()).toEqual([...QUESTION_TYPES].sort());
       const $key = cheerio.load(key);
       expect($key('article.key-item').length).toBe($('fieldset[data-type]').length);
     }
   });
 
-  it('have keys that match their copy item by item, in the copy\'s own letters', async () => {
+  it("have keys that match their copy item by item, in the copy's own letters", async () => {
     for (const { copy, html, key } of await rendered()) {
       const $ = cheerio.load(html);
       const $key = cheerio.load(key);
-      const copyItems = $('fieldset[data-number]').map((_, el) => ({ n: Number($(el).attr('data-number')), id: $(el).attr('data-question') })).get();
-      const keyItems = $key('article.key-item').map((_, el) => ({ n: Number($key(el).attr('data-number')), id: $key(el).attr('data-question'), key: $key(el).attr('data-key') ?? '' })).get();
+      const copyItems = $('fieldset[data-number]')
+        .map((_, el) => ({ n: Number($(el).attr('data-number')), id: $(el).attr('data-question') }))
+        .get();
+      const keyItems = $key('article.key-item')
+        .map((_, el) => ({
+          n: Number($key(el).attr('data-number')),
+          id: $key(el).attr('data-question'),
+          key: $key(el).attr('data-key') ?? '',
+        }))
+        .get();
       expect(keyItems.map(({ n, id }) => ({ n, id }))).toEqual(copyItems);
       for (const item of copy.items) {
         const printed = keyItems.find((k) => k.n === item.number)!;
@@ -65,19 +89,39 @@ describe('student copies and answer keys', () => {
           // The letters the key gives are the options the bank marks correct, as printed on this copy.
           const correctTexts = p.options.filter((o) => o.correct).map((o) => o.text);
           const shown = answerFromCopy($, item.number, printed.key);
-          expect(shown.split('|').map((t) => t.trim())).toEqual(correctTexts.map((t) => cheerio.load(`<p>${t}</p>`)('p').text().trim()));
-          const bankAnswers = item.question.type === 'single' ? [item.question.answer] : item.question.type === 'multiple' ? item.question.answers : [];
+          expect(shown.split('|').map((t) => t.trim())).toEqual(
+            correctTexts.map((t) => cheerio.load(`<p>${t}</p>`)('p').text().trim()),
+          );
+          const bankAnswers =
+            item.question.type === 'single'
+              ? [item.question.answer]
+              : item.question.type === 'multiple'
+                ? item.question.answers
+                : [];
           expect([...correctTexts].sort()).toEqual([...bankAnswers].sort());
         }
         if (p.type === 'ordering' && item.question.type === 'ordering') {
-          expect(answerFromCopy($, item.number, printed.key).split('|')).toEqual(item.question.items.map((t) => cheerio.load(`<p>${t}</p>`)('p').text()));
+          expect(answerFromCopy($, item.number, printed.key).split('|')).toEqual(
+            item.question.items.map((t) => cheerio.load(`<p>${t}</p>`)('p').text()),
+          );
         }
         if (p.type === 'matching' && item.question.type === 'matching') {
           for (const pair of printed.key.split(' ')) {
             const [, number, letter] = /^(\d+)([A-Z]+)$/.exec(pair)!;
-            const left = $(`fieldset[data-number="${item.number}"] ol[aria-label="Items to match"] li`).eq(Number(number) - 1).text().replace(/^\s*\d+\.\s*/, '').trim();
-            const right = $(`fieldset[data-number="${item.number}"] [data-letter="${letter}"]`).text().replace(/^\s*[A-Z]\s+/, '').trim();
-            expect(item.question.pairs.some((q) => q.left === left && q.right === right)).toBe(true);
+            const left = $(
+              `fieldset[data-number="${item.number}"] ol[aria-label="Items to match"] li`,
+            )
+              .eq(Number(number) - 1)
+              .text()
+              .replace(/^\s*\d+\.\s*/, '')
+              .trim();
+            const right = $(`fieldset[data-number="${item.number}"] [data-letter="${letter}"]`)
+              .text()
+              .replace(/^\s*[A-Z]\s+/, '')
+              .trim();
+            expect(item.question.pairs.some((q) => q.left === left && q.right === right)).toBe(
+              true,
+            );
           }
         }
       }
@@ -110,9 +154,12 @@ describe('student copies and answer keys', () => {
         expect(page).not.toMatch(/<script|javascript:|\son[a-z]+=/i);
         const $ = cheerio.load(page);
         expect($('html').attr('lang')).toBe('en');
-        const levels = $('h1, h2, h3').map((_, el) => Number(el.tagName.slice(1))).get();
+        const levels = $('h1, h2, h3')
+          .map((_, el) => Number(el.tagName.slice(1)))
+          .get();
         expect(levels[0]).toBe(1);
-        for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+        for (let i = 1; i < levels.length; i++)
+          expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
       }
     }
   });
@@ -135,7 +182,10 @@ describe('student copies and answer keys', () => {
     const quiz = blueprint('sections:\n  - title: S\n    pick: 1\n    from: { types: [single] }\n');
     const [copy] = drawVersions(bank.questions, quiz, 1);
     const env = templateEnvironment(content.project.templateDirs);
-    for (const page of [renderCopy(copy!, { env, corpus: content.corpus, assetsUrl: '.' }), renderKey(copy!, { env, corpus: content.corpus, assetsUrl: '.' })]) {
+    for (const page of [
+      renderCopy(copy!, { env, corpus: content.corpus, assetsUrl: '.' }),
+      renderKey(copy!, { env, corpus: content.corpus, assetsUrl: '.' }),
+    ]) {
       expect(page).not.toContain('<script>alert');
       expect(page).not.toContain('<img src=x');
       expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

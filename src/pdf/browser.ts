@@ -1,0 +1,149 @@
+/**
+ * One Chromium per run: launched on first use, relaunched if it crashes,
+ * closed exactly once at the end. Puppeteer is imported here, lazily.
+ */
+import type { Browser } from 'puppeteer';
+import { HandoutError } from '../errors.js';
+
+/**
+ * Chromium flags for printing on a machine that may be offline and run as root.
+ * The background services would otherwise keep dialling a closed network, and
+ * the sandbox cannot start as root.
+ */
+export function chromiumArgs(isRoot: boolean): string[] {
+  return [
+    ...(isRoot ? ['--no-sandbox'] : []),
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+  ];
+}
+
+export interface BrowserSessionOptions {
+  executablePath: string;
+  timeoutMs: number;
+  /**
+   * True when the caller closes the browser on Ctrl-C itself; otherwise
+   * puppeteer's own signal handlers kill it so that it is never left behind.
+   */
+  callerHandlesSignals: boolean;
+}
+
+export class BrowserSession {
+  #options: BrowserSessionOptions;
+  #current: Promise<Browser> | undefined;
+  #closed = false;
+  #launches = 0;
+
+  constructor(options: BrowserSessionOptions) {
+    this.#options = options;
+  }
+
+  /** How many times a browser was started: more than one means it crashed. */
+  get launches(): number {
+    return this.#launches;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** The running browser, starting one if there is none or the last one died. */
+  async browser(): Promise<Browser> {
+    if (this.#closed) throw stoppedError();
+    const current = this.#current;
+    if (current) {
+      const browser = await current;
+      if (browser.connected) return browser;
+      // Both workers may notice the crash; only the first one relaunches.
+      if (this.#current === current) this.#current = undefined;
+      return this.browser();
+    }
+    const launching = this.#launch();
+    this.#current = launching;
+    // A failed launch must not be cached: the next caller should get the error afresh, not a stale promise.
+    launching.catch(() => {
+      if (this.#current === launching) this.#current = undefined;
+    });
+    return launching;
+  }
+
+  /** Safe to call more than once and while a launch is under way. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const current = this.#current;
+    this.#current = undefined;
+    if (!current) return;
+    let browser: Browser;
+    try {
+      browser = await current;
+    } catch {
+      return;
+    }
+    await closeOrKill(browser);
+  }
+
+  async #launch(): Promise<Browser> {
+    const { executablePath, timeoutMs, callerHandlesSignals } = this.#options;
+    const { default: puppeteer } = await import('puppeteer');
+    this.#launches += 1;
+    let browser: Browser;
+    try {
+      // Puppeteer makes a fresh temporary profile (--user-data-dir) and removes it when the browser exits.
+      browser = await puppeteer.launch({
+        executablePath,
+        args: chromiumArgs(process.getuid?.() === 0),
+        // Not pipe: true, which would be as fast but loses the browser's own error output on failure.
+        timeout: timeoutMs,
+        protocolTimeout: timeoutMs,
+        handleSIGINT: !callerHandlesSignals,
+        handleSIGTERM: !callerHandlesSignals,
+        handleSIGHUP: !callerHandlesSignals,
+      });
+    } catch (error) {
+      const details = messageOf(error).trim().replace(/\n+/g, '\n    ');
+      throw new HandoutError(
+        `Could not start the browser at ${executablePath}; set HANDOUT_CHROMIUM to a working Chromium or Chrome.\n    ${details}`,
+        { code: 'chromium-launch-failed', cause: error },
+      );
+    }
+    if (this.#closed) {
+      // Closed (Ctrl-C) while starting: do not leave this one running.
+      await closeOrKill(browser);
+      throw stoppedError();
+    }
+    return browser;
+  }
+}
+
+/**
+ * Chromium's orderly shutdown can wait forever on a stuck load (a file that
+ * never finishes reading); after a short grace period the process is killed.
+ * Puppeteer removes the temporary profile when the process exits either way.
+ */
+async function closeOrKill(browser: Browser): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gracePeriod = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), CLOSE_GRACE_MS);
+  });
+  const closed = browser.close().then(
+    () => 'closed' as const,
+    () => 'failed' as const,
+  );
+  const outcome = await Promise.race([closed, gracePeriod]);
+  clearTimeout(timer);
+  if (outcome !== 'closed') browser.process()?.kill('SIGKILL');
+}
+
+const CLOSE_GRACE_MS = 2_000;
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What printing reports after Ctrl-C (or any close) cut it short. */
+export function stoppedError(): HandoutError {
+  return new HandoutError('Printing was stopped.', { code: 'interrupted' });
+}

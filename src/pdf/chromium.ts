@@ -1,0 +1,149 @@
+/**
+ * Finding a Chromium or Chrome to print with. Puppeteer is imported only
+ * when its own browser is the candidate being checked, so commands that never
+ * print (and bootstrap, when a system browser exists) do not pay for loading it.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { HandoutError } from '../errors.js';
+
+export type ChromiumSource = 'option' | 'env' | 'puppeteer' | 'system';
+
+export interface FoundChromium {
+  executablePath: string;
+  source: ChromiumSource;
+}
+
+export interface FindChromiumOptions {
+  /** A path the user gave explicitly (flag or config); it must exist. */
+  explicit?: string;
+  env: Record<string, string | undefined>;
+  /** For tests of other platforms' search paths; defaults to this machine's. */
+  platform?: NodeJS.Platform;
+}
+
+/** The environment variables that name a browser, strongest first. */
+export const CHROMIUM_ENV_VARS = ['HANDOUT_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH'] as const;
+
+export const CHROMIUM_INSTALL_HELP = [
+  'handout prints PDFs with Chromium or Google Chrome, and found neither. Install one:',
+  '  Debian/Ubuntu:  sudo apt-get install chromium',
+  '  elsewhere:      npx puppeteer browsers install chrome',
+  'or point handout at one you have:  HANDOUT_CHROMIUM=/path/to/chrome',
+].join('\n');
+
+/**
+ * The browser to print with: an explicit path, then HANDOUT_CHROMIUM or
+ * PUPPETEER_EXECUTABLE_PATH, then the browser puppeteer downloaded, then a
+ * system Chromium or Chrome. Throws a HandoutError saying how to install one.
+ */
+export async function findChromium(options: FindChromiumOptions): Promise<FoundChromium> {
+  const found =
+    namedChromium(options) ??
+    (await puppeteerChromium()) ??
+    systemChromium(options.env, options.platform ?? process.platform);
+  if (found) return found;
+  throw new HandoutError(CHROMIUM_INSTALL_HELP, { code: 'chromium-not-found' });
+}
+
+/**
+ * Whether any browser is available, checking puppeteer's download last
+ * because importing puppeteer is slow (about 0.3 s) and bootstrap runs on
+ * every `npm start`. Throws like findChromium on a named path that is missing.
+ */
+export async function isChromiumAvailable(options: FindChromiumOptions): Promise<boolean> {
+  const cheap =
+    namedChromium(options) ?? systemChromium(options.env, options.platform ?? process.platform);
+  return cheap !== undefined || (await puppeteerChromium()) !== undefined;
+}
+
+/** A path the user named must exist: silently falling back would hide their typo. */
+function namedChromium({ explicit, env }: FindChromiumOptions): FoundChromium | undefined {
+  if (explicit !== undefined && explicit !== '') {
+    return { executablePath: existingFile(explicit, 'the chromium option'), source: 'option' };
+  }
+  for (const name of CHROMIUM_ENV_VARS) {
+    const value = env[name];
+    if (value !== undefined && value !== '') {
+      return {
+        executablePath: existingFile(value, `the ${name} environment variable`),
+        source: 'env',
+      };
+    }
+  }
+  return undefined;
+}
+
+function existingFile(file: string, setBy: string): string {
+  if (isFile(file)) return path.resolve(file);
+  throw new HandoutError(
+    `No browser at "${file}" (set by ${setBy}). Correct the path, or remove the setting to let handout look for Chromium or Chrome itself.`,
+    { code: 'chromium-not-found' },
+  );
+}
+
+async function puppeteerChromium(): Promise<FoundChromium | undefined> {
+  let candidate: string;
+  try {
+    const { default: puppeteer } = await import('puppeteer');
+    candidate = puppeteer.executablePath();
+  } catch {
+    // No puppeteer installed, or no build known for this platform: not an error, just no candidate.
+    return undefined;
+  }
+  return isFile(candidate) ? { executablePath: candidate, source: 'puppeteer' } : undefined;
+}
+
+function systemChromium(
+  env: Record<string, string | undefined>,
+  platform: NodeJS.Platform,
+): FoundChromium | undefined {
+  const executablePath = systemCandidates(env, platform).find(isFile);
+  return executablePath === undefined ? undefined : { executablePath, source: 'system' };
+}
+
+const LINUX_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+/** Where browsers usually live, in order of preference, on each platform. */
+export function systemCandidates(
+  env: Record<string, string | undefined>,
+  platform: NodeJS.Platform,
+): string[] {
+  if (platform === 'darwin') {
+    const bundles = [
+      'Google Chrome.app/Contents/MacOS/Google Chrome',
+      'Chromium.app/Contents/MacOS/Chromium',
+    ];
+    const roots = [
+      '/Applications',
+      ...(env.HOME ? [path.posix.join(env.HOME, 'Applications')] : []),
+    ];
+    return roots.flatMap((root) => bundles.map((bundle) => path.posix.join(root, bundle)));
+  }
+  if (platform === 'win32') {
+    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter(
+      (root): root is string => root !== undefined && root !== '',
+    );
+    const apps = [
+      'Google\\Chrome\\Application\\chrome.exe',
+      'Chromium\\Application\\chrome.exe',
+      // Every Windows 10/11 has Edge, which is Chromium and prints the same way.
+      'Microsoft\\Edge\\Application\\msedge.exe',
+    ];
+    return apps.flatMap((app) => roots.map((root) => path.win32.join(root, app)));
+  }
+  // The usual folders come first so an odd PATH cannot make the choice depend on the shell.
+  const dirs = ['/usr/bin', ...(env.PATH ?? '').split(':'), '/snap/bin'].filter(
+    (dir) => dir !== '',
+  );
+  const unique = [...new Set(dirs)];
+  return LINUX_NAMES.flatMap((name) => unique.map((dir) => path.posix.join(dir, name)));
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

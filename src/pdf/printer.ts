@@ -1,0 +1,208 @@
+/**
+ * HTML to PDF for a whole run: one browser, a few tabs working through a
+ * queue, every job tried twice before it is reported, and the browser closed
+ * whatever happens (also on Ctrl-C).
+ */
+import { HandoutError } from '../errors.js';
+import { plural } from '../util/text.js';
+import { BrowserSession, messageOf, stoppedError } from './browser.js';
+import { findChromium } from './chromium.js';
+import { JobPage, type PageJob } from './job-page.js';
+import { normalizePdf, type PdfMetadata } from './normalize.js';
+import { folderUrl } from './request-policy.js';
+
+export interface PrintJob extends PageJob, PdfMetadata {
+  /** How the job is named in progress and error messages, e.g. its output file. */
+  name: string;
+}
+
+export interface PrintedPdf {
+  name: string;
+  pdf: Uint8Array;
+  pageCount: number;
+  /** URLs the document referred to but was not allowed to load (remote, or outside fileRoots). */
+  blockedUrls: string[];
+}
+
+export interface PrintFailure {
+  name: string;
+  reason: string;
+}
+
+export interface PrinterOptions {
+  /** A browser the user named; otherwise findChromium searches. */
+  executablePath?: string;
+  env: Record<string, string | undefined>;
+  /** Tabs printing at once. Default 2: more does not help on two cores. */
+  concurrency?: number;
+  /** Limit for each step: starting the browser, loading a page, printing it. Default 30 s. */
+  timeoutMs?: number;
+  /** Folders whose files pages may load (besides each job's own folder); default: any local file. */
+  fileRoots?: readonly string[];
+  /** Called as each job finishes, successfully or not. */
+  onProgress?: (done: number, total: number, name: string) => void;
+  /** Io.onInterrupt: the browser is closed on Ctrl-C. */
+  onInterrupt?: (cleanup: () => Promise<void>) => () => void;
+}
+
+export interface Printer {
+  /** PDFs in job order. Throws PrintFailedError, after finishing the others, if any job failed twice. */
+  printAll(jobs: readonly PrintJob[]): Promise<PrintedPdf[]>;
+  /** Browsers started so far; more than one means Chromium crashed and was restarted. */
+  readonly launches: number;
+}
+
+/** Some jobs could not be printed; the rest are in `printed` so the caller may still write them. */
+export class PrintFailedError extends HandoutError {
+  readonly printed: readonly PrintedPdf[];
+  readonly failures: readonly PrintFailure[];
+
+  constructor(total: number, printed: readonly PrintedPdf[], failures: readonly PrintFailure[]) {
+    const lines = failures.map((failure) => `\n  ${failure.name}: ${failure.reason}`);
+    super(`Could not print ${failures.length} of ${plural(total, 'PDF')}:${lines.join('')}`, {
+      code: 'print-failed',
+    });
+    this.name = 'PrintFailedError';
+    this.printed = printed;
+    this.failures = failures;
+  }
+}
+
+const DEFAULT_CONCURRENCY = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const ATTEMPTS = 2;
+
+/** Runs `fn` with a printer whose browser is closed when `fn` ends, fails or is interrupted. */
+export async function withPrinter<T>(
+  options: PrinterOptions,
+  fn: (printer: Printer) => Promise<T>,
+): Promise<T> {
+  const printer = new QueuePrinter(options);
+  const unregister = options.onInterrupt?.(() => printer.close());
+  try {
+    return await fn(printer);
+  } finally {
+    unregister?.();
+    await printer.close();
+  }
+}
+
+type Outcome = { printed: PrintedPdf } | { failure: PrintFailure };
+
+/** The tab a worker reuses from job to job; replaced after any failure. */
+interface Slot {
+  page: JobPage | undefined;
+}
+
+class QueuePrinter implements Printer {
+  readonly #options: PrinterOptions;
+  readonly #concurrency: number;
+  readonly #timeoutMs: number;
+  #session: Promise<BrowserSession> | undefined;
+  /** The session once it exists, for the synchronous `launches`. */
+  #started: BrowserSession | undefined;
+  #closed = false;
+
+  constructor(options: PrinterOptions) {
+    const { concurrency = DEFAULT_CONCURRENCY, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new RangeError(`concurrency must be a whole number from 1, got ${concurrency}`);
+    }
+    if (!(timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${timeoutMs}`);
+    this.#options = options;
+    this.#concurrency = concurrency;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  get launches(): number {
+    return this.#started?.launches ?? 0;
+  }
+
+  async printAll(jobs: readonly PrintJob[]): Promise<PrintedPdf[]> {
+    // A bad base URL is a bug in the caller: fail before starting anything.
+    for (const job of jobs) folderUrl(job.baseUrl);
+    if (jobs.length === 0) return [];
+    const session = await this.#sessionOnce();
+    const outcomes: Outcome[] = [];
+    let next = 0;
+    let done = 0;
+    let fatal: { error: unknown } | undefined;
+    const work = async (): Promise<void> => {
+      const slot: Slot = { page: undefined };
+      try {
+        for (let index = next++; index < jobs.length && !fatal; index = next++) {
+          const job = jobs[index] as PrintJob;
+          outcomes[index] = await this.#printWithRetry(session, slot, job);
+          done += 1;
+          this.#options.onProgress?.(done, jobs.length, job.name);
+        }
+      } catch (error) {
+        // Only a browser that cannot start (or Ctrl-C) gets here: no job could succeed after it.
+        fatal ??= { error };
+      } finally {
+        await slot.page?.close();
+      }
+    };
+    const workers = Math.min(this.#concurrency, jobs.length);
+    await Promise.all(Array.from({ length: workers }, work));
+    if (fatal) throw fatal.error;
+    const printed = outcomes.flatMap((outcome) => ('printed' in outcome ? [outcome.printed] : []));
+    const failures = outcomes.flatMap((outcome) => ('failure' in outcome ? [outcome.failure] : []));
+    if (failures.length > 0) throw new PrintFailedError(jobs.length, printed, failures);
+    return printed;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    // Synchronously when the session exists, so no job can start a new browser after Ctrl-C.
+    const session = this.#started ?? (await this.#session?.catch(() => undefined));
+    await session?.close();
+  }
+
+  /**
+   * A job's failures are caught here and end up in its Outcome; what escapes
+   * (no browser could be started, or Ctrl-C) stops the whole run.
+   */
+  async #printWithRetry(session: BrowserSession, slot: Slot, job: PrintJob): Promise<Outcome> {
+    let reason = '';
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const browser = await session.browser();
+      try {
+        if (!slot.page?.usable) {
+          await slot.page?.close();
+          slot.page = undefined;
+          slot.page = await JobPage.open(browser, this.#options.fileRoots, this.#timeoutMs);
+        }
+        const { pdf, blockedUrls } = await slot.page.print(job);
+        const normalized = await normalizePdf(pdf, job);
+        return { printed: { name: job.name, ...normalized, blockedUrls } };
+      } catch (error) {
+        if (session.closed) throw stoppedError();
+        reason = browser.connected
+          ? messageOf(error)
+          : `the browser crashed or was killed (${messageOf(error)})`;
+        // After a failure the tab's state is unknown (still loading, half printed): start afresh.
+        await slot.page?.close();
+        slot.page = undefined;
+      }
+    }
+    return { failure: { name: job.name, reason: `${reason} (tried ${ATTEMPTS} times)` } };
+  }
+
+  /** Finds the browser on first use, so a run with nothing to print never needs one. */
+  #sessionOnce(): Promise<BrowserSession> {
+    if (this.#closed) return Promise.reject(stoppedError());
+    this.#session ??= findChromium({
+      explicit: this.#options.executablePath,
+      env: this.#options.env,
+    }).then(
+      ({ executablePath }) =>
+        (this.#started = new BrowserSession({
+          executablePath,
+          timeoutMs: this.#timeoutMs,
+          callerHandlesSignals: this.#options.onInterrupt !== undefined,
+        })),
+    );
+    return this.#session;
+  }
+}

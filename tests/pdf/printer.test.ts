@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FIXED_DATE, NOTO_SERIF, REPO_ROOT, REPO_URL, TWO_PAGES, job } from './documents.js';
+import { normalizePdf } from '../../src/pdf/normalize.js';
+import { withPrinter } from '../../src/pdf/printer.js';
+import { restampChromiumPdf } from '../../src/pdf/restamp.js';
+import { pageSizes, readEmbeddedFonts, readPdfText } from './pdf-reading.js';
+import { openSharedPrinter, type SharedPrinter } from './shared-printer.js';
+
+const progress: string[] = [];
+let shared: SharedPrinter;
+
+beforeAll(async () => {
+  shared = await openSharedPrinter({
+    env: process.env,
+    onProgress: (done, total, name) => progress.push(`${done}/${total} ${name}`),
+  });
+});
+afterAll(() => shared.close());
+
+describe('printing a quiz document', () => {
+  it('lays out pages by the document CSS, with running header and "Page x of y" footer', async () => {
+    const [printed] = await shared.printer.printAll([job('two-pages', TWO_PAGES)]);
+    const text = await readPdfText(printed!.pdf);
+    expect(text.pages).toHaveLength(2);
+    expect(printed!.pageCount).toBe(2);
+    expect(text.pages[0]).toContain('Unit 3 quiz');
+    expect(text.pages[0]).toContain('Page 1 of 2');
+    expect(text.pages[0]).toContain('Reading check');
+    expect(text.pages[1]).toContain('Page 2 of 2');
+    expect(text.pages[1]).toContain('Question two.');
+    expect(await pageSizes(printed!.pdf)).toEqual(['612x792', '612x792']);
+    expect(text.title).toBe('Title of two-pages');
+  });
+
+  it('embeds the web font from @font-face, not a system font', async () => {
+    const [printed] = await shared.printer.printAll([job('font', TWO_PAGES)]);
+    const fonts = await readEmbeddedFonts(printed!.pdf);
+    const embedded = fonts.filter((font) => font.file === 'FontFile2' || font.file === 'FontFile3');
+    expect(embedded.map((font) => font.name)).toEqual(['NotoSerif-Regular']);
+    // Descriptors without a font program would mean the reader's fonts are used instead.
+    expect(fonts.every((font) => font.name === 'NotoSerif-Regular')).toBe(true);
+  });
+
+  it('gives byte-identical PDFs for the same job, in parallel tabs and in another browser', async () => {
+    const same = job('again', TWO_PAGES);
+    const [first, second] = await shared.printer.printAll([same, { ...same }]);
+    // A second browser process, as in another run of handout.
+    const [third] = await withPrinter({ env: process.env }, (other) => other.printAll([same]));
+    expect(Buffer.from(first!.pdf).equals(Buffer.from(second!.pdf))).toBe(true);
+    expect(Buffer.from(first!.pdf).equals(Buffer.from(third!.pdf))).toBe(true);
+    const text = await readPdfText(first!.pdf);
+    // Chromium's own date format: its file was patched in place, not rewritten by pdf-lib.
+    expect(text.creationDate).toBe("D:20240902080000+00'00'");
+    expect(text.modificationDate).toBe(text.creationDate);
+  });
+
+  it('changes nothing but the two dates when restamping a Chromium PDF', async () => {
+    const [printed] = await shared.printer.printAll([job('restamp', TWO_PAGES)]);
+    const original = printed!.pdf;
+    const later = new Date(Date.UTC(2031, 11, 24, 23, 59, 58));
+    const restamped = restampChromiumPdf(original, { title: 'Title of restamp', date: later });
+    expect(restamped?.pageCount).toBe(2);
+    const changed = [...original].flatMap((byte, at) => (restamped!.pdf[at] === byte ? [] : [at]));
+    expect(restamped!.pdf.length).toBe(original.length);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThanOrEqual(2 * 14);
+    expect((await readPdfText(restamped!.pdf)).creationDate).toBe("D:20311224235958+00'00'");
+  });
+
+  it('falls back to rewriting the file when the title differs from the one Chromium wrote', async () => {
+    const [printed] = await shared.printer.printAll([job('fallback', TWO_PAGES)]);
+    expect(
+      restampChromiumPdf(printed!.pdf, { title: 'Another title', date: FIXED_DATE }),
+    ).toBeUndefined();
+    const rewritten = await normalizePdf(printed!.pdf, {
+      title: 'Another  title',
+      date: FIXED_DATE,
+    });
+    const text = await readPdfText(rewritten.pdf);
+    expect(text).toMatchObject({ title: 'Another  title', creationDate: 'D:20240902080000Z' });
+    expect(rewritten.pageCount).toBe(2);
+    expect(text.pages[1]).toContain('Page 2 of 2');
+  });
+
+  it('never touches the network: remote images, styles and fonts are blocked and reported', async () => {
+    const offline = job('offline', {
+      head: '<link rel="stylesheet" href="https://example.com/remote.css">',
+      body:
+        '<p>Still printed.</p><img src="https://example.com/x.png" alt="">' +
+        '<img src="http://192.0.2.1/tracker.gif" alt=""><iframe src="https://example.com/frame"></iframe>',
+    });
+    const [printed] = await shared.printer.printAll([offline]);
+    expect(printed!.blockedUrls).toEqual([
+      'http://192.0.2.1/tracker.gif',
+      'https://example.com/frame',
+      'https://example.com/remote.css',
+      'https://example.com/x.png',
+    ]);
+    expect((await readPdfText(printed!.pdf)).pages[0]).toContain('Still printed.');
+  });
+
+  it('runs no JavaScript from the document', async () => {
+    const scripted = job('scripted', {
+      body:
+        '<p>Static text.</p>' +
+        '<script>document.body.insertAdjacentText("beforeend", "SCRIPT RAN")</script>' +
+        '<p onclick="x()">Handler present.</p><img src="missing.png" onerror="document.write(\'ONERROR RAN\')">',
+    });
+    const [printed] = await shared.printer.printAll([scripted]);
+    const page = (await readPdfText(printed!.pdf)).pages.join(' ');
+    expect(page).toContain('Static text.');
+    expect(page).not.toContain('RAN');
+  });
+
+  it('returns results in job order and reports progress by job name', async () => {
+    progress.length = 0;
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const printed = await shared.printer.printAll(
+      names.map((name) => job(name, { body: `<p>Job ${name}</p>` })),
+    );
+    expect(printed.map((p) => p.name)).toEqual(names);
+    for (const [index, pdf] of printed.entries()) {
+      expect((await readPdfText(pdf.pdf)).pages[0]).toContain(`Job ${names[index]}`);
+    }
+    expect(progress.map((line) => line.split(' ')[0])).toEqual(['1/5', '2/5', '3/5', '4/5', '5/5']);
+    expect(progress.map((line) => line.split(' ')[1]).sort()).toEqual(names);
+  });
+
+  it('uses one browser for all of it', () => {
+    expect(shared.printer.launches).toBe(1);
+  });
+});
+
+describe('fileRoots', () => {
+  let folder: string;
+  let restricted: SharedPrinter;
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'handout-roots-'));
+    restricted = await openSharedPrinter({ env: process.env, fileRoots: [folder] });
+  });
+  afterAll(async () => {
+    await restricted.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('blocks local files outside the allowed folders and the job folder', async () => {
+    const fontOutside = new URL(NOTO_SERIF, REPO_URL).href;
+    const baseUrl = pathToFileURL(folder + path.sep).href;
+    const secret = pathToFileURL(path.join(REPO_ROOT, 'package.json')).href;
+    const [printed] = await restricted.printer.printAll([
+      job(
+        'restricted',
+        { body: `<p>Text</p><img src="${secret}">`, fontUrl: fontOutside },
+        baseUrl,
+      ),
+    ]);
+    expect(printed!.blockedUrls).toEqual([fontOutside, secret].sort());
+    const fonts = await readEmbeddedFonts(printed!.pdf);
+    expect(fonts.some((font) => font.name.startsWith('NotoSerif'))).toBe(false);
+  });
+});
