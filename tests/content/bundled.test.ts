@@ -1,0 +1,58 @@
+/** The bundled teaching content meets the bar the foundation issue set. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ProblemList } from '../../src/errors.js';
+import { loadContent } from '../../src/content.js';
+import { projectAt } from '../../src/project.js';
+import { bankStats } from '../../src/stats/stats.js';
+import { QUESTION_TYPES } from '../../src/bank/schema.js';
+import { PUBLISHED, schemaJson } from '../../src/schema/publish.js';
+import { REPO } from '../helpers/project.js';
+
+describe('the bundled content', async () => {
+  const problems = new ProblemList();
+  const content = await loadContent(projectAt(REPO), problems);
+  const stats = bankStats(content.bank, content.corpus);
+
+  it('passes lint without errors or warnings', () => {
+    expect(problems.items).toEqual([]);
+  });
+
+  it('has at least 100 questions, every type at least 5 times, every article at least 12', () => {
+    expect(stats.questions).toBeGreaterThanOrEqual(100);
+    for (const type of QUESTION_TYPES) expect(stats.byType[type], type).toBeGreaterThanOrEqual(5);
+    expect(stats.articles).toHaveLength(5);
+    for (const article of stats.articles)
+      expect(article.questions, article.id).toBeGreaterThanOrEqual(12);
+  });
+
+  it('cites at least 90% of paragraphs and balances difficulty', () => {
+    expect(stats.coverage).toBeGreaterThanOrEqual(0.9);
+    for (const level of ['1', '2', '3'] as const)
+      expect(
+        stats.byDifficulty[level] / stats.questions,
+        `difficulty ${level}`,
+      ).toBeGreaterThanOrEqual(0.2);
+  });
+
+  it('keeps every article body identical to its seed text, furniture aside', () => {
+    for (const article of content.corpus.articles) {
+      const seed = readFileSync(
+        path.join(REPO, '..', 'shared', 'seeds', article.sourceFile!),
+        'utf8',
+      ).replace(/\s+/g, ' ');
+      for (const paragraph of article.paragraphs)
+        expect(seed, `${article.id} ¶${paragraph.number}`).toContain(paragraph.text);
+    }
+  });
+
+  it('publishes schema files that match the schemas handout validates with', () => {
+    for (const [name, schema] of Object.entries(PUBLISHED)) {
+      expect(
+        readFileSync(path.join(REPO, 'schema', name), 'utf8'),
+        `schema/${name} is stale: run npm run schema`,
+      ).toBe(schemaJson(schema));
+    }
+  });
+});
