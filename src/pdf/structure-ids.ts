@@ -9,7 +9,8 @@
  * the same length as what it replaces, so no byte offset moves.
  */
 const NODE_ID = /\(node(\d+)\)/g;
-const ID_TREE_LEAF = /\/Limits \[\(node\d+\) \(node\d+\)\]\s*\/Names \[((?:\(node\d+\) \d+ \d+ R ?)+)\]/g;
+const ID_TREE_LEAF =
+  /\/Limits \[\(node\d+\) \(node\d+\)\]\s*\/Names \[((?:\(node\d+\) \d+ \d+ R ?)+)\]/g;
 const ID_TREE_ENTRY = /\(node(\d+)\) (\d+) (\d+) R/g;
 
 export function renumberStructureIds(pdf: Uint8Array): Uint8Array {
@@ -19,9 +20,18 @@ export function renumberStructureIds(pdf: Uint8Array): Uint8Array {
   // Skia writes one leaf; anything else is left alone rather than guessed at.
   if (leaves.length !== 1) return pdf;
   const leaf = leaves[0]!;
-  const entries = [...leaf[1]!.matchAll(ID_TREE_ENTRY)].map((m) => ({ id: m[1]!, object: Number(m[2]), generation: m[3]! }));
+  const entries = [...leaf[1]!.matchAll(ID_TREE_ENTRY)].map((m) => ({
+    id: m[1]!,
+    object: Number(m[2]),
+    generation: m[3]!,
+  }));
   const width = entries[0]?.id.length ?? 0;
-  if (entries.length === 0 || entries.some((e) => e.id.length !== width) || String(entries.length).length > width) return pdf;
+  if (
+    entries.length === 0 ||
+    entries.some((e) => e.id.length !== width) ||
+    String(entries.length).length > width
+  )
+    return pdf;
   const byObject = [...entries].sort((a, b) => a.object - b.object);
   const renamed = new Map(byObject.map((e, i) => [e.id, String(i + 1).padStart(width, '0')]));
   const out = Buffer.from(pdf);
@@ -32,7 +42,9 @@ export function renumberStructureIds(pdf: Uint8Array): Uint8Array {
   }
   // The leaf's entries must be sorted by ID: write them in object order,
   // which is now ID order. Same entries, same total length.
-  const names = byObject.map((e) => `(node${renamed.get(e.id)}) ${e.object} ${e.generation} R`).join(' ');
+  const names = byObject
+    .map((e) => `(node${renamed.get(e.id)}) ${e.object} ${e.generation} R`)
+    .join(' ');
   if (names.length !== leaf[1]!.trimEnd().length) return pdf;
   out.write(names, (leaf.index ?? 0) + leaf[0].indexOf(leaf[1]!), 'latin1');
   const limits = `/Limits [(node${'1'.padStart(width, '0')}) (node${String(entries.length).padStart(width, '0')})]`;
