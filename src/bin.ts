@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // Thin by design: all behaviour lives in run(), which returns the exit code
 // instead of exiting, so that cleanup in `finally` blocks always runs.
-import { run } from './cli/run.js';
-
-process.exitCode = await run(process.argv.slice(2));
+// `--version` alone is answered before loading the CLI: start-up time matters.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const { handoutVersion } = await import('./version.js');
+  process.stdout.write(`${handoutVersion()}\n`);
+} else {
+  const { run } = await import('./cli/run.js');
+  process.exitCode = await run(args);
+}

@@ -146,10 +146,12 @@ function readBankFile(source: YamlSource, problems: ProblemList): Entry[] {
     );
     return [];
   }
-  if (!validateWith(BankFileShellSchema, data, source, [], problems, { what: 'question file' })) {
-    if (!isSeq(root.get('questions', true))) return [];
-  }
-  const { defaults = {}, questions = [] } = data as {
+  const shell = validateWith(BankFileShellSchema, data, source, [], problems, {
+    what: 'question file',
+  });
+  // A bad "defaults" still leaves the questions worth checking.
+  if (shell === undefined && !isSeq(root.get('questions', true))) return [];
+  const { defaults = {}, questions = [] } = (shell ?? data) as {
     defaults?: DefaultsInput;
     questions?: unknown[];
   };
@@ -219,14 +221,12 @@ function readQuestion(
     return undefined;
   }
   const schema = QUESTION_SCHEMAS[type as QuestionType];
-  if (
-    !validateWith(schema, fields, source, path, problems, {
-      what: 'question',
-      ...(id ? { id } : {}),
-    })
-  )
-    return undefined;
-  return normalise(fields, defaults, source.locate(path));
+  const valid = validateWith(schema, fields, source, path, problems, {
+    what: 'question',
+    ...(id ? { id } : {}),
+  });
+  if (valid === undefined) return undefined;
+  return normalise(valid as Record<string, unknown>, defaults, source.locate(path));
 }
 
 function list<T>(value: T | T[] | undefined): T[] {

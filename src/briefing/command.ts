@@ -9,6 +9,7 @@ import { didYouMean } from '../util/text.js';
 import { outputDir, parseFormats, parseSeed, type OutputOptions } from '../build/options.js';
 import { planBriefing } from '../build/briefing-plan.js';
 import { runPlan } from '../build/run.js';
+import { withPrinting } from '../build/produce.js';
 import { paperFlag } from '../build/quiz-command.js';
 import type { BriefingConfig, Edition } from './config.js';
 
@@ -36,81 +37,100 @@ export async function briefingCommand(
   const project = openProject(options.project, io.cwd);
   const formats = parseFormats(options.format);
   const seedFlag = parseSeed(options.seed);
-  const { content } = await requireContent(project);
-  const articles = list(options.articles);
-  const tags = list(options.tags);
-  for (const article of articles ?? []) {
-    if (!content.corpus.byId.has(article))
-      throw new HandoutError(
-        `--articles names "${article}", which is not in corpus/${didYouMean(article, content.corpus.byId.keys())}`,
-        { code: 'unknown-article' },
-      );
-  }
-  const configured = pickConfig(content.briefings, id);
-  const narrowed = articles !== undefined || tags !== undefined;
-  const config: BriefingConfig = {
-    ...(configured ?? {
-      id: id ?? 'briefing',
-      title: 'Briefing',
-      editions: ['student', 'teacher'],
-      paper: 'letter',
-    }),
-    ...(articles ? { articles } : {}),
-    ...(tags ? { tags } : {}),
-    ...(options.paper ? { paper: paperFlag(options.paper) } : {}),
-  };
-  if (narrowed && configured?.overview && !options.quiet)
-    io.stderr(
-      'briefing: the overview is left out because it was written for the full set of articles\n',
-    );
-  const editions = editionFlag(options.edition) ?? config.editions;
-  const quizId = options.forQuiz;
-  const blueprint = quizId
-    ? findBlueprint(content.blueprints, quizId, path.relative(io.cwd, project.quizzesDir) || '.')
-    : undefined;
-  const seed = seedFlag ?? blueprint?.seed ?? 0;
-  const plan = planBriefing(content, config, {
-    formats,
-    // An open-book pack on its own: no edition unless one was asked for.
-    editions: blueprint && !options.edition ? [] : editions,
-    overview: !narrowed,
-    ...(blueprint
-      ? {
-          openBook: {
-            blueprint,
-            seed,
-            ...(options.version ? { versions: [options.version.toUpperCase()] } : {}),
-          },
-        }
-      : {}),
-    dateSeed: seed,
-  });
-  if (blueprint && options.version && plan.documents.every((d) => !d.path.includes('open-book'))) {
-    throw new HandoutError(
-      `quiz "${blueprint.id}" has no version "${options.version}"; it has versions A to ${String.fromCharCode(64 + blueprint.versions)}`,
-      { code: 'unknown-version' },
-    );
-  }
-  const command = [
-    'handout briefing',
-    id ?? '',
-    articles ? `--articles ${articles.join(',')}` : '',
-    tags ? `--tags ${tags.join(',')}` : '',
-    options.edition ? `--edition ${options.edition}` : '',
-    quizId ? `--for-quiz ${quizId}` : '',
-    seedFlag !== undefined ? `--seed ${seedFlag}` : '',
-    options.version ? `--version ${options.version}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  await runPlan(project, plan, {
-    io,
-    outDir: outputDir(project, options.out, io.cwd),
-    command,
-    quiet: options.quiet ?? false,
-    ...(options.chromium ? { chromium: options.chromium } : {}),
-  });
-  return 0;
+  return withPrinting(
+    formats.includes('pdf'),
+    {
+      io,
+      quiet: options.quiet ?? false,
+      ...(options.chromium ? { chromium: options.chromium } : {}),
+    },
+    async (printer) => {
+      const { content } = await requireContent(project);
+      const articles = list(options.articles);
+      const tags = list(options.tags);
+      for (const article of articles ?? []) {
+        if (!content.corpus.byId.has(article))
+          throw new HandoutError(
+            `--articles names "${article}", which is not in corpus/${didYouMean(article, content.corpus.byId.keys())}`,
+            { code: 'unknown-article' },
+          );
+      }
+      const configured = pickConfig(content.briefings, id);
+      const narrowed = articles !== undefined || tags !== undefined;
+      const config: BriefingConfig = {
+        ...(configured ?? {
+          id: id ?? 'briefing',
+          title: 'Briefing',
+          editions: ['student', 'teacher'],
+          paper: 'letter',
+        }),
+        ...(articles ? { articles } : {}),
+        ...(tags ? { tags } : {}),
+        ...(options.paper ? { paper: paperFlag(options.paper) } : {}),
+      };
+      if (narrowed && configured?.overview && !options.quiet)
+        io.stderr(
+          'briefing: the overview is left out because it was written for the full set of articles\n',
+        );
+      const editions = editionFlag(options.edition) ?? config.editions;
+      const quizId = options.forQuiz;
+      const blueprint = quizId
+        ? findBlueprint(
+            content.blueprints,
+            quizId,
+            path.relative(io.cwd, project.quizzesDir) || '.',
+          )
+        : undefined;
+      const seed = seedFlag ?? blueprint?.seed ?? 0;
+      const plan = planBriefing(content, config, {
+        formats,
+        // An open-book pack on its own: no edition unless one was asked for.
+        editions: blueprint && !options.edition ? [] : editions,
+        overview: !narrowed,
+        ...(blueprint
+          ? {
+              openBook: {
+                blueprint,
+                seed,
+                ...(options.version ? { versions: [options.version.toUpperCase()] } : {}),
+              },
+            }
+          : {}),
+        dateSeed: seed,
+      });
+      if (
+        blueprint &&
+        options.version &&
+        plan.documents.every((d) => !d.path.includes('open-book'))
+      ) {
+        throw new HandoutError(
+          `quiz "${blueprint.id}" has no version "${options.version}"; it has versions A to ${String.fromCharCode(64 + blueprint.versions)}`,
+          { code: 'unknown-version' },
+        );
+      }
+      const command = [
+        'handout briefing',
+        id ?? '',
+        articles ? `--articles ${articles.join(',')}` : '',
+        tags ? `--tags ${tags.join(',')}` : '',
+        options.edition ? `--edition ${options.edition}` : '',
+        quizId ? `--for-quiz ${quizId}` : '',
+        seedFlag !== undefined ? `--seed ${seedFlag}` : '',
+        options.version ? `--version ${options.version}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      await runPlan(project, plan, {
+        io,
+        outDir: outputDir(project, options.out, io.cwd),
+        command,
+        quiet: options.quiet ?? false,
+        ...(printer ? { printer } : {}),
+        ...(options.chromium ? { chromium: options.chromium } : {}),
+      });
+      return 0;
+    },
+  );
 }
 
 function pickConfig(configs: BriefingConfig[], id: string | undefined): BriefingConfig | undefined {

@@ -39,9 +39,11 @@ export async function loadBriefings(
   for (const file of await listFiles(dir, ['.yaml', '.yml'])) {
     const source = parseYaml(file, await readFile(file, 'utf8'), problems);
     if (!source) continue;
-    const data = source.toJS();
-    if (!validateWith(BriefingSchema, data, source, [], problems, { what: 'briefing' })) continue;
-    const input = data as BriefingInput;
+    const valid = validateWith(BriefingSchema, source.toJS(), source, [], problems, {
+      what: 'briefing',
+    });
+    if (valid === undefined) continue;
+    const input = valid as BriefingInput;
     const expected = path.basename(file).replace(/\.ya?ml$/, '');
     if (input.id !== expected)
       problems.error(

@@ -13,7 +13,7 @@ import {
 } from '../export/index.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { QuizCopy, Student } from '../quiz/copy.js';
-import { drawStudentCopy, drawVersions } from '../quiz/draw.js';
+import { drawStudentCopies, drawVersions } from '../quiz/draw.js';
 import { emptyPlan, type BuildPlan } from './plan.js';
 
 export interface QuizExport {
@@ -42,9 +42,7 @@ export function planExports(
   for (const { blueprint, seed, versions, students } of options.quizzes) {
     const copies: QuizCopy[] = [
       ...drawVersions(content.bank.questions, blueprint, seed, versions),
-      ...(students ?? []).map((student) =>
-        drawStudentCopy(content.bank.questions, blueprint, seed, student),
-      ),
+      ...drawStudentCopies(content.bank.questions, blueprint, seed, students ?? []),
     ];
     results.push(exportFormats(content, { formats, quiz: blueprint, seed, copies }));
   }

@@ -9,6 +9,7 @@ import { HandoutError } from '../errors.js';
 import { outputDir, parseCount, parseFormats, parseSeed, type OutputOptions } from './options.js';
 import { planQuiz, rosterName } from './quiz-plan.js';
 import { runPlan } from './run.js';
+import { withPrinting } from './produce.js';
 
 export interface QuizOptions extends OutputOptions {
   seed?: string;
@@ -24,50 +25,61 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
   const formats = parseFormats(options.format);
   const seedFlag = parseSeed(options.seed);
   const versionsFlag = parseCount(options.versions, '--versions', 26);
-  const { content } = await requireContent(project);
-  const found = findBlueprint(
-    content.blueprints,
-    quizId,
-    path.relative(io.cwd, project.quizzesDir) || '.',
+  return withPrinting(
+    formats.includes('pdf'),
+    {
+      io,
+      quiet: options.quiet ?? false,
+      ...(options.chromium ? { chromium: options.chromium } : {}),
+    },
+    async (printer) => {
+      const { content } = await requireContent(project);
+      const found = findBlueprint(
+        content.blueprints,
+        quizId,
+        path.relative(io.cwd, project.quizzesDir) || '.',
+      );
+      const blueprint: Blueprint = {
+        ...found,
+        ...(options.paper ? { paper: paperFlag(options.paper) } : {}),
+      };
+      const seed = seedFlag ?? blueprint.seed;
+      const rosterFile = options.roster ? path.resolve(io.cwd, options.roster) : undefined;
+      const students = rosterFile ? await loadRoster(rosterFile) : undefined;
+      const plan = planQuiz(content, blueprint, {
+        seed,
+        formats,
+        versions: versionsFlag ?? blueprint.versions,
+        ...(students && rosterFile ? { roster: { name: rosterName(rosterFile), students } } : {}),
+        versionsWithRoster: false,
+        split: options.split ?? false,
+        duplex: options.duplex ?? blueprint.duplex,
+      });
+      const command = [
+        'handout quiz',
+        quizId,
+        seedFlag !== undefined ? `--seed ${seedFlag}` : '',
+        versionsFlag ? `--versions ${versionsFlag}` : '',
+        rosterFile ? `--roster ${path.basename(rosterFile)}` : '',
+        options.paper ? `--paper ${options.paper}` : '',
+        options.split ? '--split' : '',
+        options.duplex ? '--duplex' : '',
+        options.format ? `--format ${formats.join(',')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      await runPlan(project, plan, {
+        io,
+        outDir: outputDir(project, options.out, io.cwd),
+        command,
+        quiet: options.quiet ?? false,
+        ...(printer ? { printer } : {}),
+        ...(options.chromium ? { chromium: options.chromium } : {}),
+        ...(rosterFile ? { extraInputs: [rosterFile] } : {}),
+      });
+      return 0;
+    },
   );
-  const blueprint: Blueprint = {
-    ...found,
-    ...(options.paper ? { paper: paperFlag(options.paper) } : {}),
-  };
-  const seed = seedFlag ?? blueprint.seed;
-  const rosterFile = options.roster ? path.resolve(io.cwd, options.roster) : undefined;
-  const students = rosterFile ? await loadRoster(rosterFile) : undefined;
-  const plan = planQuiz(content, blueprint, {
-    seed,
-    formats,
-    versions: versionsFlag ?? blueprint.versions,
-    ...(students && rosterFile ? { roster: { name: rosterName(rosterFile), students } } : {}),
-    versionsWithRoster: false,
-    split: options.split ?? false,
-    duplex: options.duplex ?? blueprint.duplex,
-  });
-  const command = [
-    'handout quiz',
-    quizId,
-    seedFlag !== undefined ? `--seed ${seedFlag}` : '',
-    versionsFlag ? `--versions ${versionsFlag}` : '',
-    rosterFile ? `--roster ${path.basename(rosterFile)}` : '',
-    options.paper ? `--paper ${options.paper}` : '',
-    options.split ? '--split' : '',
-    options.duplex ? '--duplex' : '',
-    options.format ? `--format ${formats.join(',')}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  await runPlan(project, plan, {
-    io,
-    outDir: outputDir(project, options.out, io.cwd),
-    command,
-    quiet: options.quiet ?? false,
-    ...(options.chromium ? { chromium: options.chromium } : {}),
-    ...(rosterFile ? { extraInputs: [rosterFile] } : {}),
-  });
-  return 0;
 }
 
 export function paperFlag(text: string): 'letter' | 'a4' {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Content } from '../content.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { QuizCopy, Student } from '../quiz/copy.js';
-import { drawStudentCopy, drawVersions } from '../quiz/draw.js';
+import { drawStudentCopies, drawVersions } from '../quiz/draw.js';
 import { renderCopy, renderKey, copyName } from '../render/quiz.js';
 import { templateEnvironment } from '../render/env.js';
 import { assetsUrlFor, emptyPlan, fileSafe, type BuildPlan, type OutputFormat } from './plan.js';
@@ -79,11 +79,17 @@ export function planQuiz(
     const copies: string[] = [];
     const keys: string[] = [];
     const used = new Set<string>();
-    for (const student of options.roster.students) {
+    const studentCopies = drawStudentCopies(
+      content.bank.questions,
+      blueprint,
+      options.seed,
+      options.roster.students,
+    );
+    for (const copy of studentCopies) {
+      const student = copy.student!;
       let name = fileSafe(student.id);
       if (used.has(name)) name = `${name}-row${student.row}`;
       used.add(name);
-      const copy = drawStudentCopy(content.bank.questions, blueprint, options.seed, student);
       const [copyPath, keyPath] = addPair(
         copy,
         `${packFolder}/copies/${name}`,

@@ -1,15 +1,14 @@
 /** Runs a plan through the writer and reports what was written. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Io } from '../cli/io.js';
 import { relativeTo } from '../cli/report.js';
 import type { Project } from '../project.js';
-import { PACKAGE_ROOT } from '../project.js';
 import { withWriter, type WrittenFile } from '../write/writer.js';
 import { addManifest, inputHashes } from '../write/manifest.js';
 import type { BuildPlan } from './plan.js';
+import type { Printer } from '../pdf/printer.js';
 import { produce } from './produce.js';
 import { summaryTable } from './summary.js';
+import { handoutVersion } from '../version.js';
 
 export interface RunPlanOptions {
   io: Io;
@@ -20,12 +19,8 @@ export interface RunPlanOptions {
   chromium?: string;
   /** Extra input files (a roster named on the command line). */
   extraInputs?: string[];
-}
-
-export function handoutVersion(): string {
-  return (
-    JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }
-  ).version;
+  /** A printer started early with withPrinting. */
+  printer?: Printer;
 }
 
 export async function runPlan(
@@ -43,6 +38,7 @@ export async function runPlan(
         io: options.io,
         quiet: options.quiet,
         ...(options.chromium ? { chromium: options.chromium } : {}),
+        ...(options.printer ? { printer: options.printer } : {}),
       });
       await addManifest(
         writer,

@@ -3,11 +3,9 @@
  * implementation lazily, so `handout --version` or `handout lint` never pay
  * for the browser or the exporters.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { HandoutError } from '../errors.js';
-import { PACKAGE_ROOT } from '../project.js';
+import { handoutVersion } from '../version.js';
 import { processIo, type Io } from './io.js';
 import { formatProblems } from './report.js';
 import type { CommandContext } from './context.js';
@@ -19,19 +17,12 @@ import { registerGenerate } from './commands/generate.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 70, interrupted: 130 } as const;
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
-
 export function buildProgram(context: CommandContext): Command {
   const program = new Command('handout')
     .description(
       'Briefings, seeded quizzes with answer keys, and LMS exports from a passage-keyed question bank.',
     )
-    .version(version(), '-V, --version', 'print the version')
+    .version(handoutVersion(), '-V, --version', 'print the version')
     .option('--debug', 'show the cause of errors and internal details')
     .showSuggestionAfterError(true)
     .exitOverride()

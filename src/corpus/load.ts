@@ -77,10 +77,8 @@ export function parseArticle(file: string, text: string, problems: ProblemList):
   }
   const yaml = parseYaml(file, lines.slice(1, end).join('\n'), problems, 1);
   if (!yaml) return undefined;
-  const data = yaml.toJS();
-  if (!validateWith(ArticleFrontMatterSchema, data, yaml, [], problems, { what: 'front matter' })) {
-    return undefined;
-  }
+  const data = validateWith(ArticleFrontMatterSchema, yaml.toJS(), yaml, [], problems, { what: 'front matter' });
+  if (data === undefined) return undefined;
   const meta = data as ArticleFrontMatter;
   if (meta.id !== fileId) {
     problems.error(

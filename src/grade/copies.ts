@@ -7,7 +7,7 @@
 import type { Question } from '../bank/question.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { QuizCopy, Student } from '../quiz/copy.js';
-import { drawStudentCopy, drawVersions } from '../quiz/draw.js';
+import { drawStudentCopies, drawVersions } from '../quiz/draw.js';
 
 export interface RosterCopies {
   students: Student[];
@@ -33,7 +33,7 @@ export function regenerateCopies(
   const versions = drawVersions(questions, blueprint, seed, options.versions ?? blueprint.versions);
   const set: CopySet = { versions, byVersion: new Map(versions.map((c) => [c.version, c])) };
   if (!options.students) return set;
-  const personal = options.students.map((s) => drawStudentCopy(questions, blueprint, seed, s));
+  const personal = drawStudentCopies(questions, blueprint, seed, options.students);
   return {
     ...set,
     roster: {

@@ -50,6 +50,12 @@ export interface Printer {
   printAll(jobs: readonly PrintJob[]): Promise<PrintedPdf[]>;
   /** Browsers started so far; more than one means Chromium crashed and was restarted. */
   readonly launches: number;
+  /**
+   * Starts the browser now, without waiting, so that it launches while the
+   * caller is still preparing pages. A failure here shows up, again, at the
+   * first print.
+   */
+  warmUp(): void;
 }
 
 /** Some jobs could not be printed; the rest are in `printed` so the caller may still write them. */
@@ -150,6 +156,14 @@ class QueuePrinter implements Printer {
     const failures = outcomes.flatMap((outcome) => ('failure' in outcome ? [outcome.failure] : []));
     if (failures.length > 0) throw new PrintFailedError(jobs.length, printed, failures);
     return printed;
+  }
+
+  warmUp(): void {
+    this.#sessionOnce()
+      .then((session) => session.browser())
+      .catch(() => {
+        // Reported when printing starts: a failed launch is not cached.
+      });
   }
 
   async close(): Promise<void> {

@@ -70,14 +70,12 @@ export function parseBlueprint(
     typeof (data as { id?: unknown } | null)?.id === 'string'
       ? (data as { id: string }).id
       : undefined;
-  if (
-    !validateWith(BlueprintSchema, data, source, [], problems, {
-      what: 'quiz blueprint',
-      ...(id ? { id } : {}),
-    })
-  )
-    return undefined;
-  const input = data as BlueprintInput;
+  const valid = validateWith(BlueprintSchema, data, source, [], problems, {
+    what: 'quiz blueprint',
+    ...(id ? { id } : {}),
+  });
+  if (valid === undefined) return undefined;
+  const input = valid as BlueprintInput;
   const expected = path.basename(file).replace(/\.ya?ml$/, '');
   if (input.id !== expected) {
     problems.error(

@@ -74,25 +74,37 @@ export function drawVersions(
 }
 
 /**
- * One student's personal copy. It depends only on the quiz seed and the
- * student's id, so re-running for one late student reproduces their copy.
+ * Students' personal copies. Each depends only on the quiz seed and the
+ * student's id, so re-running for one late student reproduces their copy;
+ * the shared base draw is computed once for the whole class.
  */
+export function drawStudentCopies(
+  questions: readonly Question[],
+  blueprint: Blueprint,
+  seed: number,
+  students: readonly Student[],
+): QuizCopy[] {
+  const root = quizSeed(blueprint, seed);
+  const sectionPools = pools(questions, blueprint);
+  const base = baseDraw(blueprint, sectionPools, root);
+  return students.map((student) => {
+    const copySeed = deriveSeed(root, `student:${student.id}`);
+    const target = { label: student.id, version: copyCode(copySeed), seed: copySeed, student };
+    const chosen =
+      blueprint.vary === 'order'
+        ? base
+        : varyQuestions(blueprint, sectionPools, base, copySeed, new Map());
+    return assemble(blueprint, seed, target, chosen, new Map());
+  });
+}
+
 export function drawStudentCopy(
   questions: readonly Question[],
   blueprint: Blueprint,
   seed: number,
   student: Student,
 ): QuizCopy {
-  const root = quizSeed(blueprint, seed);
-  const sectionPools = pools(questions, blueprint);
-  const base = baseDraw(blueprint, sectionPools, root);
-  const copySeed = deriveSeed(root, `student:${student.id}`);
-  const target = { label: student.id, version: copyCode(copySeed), seed: copySeed, student };
-  const chosen =
-    blueprint.vary === 'order'
-      ? base
-      : varyQuestions(blueprint, sectionPools, base, copySeed, new Map());
-  return assemble(blueprint, seed, target, chosen, new Map());
+  return drawStudentCopies(questions, blueprint, seed, [student])[0]!;
 }
 
 function varyQuestions(

@@ -30,10 +30,11 @@ export async function loadReference(
   for (const file of files) {
     const source = parseYaml(file, await readFile(file, 'utf8'), problems);
     if (!source) continue;
-    const data = source.toJS() ?? {};
-    if (!validateWith(ReferenceFileSchema, data, source, [], problems, { what: 'reference file' }))
-      continue;
-    readReferenceFile(data as ReferenceFileInput, source, corpus, problems, reference);
+    const valid = validateWith(ReferenceFileSchema, source.toJS() ?? {}, source, [], problems, {
+      what: 'reference file',
+    });
+    if (valid === undefined) continue;
+    readReferenceFile(valid as ReferenceFileInput, source, corpus, problems, reference);
   }
   reference.events.sort((a, b) => compareStrings(a.date, b.date) || compareStrings(a.id, b.id));
   return reference;

@@ -1,12 +1,12 @@
 /** What every printed page shares: paper, fonts, running header and footer. */
 import type { Paper } from '../quiz/blueprint.js';
-import { fontFaceCss } from './fonts.js';
 
 export interface PageFrame {
   lang: string;
   title: string;
   paper: string;
-  font_css: string;
+  /** URL of out/assets from the page; the fonts' stylesheet is there. */
+  assets: string;
   header_left: string;
   header_right: string;
   footer_left: string;
@@ -26,7 +26,7 @@ export function pageFrame(options: {
     lang: 'en',
     title: options.title,
     paper: PAPER_SIZES[options.paper],
-    font_css: fontFaceCss(options.assetsUrl),
+    assets: options.assetsUrl,
     header_left: options.headerLeft,
     header_right: options.headerRight,
     footer_left: options.footerLeft,

@@ -10,7 +10,7 @@ import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HandoutError, compareStrings } from '../errors.js';
-import { fontFiles } from '../render/fonts.js';
+import { fontFaceCss, fontFiles } from '../render/fonts.js';
 
 export interface WrittenFile {
   /** Path relative to the output folder, with forward slashes. */
@@ -41,7 +41,7 @@ export class OutputWriter {
     this.files.set(relative, { path: relative, bytes: buffer.length, sha256: sha256(buffer) });
   }
 
-  /** Stages the font files pages refer to under assets/fonts/ (once per run). */
+  /** Stages the fonts pages refer to: assets/fonts.css and assets/fonts/ (once per run). */
   async addAssets(): Promise<void> {
     if (this.assetsStaged) return;
     this.assetsStaged = true;
@@ -53,6 +53,8 @@ export class OutputWriter {
       const data = await readFile(target);
       this.files.set(relative, { path: relative, bytes: data.length, sha256: sha256(data) });
     }
+    // URLs in a stylesheet are relative to the stylesheet itself.
+    await this.add(`${ASSETS_DIR}/fonts.css`, fontFaceCss('.') + '\n');
   }
 
   /** file:// URL of a staged folder: pages printed from there find their assets. */

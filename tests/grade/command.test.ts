@@ -131,7 +131,7 @@ describe('a valid class on every question type', async () => {
       expect(html).toContain(`id="${id}"`);
     // Every header cell says what it heads.
     expect([...html.matchAll(/<th(?=[\s>])(?![^>]*scope=)[^>]*>/g)]).toEqual([]);
-    expect(html).toContain('url(../../assets/fonts/');
+    expect(html).toContain('href="../../assets/fonts.css"');
     expect(html).toMatch(/size: A4;/);
     // Each question once in the item table.
     expect([...html.matchAll(/<tr data-question="([^"]+)">/g)].map((m) => m[1]).sort()).toEqual(
