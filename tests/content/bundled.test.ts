@@ -56,3 +56,53 @@ describe('the bundled content', async () => {
     }
   });
 });
+
+describe('the published schemas, as an editor uses them', () => {
+  it('accept every bundled file and reject a question without its answer', async () => {
+    const { Ajv } = await import('ajv');
+    const { parse } = await import('yaml');
+    const { readdirSync } = await import('node:fs');
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const check = (schema: string, file: string) => {
+      const validate =
+        ajv.getSchema(schema) ??
+        (ajv.addSchema(JSON.parse(readFileSync(path.join(REPO, 'schema', schema), 'utf8')), schema),
+        ajv.getSchema(schema)!);
+      const ok = validate(parse(readFileSync(file, 'utf8')));
+      return { ok, errors: validate.errors };
+    };
+    const dir = path.join(REPO, 'questions');
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')))
+      expect(check('bank.schema.json', path.join(dir, name)), name).toMatchObject({ ok: true });
+    for (const name of readdirSync(path.join(dir, 'quizzes')))
+      expect(check('blueprint.schema.json', path.join(dir, 'quizzes', name)), name).toMatchObject({
+        ok: true,
+      });
+    for (const name of readdirSync(path.join(dir, 'reference')))
+      expect(check('reference.schema.json', path.join(dir, 'reference', name)), name).toMatchObject(
+        { ok: true },
+      );
+    for (const name of readdirSync(path.join(dir, 'briefings')))
+      expect(check('briefing.schema.json', path.join(dir, 'briefings', name)), name).toMatchObject({
+        ok: true,
+      });
+    const validate = ajv.getSchema('bank.schema.json')!;
+    expect(
+      validate({
+        questions: [
+          {
+            id: 'x',
+            type: 'single',
+            passages: 'a-b#p1',
+            prompt: 'p',
+            evidence: 'e',
+            distractors: ['a', 'b'],
+          },
+        ],
+      }),
+    ).toBe(false);
+    expect(validate.errors!.map((e) => e.message)).toContain(
+      "must have required property 'answer'",
+    );
+  });
+});
