@@ -5,7 +5,7 @@
  * editors (`# yaml-language-server: $schema=...`).
  */
 import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox';
-import { KEBAB_ID } from '../corpus/schema.js';
+import { documentSchema, KEBAB_ID } from '../corpus/schema.js';
 
 export const QUESTION_TYPES = [
   'single',
@@ -199,12 +199,7 @@ export const BankFileSchema = Type.Object(
       description: 'the list of questions',
     }),
   },
-  {
-    additionalProperties: false,
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://handout.invalid/schema/bank.schema.json',
-    title: 'handout question bank file',
-  },
+  documentSchema('bank.schema.json', 'handout question bank file'),
 );
 
 export type SingleInput = Static<typeof SingleSchema>;

@@ -1,15 +1,12 @@
 /** `handout briefing [id]`: a reading handout, or an open-book pack aligned to a quiz. */
 import path from 'node:path';
 import type { Io } from '../cli/io.js';
-import { requireContent } from '../content.js';
 import { HandoutError } from '../errors.js';
-import { openProject } from '../project.js';
 import { findBlueprint } from '../quiz/blueprint.js';
 import { didYouMean } from '../util/text.js';
-import { outputDir, parseFormats, parseSeed, type OutputOptions } from '../build/options.js';
+import { parseFormats, parseSeed, type OutputOptions } from '../build/options.js';
 import { planBriefing } from '../build/briefing-plan.js';
-import { runPlan } from '../build/run.js';
-import { withPrinting } from '../build/produce.js';
+import { commandLine, generate } from '../build/generate.js';
 import { paperFlag } from '../build/quiz-command.js';
 import type { BriefingConfig, Edition } from './config.js';
 
@@ -34,103 +31,84 @@ export async function briefingCommand(
   options: BriefingOptions,
   io: Io,
 ): Promise<number> {
-  const project = openProject(options.project, io.cwd);
-  const formats = parseFormats(options.format);
   const seedFlag = parseSeed(options.seed);
-  return withPrinting(
-    formats.includes('pdf'),
-    {
-      io,
-      quiet: options.quiet ?? false,
-      ...(options.chromium ? { chromium: options.chromium } : {}),
-    },
-    async (printer) => {
-      const { content } = await requireContent(project);
-      const articles = list(options.articles);
-      const tags = list(options.tags);
-      for (const article of articles ?? []) {
-        if (!content.corpus.byId.has(article))
-          throw new HandoutError(
-            `--articles names "${article}", which is not in corpus/${didYouMean(article, content.corpus.byId.keys())}`,
-            { code: 'unknown-article' },
-          );
-      }
-      const configured = pickConfig(content.briefings, id);
-      const narrowed = articles !== undefined || tags !== undefined;
-      const config: BriefingConfig = {
-        ...(configured ?? {
-          id: id ?? 'briefing',
-          title: 'Briefing',
-          editions: ['student', 'teacher'],
-          paper: 'letter',
-        }),
-        ...(articles ? { articles } : {}),
-        ...(tags ? { tags } : {}),
-        ...(options.paper ? { paper: paperFlag(options.paper) } : {}),
-      };
-      if (narrowed && configured?.overview && !options.quiet)
-        io.stderr(
-          'briefing: the overview is left out because it was written for the full set of articles\n',
-        );
-      const editions = editionFlag(options.edition) ?? config.editions;
-      const quizId = options.forQuiz;
-      const blueprint = quizId
-        ? findBlueprint(
-            content.blueprints,
-            quizId,
-            path.relative(io.cwd, project.quizzesDir) || '.',
-          )
-        : undefined;
-      const seed = seedFlag ?? blueprint?.seed ?? 0;
-      const plan = planBriefing(content, config, {
-        formats,
-        // An open-book pack on its own: no edition unless one was asked for.
-        editions: blueprint && !options.edition ? [] : editions,
-        overview: !narrowed,
-        ...(blueprint
-          ? {
-              openBook: {
-                blueprint,
-                seed,
-                ...(options.version ? { versions: [options.version.toUpperCase()] } : {}),
-              },
-            }
-          : {}),
-        dateSeed: seed,
-      });
-      if (
-        blueprint &&
-        options.version &&
-        plan.documents.every((d) => !d.path.includes('open-book'))
-      ) {
+  const articles = list(options.articles);
+  const tags = list(options.tags);
+  const paper = options.paper ? paperFlag(options.paper) : undefined;
+  const editionsFlag = editionFlag(options.edition);
+  const formats = parseFormats(options.format);
+  return generate(options, io, formats.includes('pdf'), ({ content }) => {
+    for (const article of articles ?? []) {
+      if (!content.corpus.byId.has(article)) {
         throw new HandoutError(
-          `quiz "${blueprint.id}" has no version "${options.version}"; it has versions A to ${String.fromCharCode(64 + blueprint.versions)}`,
-          { code: 'unknown-version' },
+          `--articles names "${article}", which is not in corpus/${didYouMean(article, content.corpus.byId.keys())}`,
+          { code: 'unknown-article' },
         );
       }
-      const command = [
-        'handout briefing',
-        id ?? '',
-        articles ? `--articles ${articles.join(',')}` : '',
-        tags ? `--tags ${tags.join(',')}` : '',
-        options.edition ? `--edition ${options.edition}` : '',
-        quizId ? `--for-quiz ${quizId}` : '',
-        seedFlag !== undefined ? `--seed ${seedFlag}` : '',
-        options.version ? `--version ${options.version}` : '',
-      ]
-        .filter(Boolean)
-        .join(' ');
-      await runPlan(project, plan, {
-        io,
-        outDir: outputDir(project, options.out, io.cwd),
-        command,
-        quiet: options.quiet ?? false,
-        ...(printer ? { printer } : {}),
-        ...(options.chromium ? { chromium: options.chromium } : {}),
-      });
-      return 0;
-    },
-  );
+    }
+    const configured = pickConfig(content.briefings, id);
+    const narrowed = articles !== undefined || tags !== undefined;
+    const config: BriefingConfig = {
+      ...(configured ?? {
+        id: id ?? 'briefing',
+        title: 'Briefing',
+        editions: ['student', 'teacher'],
+        paper: 'letter',
+      }),
+      ...(articles ? { articles } : {}),
+      ...(tags ? { tags } : {}),
+      ...(paper ? { paper } : {}),
+    };
+    if (narrowed && configured?.overview && !options.quiet)
+      io.stderr(
+        'briefing: the overview is left out because it was written for the full set of articles\n',
+      );
+    const blueprint = options.forQuiz
+      ? findBlueprint(
+          content.blueprints,
+          options.forQuiz,
+          path.relative(io.cwd, content.project.quizzesDir) || '.',
+        )
+      : undefined;
+    const seed = seedFlag ?? blueprint?.seed ?? 0;
+    const plan = planBriefing(content, config, {
+      formats,
+      // An open-book pack on its own: no edition unless one was asked for.
+      editions: blueprint && !editionsFlag ? [] : (editionsFlag ?? config.editions),
+      overview: !narrowed,
+      ...(blueprint
+        ? {
+            openBook: {
+              blueprint,
+              seed,
+              ...(options.version ? { versions: [options.version.toUpperCase()] } : {}),
+            },
+          }
+        : {}),
+      dateSeed: seed,
+    });
+    if (
+      blueprint &&
+      options.version &&
+      plan.documents.every((d) => !d.path.includes('open-book'))
+    ) {
+      throw new HandoutError(
+        `quiz "${blueprint.id}" has no version "${options.version}"; it has versions A to ${String.fromCharCode(64 + blueprint.versions)}`,
+        { code: 'unknown-version' },
+      );
+    }
+    const command = commandLine(
+      'handout briefing',
+      id,
+      articles && `--articles ${articles.join(',')}`,
+      tags && `--tags ${tags.join(',')}`,
+      editionsFlag && `--edition ${editionsFlag.join(',')}`,
+      blueprint && `--for-quiz ${blueprint.id}`,
+      seedFlag !== undefined && `--seed ${seedFlag}`,
+      options.version && `--version ${options.version}`,
+    );
+    return { plan, command };
+  });
 }
 
 function pickConfig(configs: BriefingConfig[], id: string | undefined): BriefingConfig | undefined {

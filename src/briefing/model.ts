@@ -7,7 +7,7 @@ import type { Article, Corpus } from '../corpus/article.js';
 import { formatPartialDate } from '../corpus/article.js';
 import type { Bank } from '../bank/load.js';
 import type { EssayQuestion, PassageRef } from '../bank/question.js';
-import type { Reference } from '../reference/reference.js';
+import type { Reference, Term } from '../reference/reference.js';
 import { compareStrings } from '../errors.js';
 import { wordCount } from '../util/text.js';
 import { relabelRefs } from '../corpus/ref-labels.js';
@@ -66,15 +66,7 @@ export interface BriefingModel {
     appears: PassageGroup[];
     quoted: PassageGroup[];
   }[];
-  glossary: {
-    term: string;
-    aka: string[];
-    expansion?: string;
-    kind: string;
-    definition: string;
-    background?: string;
-    mentions: PassageGroup[];
-  }[];
+  glossary: (Omit<Term, 'id' | 'match' | 'mentions' | 'evidence'> & { mentions: PassageGroup[] })[];
   discussion: { id: string; prompt: string; passages: PassageGroup[]; guidance?: string[] }[];
   lessonNotes?: string;
 }

@@ -1,6 +1,6 @@
 /** Briefing build settings: questions/briefings/<id>.yaml (schema/briefing.schema.json). */
 import { Type, type Static } from '@sinclair/typebox';
-import { KEBAB_ID } from '../corpus/schema.js';
+import { documentSchema, KEBAB_ID } from '../corpus/schema.js';
 import { PASSAGE_REF } from '../bank/schema.js';
 
 const Kebab = Type.String({ pattern: KEBAB_ID });
@@ -55,12 +55,7 @@ export const BriefingSchema = Type.Object(
       }),
     ),
   },
-  {
-    additionalProperties: false,
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://handout.invalid/schema/briefing.schema.json',
-    title: 'handout briefing',
-  },
+  documentSchema('briefing.schema.json', 'handout briefing'),
 );
 
 export type BriefingInput = Static<typeof BriefingSchema>;

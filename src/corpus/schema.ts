@@ -5,6 +5,16 @@ export const KEBAB_ID = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 /** YYYY, YYYY-MM or YYYY-MM-DD: only the precision the text supports. */
 export const PARTIAL_DATE = '^\\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?$';
 
+/** Options of a schema published for editors as schema/<file>. */
+export function documentSchema(file: string, title: string) {
+  return {
+    additionalProperties: false,
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: `https://handout.invalid/schema/${file}`,
+    title,
+  } as const;
+}
+
 export const ArticleFrontMatterSchema = Type.Object(
   {
     id: Type.String({ pattern: KEBAB_ID, description: 'kebab-case, equal to the file name' }),
@@ -17,7 +27,7 @@ export const ArticleFrontMatterSchema = Type.Object(
     summary: Type.String({ minLength: 1, description: 'two or three sentences in your own words' }),
     tags: Type.Optional(Type.Array(Type.String({ pattern: KEBAB_ID }))),
   },
-  { additionalProperties: false, $id: 'handout-article', title: 'handout corpus article front matter' },
+  documentSchema('article.schema.json', 'handout corpus article front matter'),
 );
 
 export type ArticleFrontMatter = Static<typeof ArticleFrontMatterSchema>;

@@ -1,6 +1,6 @@
 /** The quiz blueprint (formats.md §3): schema, published as schema/blueprint.schema.json. */
 import { Type, type Static } from '@sinclair/typebox';
-import { KEBAB_ID } from '../corpus/schema.js';
+import { documentSchema, KEBAB_ID } from '../corpus/schema.js';
 import { QUESTION_TYPES } from '../bank/schema.js';
 
 const Kebab = Type.String({ pattern: KEBAB_ID });
@@ -82,12 +82,7 @@ export const BlueprintSchema = Type.Object(
     ),
     sections: Type.Array(SectionSchema, { minItems: 1 }),
   },
-  {
-    additionalProperties: false,
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://handout.invalid/schema/blueprint.schema.json',
-    title: 'handout quiz blueprint',
-  },
+  documentSchema('blueprint.schema.json', 'handout quiz blueprint'),
 );
 
 export type BlueprintInput = Static<typeof BlueprintSchema>;

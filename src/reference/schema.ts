@@ -3,7 +3,7 @@
  * passages like questions. Published as schema/reference.schema.json.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { KEBAB_ID, PARTIAL_DATE } from '../corpus/schema.js';
+import { documentSchema, KEBAB_ID, PARTIAL_DATE } from '../corpus/schema.js';
 import { PASSAGE_REF } from '../bank/schema.js';
 
 const Id = Type.String({ pattern: KEBAB_ID, description: 'kebab-case, unique in the file' });
@@ -116,12 +116,10 @@ export const ReferenceFileSchema = Type.Object(
     terms: Type.Optional(Type.Array(TermSchema)),
     events: Type.Optional(Type.Array(EventSchema)),
   },
-  {
-    additionalProperties: false,
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://handout.invalid/schema/reference.schema.json',
-    title: 'handout reference data (people, glossary terms, timeline events)',
-  },
+  documentSchema(
+    'reference.schema.json',
+    'handout reference data (people, glossary terms, timeline events)',
+  ),
 );
 
 export type PersonInput = Static<typeof PersonSchema>;

@@ -9,16 +9,9 @@ import {
   type AmcQuestion,
   type AmcSource,
 } from './amc-reader.js';
-import { blueprint, loadFixture, text, withSections, type Fixture } from './helpers.js';
+import { blueprint, text, withSections, useFixtures } from './helpers.js';
 
-let basic: Fixture;
-let escaping: Fixture;
-beforeAll(async () => {
-  [basic, escaping] = await Promise.all([
-    loadFixture('export-basic'),
-    loadFixture('export-escaping'),
-  ]);
-});
+const fixtures = useFixtures();
 
 function question(source: AmcSource, id: string): AmcQuestion {
   const found = source.groups.flatMap((g) => g.questions).find((q) => q.options.id === id);
@@ -31,9 +24,9 @@ describe('AMC-TXT of a quiz', () => {
   let raw: string;
   let warnings: string[][];
   beforeAll(() => {
-    const result = exportFormats(basic.content, {
+    const result = exportFormats(fixtures.basic.content, {
       formats: ['amc'],
-      quiz: blueprint(basic, 'unit-quiz'),
+      quiz: blueprint(fixtures.basic, 'unit-quiz'),
     });
     raw = text(result, 'amc/unit-quiz.txt');
     amc = readAmc(raw);
@@ -83,7 +76,7 @@ describe('AMC-TXT of a quiz', () => {
 
   test('AMC marks a multiple question as handout grade does, for every way of ticking the boxes', () => {
     const multiple = question(amc, 'topics-discussed');
-    const points = basic.content.bank.byId.get('topics-discussed')!.points;
+    const points = fixtures.basic.content.bank.byId.get('topics-discussed')!.points;
     const letters = multiple.answers.map((_, i) => String.fromCharCode(65 + i));
     const correct = letters.filter((_, i) => multiple.answers[i]!.correct);
     for (let mask = 0; mask < 1 << letters.length; mask++) {
@@ -111,7 +104,7 @@ describe('AMC-TXT escaping', () => {
   let amc: AmcSource;
   beforeAll(() => {
     amc = readAmc(
-      text(exportFormats(escaping.content, { formats: ['amc'] }), 'amc/question-bank.txt'),
+      text(exportFormats(fixtures.escaping.content, { formats: ['amc'] }), 'amc/question-bank.txt'),
     );
   });
 
@@ -119,7 +112,7 @@ describe('AMC-TXT escaping', () => {
     expect(amc.errors).toEqual([]);
     const single = question(amc, 'esc-single');
     expect(amcPlainText(single.text)).toBe(
-      toText(escaping.content.bank.byId.get('esc-single')!.prompt),
+      toText(fixtures.escaping.content.bank.byId.get('esc-single')!.prompt),
     );
     expect(single.answers.map((a) => [a.correct, a.letter, amcPlainText(a.text)])).toEqual([
       [true, undefined, 'a ]]> b <script> & c {x} ~ = # : \\ Лавров'],
@@ -155,10 +148,10 @@ describe('AMC-TXT escaping', () => {
 
 describe('AMC-TXT groups that lose questions', () => {
   test('a section whose pick needs other types draws only what AMC has, and says which are missing', () => {
-    const quiz = withSections(blueprint(basic, 'unit-quiz'), [
+    const quiz = withSections(blueprint(fixtures.basic, 'unit-quiz'), [
       { title: 'Mixed', pick: 3, from: { types: ['single', 'true-false'] } },
     ]);
-    const result = exportFormats(basic.content, { formats: ['amc'], quiz });
+    const result = exportFormats(fixtures.basic.content, { formats: ['amc'], quiz });
     expect(
       readAmc(text(result, 'amc/unit-quiz.txt')).groups.map((g) => g.options.numquestions),
     ).toEqual(['2']);

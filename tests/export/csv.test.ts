@@ -6,33 +6,29 @@ import { KEY_COLUMNS, QUESTION_COLUMNS } from '../../src/export/csv.js';
 import { drawStudentCopy, drawVersions } from '../../src/quiz/draw.js';
 import { keyNotation } from '../../src/quiz/key.js';
 import type { QuizCopy } from '../../src/quiz/copy.js';
-import { blueprint, loadFixture, text, type Fixture } from './helpers.js';
+import { blueprint, text, useFixtures } from './helpers.js';
 
 type Row = Record<string, string>;
 const read = (csv: string): Row[] => parse(csv, { columns: true, bom: true }) as Row[];
 const header = (csv: string): string[] => (parse(csv, { to_line: 1 }) as string[][])[0]!;
 
-let basic: Fixture;
-let escaping: Fixture;
-beforeAll(async () => {
-  [basic, escaping] = await Promise.all([
-    loadFixture('export-basic'),
-    loadFixture('export-escaping'),
-  ]);
-});
+const fixtures = useFixtures();
 
 describe('CSV of the bank', () => {
   let csv: string;
   let rows: Row[];
   beforeAll(() => {
-    csv = text(exportFormats(basic.content, { formats: ['csv'] }), 'csv/question-bank.csv');
+    csv = text(
+      exportFormats(fixtures.basic.content, { formats: ['csv'] }),
+      'csv/question-bank.csv',
+    );
     rows = read(csv);
   });
 
   test('one row per question, with the documented columns', () => {
     expect(header(csv)).toEqual([...QUESTION_COLUMNS]);
     expect(rows.map((r) => r.id).sort()).toEqual(
-      basic.content.bank.questions.map((q) => q.id).sort(),
+      fixtures.basic.content.bank.questions.map((q) => q.id).sort(),
     );
   });
 
@@ -78,9 +74,9 @@ describe('CSV of the bank', () => {
 
 describe('CSV of a quiz: the answer keys', () => {
   test('one row per copy and item, the key in the §5 notation of that copy', () => {
-    const quiz = blueprint(basic, 'unit-quiz');
-    const copies = drawVersions(basic.content.bank.questions, quiz, 99);
-    const result = exportFormats(basic.content, { formats: ['csv'], quiz, seed: 99 });
+    const quiz = blueprint(fixtures.basic, 'unit-quiz');
+    const copies = drawVersions(fixtures.basic.content.bank.questions, quiz, 99);
+    const result = exportFormats(fixtures.basic.content, { formats: ['csv'], quiz, seed: 99 });
     expect(result.files.map((f) => f.path)).toEqual([
       'csv/unit-quiz-keys.csv',
       'csv/unit-quiz-questions.csv',
@@ -106,14 +102,14 @@ describe('CSV of a quiz: the answer keys', () => {
   });
 
   test('a student’s personal copy carries the student’s id and name', () => {
-    const quiz = blueprint(basic, 'unit-quiz');
+    const quiz = blueprint(fixtures.basic, 'unit-quiz');
     const student = { id: 's-042', name: 'Zoë Лавров, "Jr."', extra: [], row: 2 };
     const copies: QuizCopy[] = [
-      drawStudentCopy(basic.content.bank.questions, quiz, quiz.seed, student),
+      drawStudentCopy(fixtures.basic.content.bank.questions, quiz, quiz.seed, student),
     ];
     const rows = read(
       text(
-        exportFormats(basic.content, { formats: ['csv'], quiz, copies }),
+        exportFormats(fixtures.basic.content, { formats: ['csv'], quiz, copies }),
         'csv/unit-quiz-keys.csv',
       ),
     );
@@ -128,7 +124,7 @@ describe('CSV escaping', () => {
   let rows: Row[];
   beforeAll(() => {
     rows = read(
-      text(exportFormats(escaping.content, { formats: ['csv'] }), 'csv/question-bank.csv'),
+      text(exportFormats(fixtures.escaping.content, { formats: ['csv'] }), 'csv/question-bank.csv'),
     );
   });
 

@@ -12,16 +12,9 @@ import { exportFormats } from '../../src/export/index.js';
 import { feedbackHtml, sourceNote } from '../../src/export/feedback.js';
 import { toHtml, toText } from '../../src/export/text.js';
 import type { ExportResult } from '../../src/export/types.js';
-import { blueprint, loadFixture, text, type Fixture } from './helpers.js';
+import { blueprint, text, useFixtures } from './helpers.js';
 
-let basic: Fixture;
-let escaping: Fixture;
-beforeAll(async () => {
-  [basic, escaping] = await Promise.all([
-    loadFixture('export-basic'),
-    loadFixture('export-escaping'),
-  ]);
-});
+const fixtures = useFixtures();
 
 function giftOf(result: ExportResult): GIFTQuestion[] {
   return parse(text(result, '.txt'));
@@ -60,7 +53,7 @@ describe('GIFT of the whole bank, read back with gift-pegjs', () => {
   let gift: GIFTQuestion[];
   let result: ExportResult;
   beforeAll(() => {
-    result = exportFormats(basic.content, { formats: ['gift'] });
+    result = exportFormats(fixtures.basic.content, { formats: ['gift'] });
     gift = giftOf(result);
   });
 
@@ -71,7 +64,7 @@ describe('GIFT of the whole bank, read back with gift-pegjs', () => {
         '$course$/top/handout/Russia Studying U.S. Missile Defense Plans, Still Wants Guarantees',
     });
     const written = gift.filter((q) => q.type !== 'Category');
-    const expected = basic.content.bank.questions.filter(
+    const expected = fixtures.basic.content.bank.questions.filter(
       (q) => q.type !== 'ordering' && q.id !== 'caption-cloze',
     );
     expect(written.map((q) => [q.id, (q as Question).title]).sort()).toEqual(
@@ -163,10 +156,10 @@ describe('GIFT of the whole bank, read back with gift-pegjs', () => {
   });
 
   test('every question’s general feedback is the explanation, the citation and the evidence', () => {
-    for (const question of basic.content.bank.questions) {
+    for (const question of fixtures.basic.content.bank.questions) {
       if (question.type === 'ordering' || question.id === 'caption-cloze') continue;
       expect(byId(gift, question.id).globalFeedback?.text, question.id).toBe(
-        feedbackHtml(sourceNote(question, basic.content.corpus), true),
+        feedbackHtml(sourceNote(question, fixtures.basic.content.corpus), true),
       );
     }
   });
@@ -175,7 +168,10 @@ describe('GIFT of the whole bank, read back with gift-pegjs', () => {
 describe('GIFT of a quiz', () => {
   test('one $CATEGORY per section', () => {
     const gift = giftOf(
-      exportFormats(basic.content, { formats: ['gift'], quiz: blueprint(basic, 'unit-quiz') }),
+      exportFormats(fixtures.basic.content, {
+        formats: ['gift'],
+        quiz: blueprint(fixtures.basic, 'unit-quiz'),
+      }),
     );
     expect(gift.filter((q) => q.type === 'Category').map((q) => q.title)).toEqual([
       '$course$/top/handout/Missile Defense Diplomacy // 2013/Choice questions',
@@ -190,13 +186,13 @@ describe('GIFT escaping', () => {
   let gift: GIFTQuestion[];
   let source: string;
   beforeAll(() => {
-    const result = exportFormats(escaping.content, { formats: ['gift'] });
+    const result = exportFormats(fixtures.escaping.content, { formats: ['gift'] });
     source = text(result, '.txt');
     gift = giftOf(result);
   });
 
   test('~ = # { } : and \\ in bank text never leave their field', () => {
-    for (const question of escaping.content.bank.questions) {
+    for (const question of fixtures.escaping.content.bank.questions) {
       if (
         question.type === 'ordering' ||
         question.id === 'esc-cloze-two' ||
@@ -210,7 +206,7 @@ describe('GIFT escaping', () => {
           : toHtml(question.prompt);
       expect(q.stem.text, question.id).toBe(prompt);
       expect(q.globalFeedback?.text, question.id).toBe(
-        feedbackHtml(sourceNote(question, escaping.content.corpus), true),
+        feedbackHtml(sourceNote(question, fixtures.escaping.content.corpus), true),
       );
     }
   });

@@ -1,4 +1,5 @@
 /** Loading the export fixture projects, and small readers for the files exporters return. */
+import { beforeAll } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -89,5 +90,24 @@ export function withSections(
       index,
       at: base.sections[0]!.at,
     })),
+  };
+}
+
+/** Loads the two export fixtures once per test file; read them inside tests or hooks. */
+export function useFixtures(): { readonly basic: Fixture; readonly escaping: Fixture } {
+  const loaded: { basic?: Fixture; escaping?: Fixture } = {};
+  beforeAll(async () => {
+    [loaded.basic, loaded.escaping] = await Promise.all([
+      loadFixture('export-basic'),
+      loadFixture('export-escaping'),
+    ]);
+  });
+  return {
+    get basic() {
+      return loaded.basic!;
+    },
+    get escaping() {
+      return loaded.escaping!;
+    },
   };
 }

@@ -2,18 +2,11 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { exportFormats } from '../../src/export/index.js';
 import { drawVersions } from '../../src/quiz/draw.js';
 import { keyNotation } from '../../src/quiz/key.js';
-import { blueprint, loadFixture, text, type Fixture } from './helpers.js';
+import { blueprint, text, useFixtures } from './helpers.js';
 
 type Node = Record<string, unknown>;
 
-let basic: Fixture;
-let escaping: Fixture;
-beforeAll(async () => {
-  [basic, escaping] = await Promise.all([
-    loadFixture('export-basic'),
-    loadFixture('export-escaping'),
-  ]);
-});
+const fixtures = useFixtures();
 
 const questionsOf = (doc: Node) =>
   Object.fromEntries((doc.questions as Node[]).map((q) => [q.id as string, q]));
@@ -22,13 +15,15 @@ describe('JSON of the bank', () => {
   let doc: Node;
   beforeAll(() => {
     doc = JSON.parse(
-      text(exportFormats(basic.content, { formats: ['json'] }), 'json/question-bank.json'),
+      text(exportFormats(fixtures.basic.content, { formats: ['json'] }), 'json/question-bank.json'),
     ) as Node;
   });
 
   test('every question with its type’s own fields, as written in the bank', () => {
     const q = questionsOf(doc);
-    expect(Object.keys(q).sort()).toEqual(basic.content.bank.questions.map((b) => b.id).sort());
+    expect(Object.keys(q).sort()).toEqual(
+      fixtures.basic.content.bank.questions.map((b) => b.id).sort(),
+    );
     expect(q['topics-discussed']).toMatchObject({
       type: 'multiple',
       answers: [
@@ -78,15 +73,18 @@ describe('JSON of the bank', () => {
   });
 
   test('nothing machine-specific (like absolute paths) is written', () => {
-    expect(JSON.stringify(doc)).not.toContain(basic.content.project.root);
+    expect(JSON.stringify(doc)).not.toContain(fixtures.basic.content.project.root);
   });
 });
 
 describe('JSON of a quiz', () => {
   test('sections with their picks, and the keys of every copy and item', () => {
-    const quiz = blueprint(basic, 'unit-quiz');
+    const quiz = blueprint(fixtures.basic, 'unit-quiz');
     const doc = JSON.parse(
-      text(exportFormats(basic.content, { formats: ['json'], quiz }), 'json/unit-quiz.json'),
+      text(
+        exportFormats(fixtures.basic.content, { formats: ['json'], quiz }),
+        'json/unit-quiz.json',
+      ),
     ) as Node;
     expect((doc.groups as Node[]).map((g) => [g.title, g.pick])).toEqual([
       ['Choice questions', 3],
@@ -94,7 +92,7 @@ describe('JSON of a quiz', () => {
       ['Matching and ordering', 1],
       ['Extended response', 1],
     ]);
-    const copies = drawVersions(basic.content.bank.questions, quiz, quiz.seed);
+    const copies = drawVersions(fixtures.basic.content.bank.questions, quiz, quiz.seed);
     const keys = (doc.keys as Node[]).map((k) => [k.copy, k.item, k.question_id, k.key]);
     expect(keys).toEqual(
       copies.flatMap((c) =>
@@ -112,10 +110,13 @@ describe('JSON of a quiz', () => {
 describe('JSON escaping', () => {
   test('special and non-Latin characters read back exactly', () => {
     const doc = JSON.parse(
-      text(exportFormats(escaping.content, { formats: ['json'] }), 'json/question-bank.json'),
+      text(
+        exportFormats(fixtures.escaping.content, { formats: ['json'] }),
+        'json/question-bank.json',
+      ),
     ) as Node;
     const q = questionsOf(doc);
-    for (const question of escaping.content.bank.questions)
+    for (const question of fixtures.escaping.content.bank.questions)
       expect(q[question.id]!.prompt).toBe(question.prompt);
     expect(q['esc-short']).toMatchObject({
       answer: 'Лавров {x} ~ = # : AT&T',

@@ -5,7 +5,7 @@ import { exportFormats } from '../../src/export/index.js';
 import { multipleCredit } from '../../src/grade/score.js';
 import { MOODLE_PERCENTAGES, splitHundred } from '../../src/export/fractions.js';
 import { toHtml, toText } from '../../src/export/text.js';
-import { blueprint, loadFixture, parseXml, text, type Fixture } from './helpers.js';
+import { blueprint, parseXml, text, useFixtures } from './helpers.js';
 import { readMoodleCloze, shortAnswerLiteral } from './moodle-cloze.js';
 
 type Node = Record<string, unknown>;
@@ -31,23 +31,19 @@ const answers = (q: Node) => (q.answer as Node[]) ?? [];
 const fraction = (a: Node) => Number(a['@_fraction']);
 const ALLOWED = new Set([0, ...MOODLE_PERCENTAGES, ...MOODLE_PERCENTAGES.map((p) => -p)]);
 
-let basic: Fixture;
-let escaping: Fixture;
-beforeAll(async () => {
-  [basic, escaping] = await Promise.all([
-    loadFixture('export-basic'),
-    loadFixture('export-escaping'),
-  ]);
-});
+const fixtures = useFixtures();
 
 describe('Moodle XML of the whole bank', () => {
   let questions: Node[];
   let bank: Question[];
   beforeAll(() => {
     questions = moodleQuestions(
-      text(exportFormats(basic.content, { formats: ['moodle'] }), 'moodle/question-bank.xml'),
+      text(
+        exportFormats(fixtures.basic.content, { formats: ['moodle'] }),
+        'moodle/question-bank.xml',
+      ),
     );
-    bank = basic.content.bank.questions;
+    bank = fixtures.basic.content.bank.questions;
   });
 
   test('every bank question is there, with the Moodle type for its kind', () => {
@@ -238,7 +234,10 @@ describe('Moodle XML of the whole bank', () => {
 describe('Moodle XML of a quiz', () => {
   test('one category per section under the quiz title, with "/" written "//"', () => {
     const xml = text(
-      exportFormats(basic.content, { formats: ['moodle'], quiz: blueprint(basic, 'unit-quiz') }),
+      exportFormats(fixtures.basic.content, {
+        formats: ['moodle'],
+        quiz: blueprint(fixtures.basic, 'unit-quiz'),
+      }),
       'moodle/unit-quiz.xml',
     );
     const categories = moodleQuestions(xml)
@@ -258,7 +257,7 @@ describe('Moodle XML escaping', () => {
   let xml: string;
   beforeAll(() => {
     xml = text(
-      exportFormats(escaping.content, { formats: ['moodle'] }),
+      exportFormats(fixtures.escaping.content, { formats: ['moodle'] }),
       'moodle/question-bank.xml',
     );
     questions = moodleQuestions(xml);
@@ -272,7 +271,7 @@ describe('Moodle XML escaping', () => {
   });
 
   test('prompt, answers and feedback read back exactly, as HTML with the bank’s markup escaped', () => {
-    for (const question of escaping.content.bank.questions) {
+    for (const question of fixtures.escaping.content.bank.questions) {
       if (question.type === 'cloze') continue;
       const q = byIdnumber(questions, question.id);
       expect(textOf(q.questiontext), question.id).toBe(toHtml(question.prompt));

@@ -7,7 +7,7 @@ import { exportFormats } from '../../src/export/index.js';
 import { feedbackHtml, sourceNote } from '../../src/export/feedback.js';
 import { toHtml } from '../../src/export/text.js';
 import type { ExportResult } from '../../src/export/types.js';
-import { blueprint, loadFixture, parseXml, unzip, withSections, type Fixture } from './helpers.js';
+import { blueprint, parseXml, unzip, withSections, useFixtures } from './helpers.js';
 
 type Node = Record<string, unknown>;
 
@@ -116,20 +116,13 @@ function varequals(condition: Node): Node[] {
 
 const value = (v: Node) => v['#text'] as string;
 
-let basic: Fixture;
-let escaping: Fixture;
-beforeAll(async () => {
-  [basic, escaping] = await Promise.all([
-    loadFixture('export-basic'),
-    loadFixture('export-escaping'),
-  ]);
-});
+const fixtures = useFixtures();
 
 describe('QTI package for Canvas, whole bank', () => {
   let pkg: Package;
   let result: ExportResult;
   beforeAll(() => {
-    result = exportFormats(basic.content, { formats: ['qti'] });
+    result = exportFormats(fixtures.basic.content, { formats: ['qti'] });
     pkg = qtiPackage(result, 'question-bank');
   });
 
@@ -269,13 +262,13 @@ describe('QTI package for Canvas, whole bank', () => {
   });
 
   test('every item’s general feedback gives the source and the evidence', () => {
-    for (const question of basic.content.bank.questions) {
+    for (const question of fixtures.basic.content.bank.questions) {
       if (question.type === 'ordering') continue;
       const feedback = mattext(
         (item(pkg.assessment, question.id).itemfeedback as Node).flow_mat as Node,
       );
       expect(feedback, question.id).toBe(
-        feedbackHtml(sourceNote(question, basic.content.corpus), true),
+        feedbackHtml(sourceNote(question, fixtures.basic.content.corpus), true),
       );
       expect(feedback).toContain('¶');
     }
@@ -286,9 +279,9 @@ describe('QTI package for Canvas, a quiz', () => {
   let pkg: Package;
   let result: ExportResult;
   beforeAll(() => {
-    result = exportFormats(basic.content, {
+    result = exportFormats(fixtures.basic.content, {
       formats: ['qti'],
-      quiz: blueprint(basic, 'unit-quiz'),
+      quiz: blueprint(fixtures.basic, 'unit-quiz'),
     });
     pkg = qtiPackage(result, 'unit-quiz');
   });
@@ -337,9 +330,9 @@ describe('QTI escaping', () => {
   let pkg: Package;
   beforeAll(() => {
     pkg = qtiPackage(
-      exportFormats(escaping.content, {
+      exportFormats(fixtures.escaping.content, {
         formats: ['qti'],
-        quiz: blueprint(escaping, 'escape-quiz'),
+        quiz: blueprint(fixtures.escaping, 'escape-quiz'),
       }),
       'escape-quiz',
     );
@@ -350,7 +343,7 @@ describe('QTI escaping', () => {
   });
 
   test('texts read back as the bank’s HTML, with "<script>" escaped, never a tag', () => {
-    for (const question of escaping.content.bank.questions) {
+    for (const question of fixtures.escaping.content.bank.questions) {
       if (question.type === 'ordering' || question.type === 'cloze' || question.type === 'numeric')
         continue;
       const i = item(pkg.assessment, question.id);
@@ -376,10 +369,10 @@ describe('QTI escaping', () => {
 
 describe('QTI question groups that lose questions', () => {
   test('a section whose pick needs left-out questions picks what Canvas has, and says which are missing', () => {
-    const quiz = withSections(blueprint(basic, 'unit-quiz'), [
+    const quiz = withSections(blueprint(fixtures.basic, 'unit-quiz'), [
       { title: 'Both', pick: 2, from: { types: ['matching', 'ordering'] } },
     ]);
-    const result = exportFormats(basic.content, { formats: ['qti'], quiz });
+    const result = exportFormats(fixtures.basic.content, { formats: ['qti'], quiz });
     const selection = (
       groups(qtiPackage(result, 'unit-quiz').assessment)[0]!.selection_ordering as Node
     ).selection as Node;
