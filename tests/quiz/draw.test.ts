@@ -157,3 +157,23 @@ sections:
     });
   });
 });
+
+describe('randomness', () => {
+  it('is not consumed by a question with no choice to make: other items keep their layout', async () => {
+    const { bank } = await bundled();
+    const withTrueFalse = (pick: number) =>
+      blueprint(`sections:
+  - title: Choice
+    pick: 10
+    from: { types: [single, matching, ordering] }
+  - title: True or false
+    pick: ${pick}
+    from: { types: [true-false] }
+`);
+    const layoutOf = (copy: QuizCopy) =>
+      copy.sections[0]!.items.map((i) => `${i.question.id}=${keyNotation(i.presentation)}`);
+    const one = drawVersions(bank.questions, withTrueFalse(1), 21).map(layoutOf);
+    const five = drawVersions(bank.questions, withTrueFalse(5), 21).map(layoutOf);
+    expect(five).toEqual(one);
+  });
+});
