@@ -24,8 +24,9 @@ export interface QuizExport {
 }
 
 /**
- * `full`: list every question id in warnings (handout export); otherwise
- * (handout build) a few, and how to see them all.
+ * `full`: every warning with every question id (handout export); otherwise
+ * (handout build) one line counting the questions each format leaves out or
+ * adjusts, and how to see them.
  */
 export function planExports(
   content: Content,
@@ -53,21 +54,20 @@ export function planExports(
     data: file.data,
     kind: `export (${file.path.split('/')[0]})`,
   }));
-  plan.warnings = merged.warnings.map(
-    (w) =>
-      `${w.format} export: ${options.full ? w.message : shortenIds(w.message, w.ids, w.format)}`,
-  );
+  plan.warnings = options.full
+    ? merged.warnings.map((w) => `${w.format} export: ${w.message}`)
+    : summarise(merged.warnings);
   for (const quiz of options.quizzes) plan.seeds[quiz.blueprint.id] = quiz.seed;
   return plan;
 }
 
-const LISTED_IDS = 5;
-
-function shortenIds(message: string, ids: string[], format: string): string {
-  const list = ids.join(', ');
-  if (ids.length <= LISTED_IDS || !message.includes(list)) return message;
-  return message.replace(
-    list,
-    `${ids.slice(0, LISTED_IDS).join(', ')} and ${ids.length - LISTED_IDS} more ("handout export --format ${format}" lists them all)`,
-  );
+/** "exports: amc 88 questions, gift 27, ..." — the bank and each quiz counted once per question. */
+function summarise(warnings: ExportResult['warnings']): string[] {
+  if (warnings.length === 0) return [];
+  const ids = new Map<string, Set<string>>();
+  for (const w of warnings) ids.set(w.format, new Set([...(ids.get(w.format) ?? []), ...w.ids]));
+  const counts = [...ids].map(([format, set]) => `${format} ${set.size}`).join(', ');
+  return [
+    `some questions cannot be carried as they are by every export format, and were left out or adjusted (${counts}); "handout export --format <format>" says which and why`,
+  ];
 }
