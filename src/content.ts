@@ -11,6 +11,7 @@ import type { Corpus } from './corpus/article.js';
 import type { Project } from './project.js';
 import { checkPassages } from './lint/passages.js';
 import { checkOptions } from './lint/options.js';
+import { checkPrintable } from './lint/fonts.js';
 import { loadReference } from './reference/load.js';
 import type { Reference } from './reference/reference.js';
 import { checkBlueprint, loadBlueprints, type Blueprint } from './quiz/blueprint.js';
@@ -30,6 +31,7 @@ export async function loadContent(project: Project, problems: ProblemList): Prom
   const [corpus, bank] = await Promise.all([
     loadCorpus(project.corpusDir, problems),
     loadBank(project.questionsDir, problems),
+    checkPrintable(project, problems),
   ]);
   checkPassages(bank, corpus, problems);
   checkOptions(bank, problems);

@@ -4,6 +4,7 @@ import type { Io } from '../terminal/io.js';
 import type { BuildPlan } from '../produce/plan.js';
 import type { QuizExport } from '../produce/export-plan.js';
 import type { CommandContext } from './context.js';
+import { formatProblems } from '../terminal/report.js';
 import { parseFormats, withOutputOptions, type OutputOptions } from './options.js';
 
 export type BuildOptions = OutputOptions;
@@ -43,6 +44,7 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
     const exports: QuizExport[] = [];
     for (const blueprint of content.blueprints) {
       const roster = await quizPlan.blueprintRoster(blueprint);
+      if (roster && !options.quiet) io.stderr(formatProblems(roster.warnings, io.cwd));
       exports.push({
         blueprint,
         seed: blueprint.seed,

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { CommandContext } from './context.js';
+import { formatProblems } from '../terminal/report.js';
 import {
   parseCount,
   parseFormats,
@@ -58,12 +59,11 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
   const paper = options.paper ? parsePaper(options.paper) : undefined;
   const rosterFile = options.roster ? path.resolve(io.cwd, options.roster) : undefined;
   const formats = parseFormats(options.format);
-  const [{ commandLine, generate }, { planQuiz, rosterName }, { findBlueprint }, { loadRoster }] =
+  const [{ commandLine, generate }, { planQuiz, readClassRoster }, { findBlueprint }] =
     await Promise.all([
       import('../produce/generate.js'),
       import('../produce/quiz-plan.js'),
       import('../quiz/blueprint.js'),
-      import('../quiz/roster.js'),
     ]);
   return generate(options, io, formats.includes('pdf'), async ({ content }) => {
     const found = findBlueprint(
@@ -72,12 +72,13 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
       path.relative(io.cwd, content.project.quizzesDir) || '.',
     );
     const blueprint: Blueprint = { ...found, ...(paper ? { paper } : {}) };
-    const students = rosterFile ? await loadRoster(rosterFile) : undefined;
+    const roster = rosterFile ? await readClassRoster(rosterFile) : undefined;
+    if (roster && !options.quiet) io.stderr(formatProblems(roster.warnings, io.cwd));
     const plan = planQuiz(content, blueprint, {
       seed: seedFlag ?? blueprint.seed,
       formats,
       versions: versionsFlag ?? blueprint.versions,
-      ...(students && rosterFile ? { roster: { name: rosterName(rosterFile), students } } : {}),
+      ...(roster ? { roster } : {}),
       versionsWithRoster: false,
       split: options.split ?? false,
       duplex: options.duplex ?? blueprint.duplex,

@@ -39,7 +39,7 @@ export async function produce(
   const kinds = new Map<string, string>();
   const pages = new Map<string, number>();
   // Pages refer to the fonts in out/assets; exports alone need none.
-  if (plan.documents.length > 0) await writer.addAssets();
+  if (plan.documents.length > 0) await writer.addAssets(plan.documents.map((doc) => doc.html));
   for (const doc of plan.documents) {
     if (doc.writeHtml) {
       await writer.add(doc.path, doc.html);

@@ -4,7 +4,8 @@ import type { Content } from '../content.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { QuizCopy, Student } from '../quiz/copy.js';
 import { drawStudentCopies, drawVersions } from '../quiz/draw.js';
-import { loadRoster } from '../quiz/roster.js';
+import { readRoster } from '../quiz/roster.js';
+import type { Problem } from '../errors.js';
 import { renderCopy, renderKey, copyName } from '../render/quiz.js';
 import { templateEnvironment } from '../render/env.js';
 import { assetsUrlFor, emptyPlan, fileSafe, type BuildPlan, type OutputFormat } from './plan.js';
@@ -128,10 +129,18 @@ export function rosterName(file: string): string {
   return path.basename(file).replace(/\.csv$/i, '');
 }
 
-/** The students of the roster a blueprint names, if it names one. */
-export async function blueprintRoster(
-  blueprint: Blueprint,
-): Promise<{ name: string; students: Student[] } | undefined> {
-  if (!blueprint.roster) return undefined;
-  return { name: rosterName(blueprint.roster), students: await loadRoster(blueprint.roster) };
+export interface ClassRoster {
+  name: string;
+  students: Student[];
+  /** Names no bundled font can print (warnings to show; the run goes on). */
+  warnings: Problem[];
+}
+
+export async function readClassRoster(file: string): Promise<ClassRoster> {
+  return { name: rosterName(file), ...(await readRoster(file)) };
+}
+
+/** The roster a blueprint names, if it names one. */
+export async function blueprintRoster(blueprint: Blueprint): Promise<ClassRoster | undefined> {
+  return blueprint.roster ? readClassRoster(blueprint.roster) : undefined;
 }

@@ -6,7 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { HandoutError, ProblemList } from '../errors.js';
+import { HandoutError, ProblemList, type Problem } from '../errors.js';
+import { unprintableName } from '../lint/fonts.js';
 import type { Student } from './copy.js';
 
 interface Record_ {
@@ -14,7 +15,17 @@ interface Record_ {
   info: { lines: number };
 }
 
+export interface Roster {
+  students: Student[];
+  /** Names no bundled font can print, at their rows: shown, but the run goes on. */
+  warnings: Problem[];
+}
+
 export async function loadRoster(file: string): Promise<Student[]> {
+  return (await readRoster(file)).students;
+}
+
+export async function readRoster(file: string): Promise<Roster> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -24,10 +35,15 @@ export async function loadRoster(file: string): Promise<Student[]> {
       { code: 'roster-unreadable', cause },
     );
   }
-  return parseRoster(file, text);
+  return checkRoster(file, text);
 }
 
 export function parseRoster(file: string, text: string): Student[] {
+  return checkRoster(file, text).students;
+}
+
+/** The students, or a HandoutError listing every bad row; warnings do not stop it. */
+export function checkRoster(file: string, text: string): Roster {
   const problems = new ProblemList();
   let rows: Record_[];
   try {
@@ -46,7 +62,7 @@ export function parseRoster(file: string, text: string): Student[] {
       `the roster is not valid CSV (${(cause as Error).message.replace(/^Invalid [^:]*: /, '')}); check for a quote that is opened but never closed`,
     );
     problems.throwIfErrors('the roster cannot be read; fix it and try again');
-    return [];
+    return { students: [], warnings: [] };
   }
   const header = rows[0];
   if (!header) {
@@ -56,7 +72,7 @@ export function parseRoster(file: string, text: string): Student[] {
       'the roster is empty; it needs a header row "id,name" and one row per student',
     );
     problems.throwIfErrors('the roster has no students');
-    return [];
+    return { students: [], warnings: [] };
   }
   const columns = header.record.map((c) => c.trim().toLowerCase());
   const idColumn = columns.indexOf('id');
@@ -103,6 +119,8 @@ export function parseRoster(file: string, text: string): Student[] {
     const extra = header.record.flatMap((h, c) =>
       c === idColumn || c === nameColumn ? [] : [[h.trim(), record[c]!.trim()] as [string, string]],
     );
+    const unprintable = unprintableName(at, name);
+    if (unprintable) problems.add(unprintable);
     students.push({ id, name, extra, row });
   });
   if (students.length === 0 && problems.errors.length === 0) {
@@ -113,5 +131,5 @@ export function parseRoster(file: string, text: string): Student[] {
     );
   }
   problems.throwIfErrors('the roster has errors; nothing was generated');
-  return students;
+  return { students, warnings: problems.warnings };
 }

@@ -1,23 +1,102 @@
 /**
  * Fonts come from npm packages (@fontsource) and are embedded in every PDF,
- * so a printout never depends on the fonts of the machine that made it. The
- * packages' own CSS gives each subset's unicode-range, so Chromium loads
- * only the subsets a page uses (Latin, Cyrillic, Greek, Vietnamese...).
+ * so a printout never depends on the fonts of the machine that made it: a
+ * student's Chinese or Arabic name prints the same on a fresh machine as on
+ * the teacher's laptop. The packages' own CSS gives each file's
+ * unicode-range, so Chromium loads only the files a page uses.
+ *
+ * Pages name two stacks, `var(--serif)` and `var(--sans)` (declared in
+ * assets/fonts.css). Each lists every bundled family, preferred style first,
+ * and no generic family: a character no bundled face covers is reported by
+ * `uncoveredCharacters` (a warning at the roster or bank line) instead of
+ * being taken silently from the machine.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { merge, woffCodePoints, type Interval } from './font-cmap.js';
 
 const require = createRequire(import.meta.url);
 
-/** The faces handout's stylesheets use. */
-const FACES: { pkg: string; css: string[] }[] = [
+interface FamilySpec {
+  family: string;
+  pkg: string;
+  /** The package's stylesheets for the weights and styles the templates use. */
+  css: string[];
+  /**
+   * Chinese, Japanese and Korean faces come in about a hundred files of
+   * ~35 KB per weight: a run ships only the files its documents use.
+   * Listing all of them in every page's stylesheet would also triple
+   * Chromium's time per printed page.
+   */
+  cjk?: boolean;
+}
+
+const REGULAR_BOLD = ['400.css', '700.css'];
+
+const SERIF: FamilySpec[] = [
   {
+    family: 'Noto Serif',
     pkg: '@fontsource/noto-serif',
     css: ['400.css', '400-italic.css', '700.css', '700-italic.css'],
   },
-  { pkg: '@fontsource/noto-sans', css: ['400.css', '700.css'] },
+  { family: 'Noto Naskh Arabic', pkg: '@fontsource/noto-naskh-arabic', css: REGULAR_BOLD },
+  { family: 'Noto Serif Hebrew', pkg: '@fontsource/noto-serif-hebrew', css: REGULAR_BOLD },
+  { family: 'Noto Serif Devanagari', pkg: '@fontsource/noto-serif-devanagari', css: REGULAR_BOLD },
+  { family: 'Noto Serif Thai', pkg: '@fontsource/noto-serif-thai', css: REGULAR_BOLD },
 ];
+
+/** Noto Sans itself covers Latin, Cyrillic, Greek, Vietnamese and Devanagari. */
+const SANS: FamilySpec[] = [
+  { family: 'Noto Sans', pkg: '@fontsource/noto-sans', css: REGULAR_BOLD },
+  { family: 'Noto Sans Arabic', pkg: '@fontsource/noto-sans-arabic', css: REGULAR_BOLD },
+  { family: 'Noto Sans Hebrew', pkg: '@fontsource/noto-sans-hebrew', css: REGULAR_BOLD },
+  { family: 'Noto Sans Thai', pkg: '@fontsource/noto-sans-thai', css: REGULAR_BOLD },
+];
+
+/**
+ * One sans face per writing system serves both stacks (a serif CJK set would
+ * double the download). Simplified Chinese comes first, so a Han character
+ * shared by all four takes its Simplified Chinese form; the others supply
+ * the characters it lacks (Traditional forms, kana, Hangul).
+ */
+const CJK: FamilySpec[] = [
+  { family: 'Noto Sans SC', pkg: '@fontsource/noto-sans-sc', css: REGULAR_BOLD, cjk: true },
+  { family: 'Noto Sans TC', pkg: '@fontsource/noto-sans-tc', css: REGULAR_BOLD, cjk: true },
+  { family: 'Noto Sans JP', pkg: '@fontsource/noto-sans-jp', css: REGULAR_BOLD, cjk: true },
+  { family: 'Noto Sans KR', pkg: '@fontsource/noto-sans-kr', css: REGULAR_BOLD, cjk: true },
+];
+
+/** Preference order; every stack ends with every other bundled family, never a generic one. */
+const STACKS = {
+  serif: [...SERIF, ...CJK, ...SANS],
+  sans: [...SANS, ...CJK, ...SERIF],
+};
+
+interface Face {
+  /** File name under assets/fonts/. */
+  name: string;
+  /** Absolute path of the file in node_modules. */
+  source: string;
+  /** The same face as WOFF 1, whose character map is quick to read. */
+  woff: string;
+  /** The unicode-range: Chromium loads the face for these characters. */
+  ranges: Interval[];
+  /** What the file really has (read on first use). */
+  codePoints?: Interval[];
+  /** The @font-face rule, pointing at ./fonts/<name>. */
+  rule: string;
+}
+
+interface Family {
+  spec: FamilySpec;
+  version: string;
+  /** The package's subset names without Latin, e.g. ["arabic"], ["chinese-simplified"]. */
+  scripts: string[];
+  faces: Face[];
+  /** Union of the faces' unicode-ranges, sorted and merged. */
+  ranges: Interval[];
+}
 
 export interface FontFile {
   /** Name under assets/fonts/. */
@@ -26,52 +105,197 @@ export interface FontFile {
   source: string;
 }
 
-interface FontSet {
+export interface FontAssets {
   files: FontFile[];
-  /** @font-face rules with `{{ASSETS}}` standing for the assets folder URL. */
+  /** assets/fonts.css: the stacks, then the @font-face rules of `files`. */
   css: string;
 }
 
-let cached: FontSet | undefined;
-
-function packageDir(pkg: string): string {
-  return path.dirname(require.resolve(`${pkg}/package.json`));
+export interface BundledFamily {
+  family: string;
+  pkg: string;
+  version: string;
+  scripts: string[];
 }
 
-function loadFonts(): FontSet {
-  const files = new Map<string, FontFile>();
-  const rules: string[] = [];
-  for (const face of FACES) {
-    const dir = packageDir(face.pkg);
-    for (const cssName of face.css) {
-      const css = readFileSync(path.join(dir, cssName), 'utf8');
-      for (const rule of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
-        const woff2 = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];
-        if (!woff2) continue;
-        files.set(woff2, { name: woff2, source: path.join(dir, 'files', woff2) });
+const loaded = new Map<string, Family>();
+
+/**
+ * A family's faces, read from its package on first use: the CJK
+ * stylesheets hold about a thousand rules, and most runs never reach them.
+ */
+function family(spec: FamilySpec): Family {
+  let found = loaded.get(spec.family);
+  if (!found) {
+    found = loadFamily(spec);
+    loaded.set(spec.family, found);
+  }
+  return found;
+}
+
+const ALL_FAMILIES = [...SERIF, ...SANS, ...CJK];
+
+function loadFamily(spec: FamilySpec): Family {
+  const dir = path.dirname(require.resolve(`${spec.pkg}/package.json`));
+  const meta = JSON.parse(readFileSync(path.join(dir, 'metadata.json'), 'utf8')) as {
+    subsets: string[];
+  };
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const faces: Face[] = [];
+  for (const cssName of spec.css) {
+    const css = readFileSync(path.join(dir, cssName), 'utf8');
+    for (const rule of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
+      const name = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];
+      const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
+      if (!name || !range) continue;
+      faces.push({
+        name,
+        source: path.join(dir, 'files', name),
+        woff: path.join(dir, 'files', name.replace(/\.woff2$/, '.woff')),
+        ranges: parseUnicodeRange(range),
         // Printing must wait for the real font, never swap in a fallback.
-        rules.push(
-          rule
-            .replace(/src:[^;]+;/, `src: url({{ASSETS}}/fonts/${woff2}) format('woff2');`)
-            .replace(/font-display:\s*\w+;/, 'font-display: block;')
-            .replace(/\n\s*/g, ' '),
-        );
-      }
+        rule: rule
+          .replace(/src:[^;]+;/, `src: url(./fonts/${name}) format('woff2');`)
+          .replace(/font-display:\s*\w+;/, 'font-display: block;')
+          .replace(/\n\s*/g, ' '),
+      });
     }
   }
   return {
-    files: [...files.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
-    css: rules.join('\n'),
+    spec,
+    version: pkg.version,
+    scripts: meta.subsets.filter((subset) => !subset.startsWith('latin')),
+    faces,
+    ranges: merge(faces.flatMap((face) => face.ranges)),
   };
 }
 
-export function fontFiles(): FontFile[] {
-  cached ??= loadFonts();
-  return cached.files;
+/** `U+0041-005A,U+00E9` → sorted [start, end] pairs. */
+export function parseUnicodeRange(value: string): Interval[] {
+  const intervals = value.split(',').map((part): Interval => {
+    const [start, end = start] = part.trim().replace(/^U\+/i, '').split('-') as [string, string?];
+    return [parseInt(start, 16), parseInt(end, 16)];
+  });
+  return merge(intervals);
 }
 
-/** @font-face rules whose URLs point into `assetsUrl` (relative or absolute). */
-export function fontFaceCss(assetsUrl: string): string {
-  cached ??= loadFonts();
-  return cached.css.replaceAll('{{ASSETS}}', assetsUrl);
+function covers(intervals: readonly Interval[], codePoint: number): boolean {
+  let low = 0;
+  let high = intervals.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = intervals[middle]!;
+    if (codePoint < start) high = middle - 1;
+    else if (codePoint > end) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
+function hasGlyph(face: Face, codePoint: number): boolean {
+  if (!covers(face.ranges, codePoint)) return false;
+  face.codePoints ??= woffCodePoints(face.woff);
+  return covers(face.codePoints, codePoint);
+}
+
+/**
+ * What Chromium does for `codePoint` in a stack: it tries each family whose
+ * unicode-range includes it (loading those faces) until one has the glyph.
+ * Returns the families tried and the one that has it, if any.
+ */
+function resolve(
+  stack: FamilySpec[],
+  codePoint: number,
+): { tried: Family[]; found: Family | undefined } {
+  const tried: Family[] = [];
+  for (const spec of stack) {
+    const candidate = family(spec);
+    if (!covers(candidate.ranges, codePoint)) continue;
+    tried.push(candidate);
+    if (candidate.faces.some((face) => hasGlyph(face, codePoint))) {
+      return { tried, found: candidate };
+    }
+  }
+  return { tried, found: undefined };
+}
+
+/** Format characters and the like take no glyph, so they need no font. */
+const NEEDS_NO_GLYPH = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]$/u;
+
+/** Characters of `text` that no bundled face covers, each once, in order of appearance. */
+export function uncoveredCharacters(text: string): string[] {
+  const found = new Set<string>();
+  for (const [character] of text.matchAll(/[^\x20-\x7e\s]/gu)) {
+    if (found.has(character) || NEEDS_NO_GLYPH.test(character)) continue;
+    // Both stacks hold the same families, so either one answers.
+    if (!resolve(STACKS.sans, character.codePointAt(0)!).found) found.add(character);
+  }
+  return [...found];
+}
+
+/** `U+0D9C (ග)` for messages: the code point names the character even where it cannot be shown. */
+export function describeCharacter(character: string): string {
+  const hex = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `U+${hex} (${character})`;
+}
+
+/**
+ * The font files and stylesheet for pages whose text is `texts`: every face
+ * of the non-CJK families (small, and complete, so a page from another run
+ * into the same folder keeps its fonts), plus the CJK files these texts
+ * use, plus the CJK files `alreadyThere` names (present in assets/fonts
+ * from an earlier run, whose pages still need their rules).
+ */
+export function fontAssets(
+  texts: Iterable<string>,
+  alreadyThere: Iterable<string> = [],
+): FontAssets {
+  const wanted = new Set<string>(alreadyThere);
+  for (const codePoint of nonAsciiCodePoints(texts)) {
+    for (const stack of [STACKS.serif, STACKS.sans]) {
+      for (const tried of resolve(stack, codePoint).tried) {
+        if (!tried.spec.cjk) continue;
+        for (const face of tried.faces) if (covers(face.ranges, codePoint)) wanted.add(face.name);
+      }
+    }
+  }
+  const wantedNames = [...wanted];
+  const faces = ALL_FAMILIES.flatMap((spec) => {
+    if (!spec.cjk) return family(spec).faces;
+    const prefix = `${path.basename(spec.pkg)}-`;
+    if (!wantedNames.some((name) => name.startsWith(prefix))) return [];
+    return family(spec).faces.filter((face) => wanted.has(face.name));
+  });
+  const stacks = Object.entries(STACKS)
+    .map(([name, stack]) => `--${name}: ${stack.map((spec) => `'${spec.family}'`).join(', ')};`)
+    .join(' ');
+  return {
+    files: faces
+      .map(({ name, source }) => ({ name, source }))
+      .sort((a, b) => (a.name < b.name ? -1 : 1)),
+    css: [`:root { ${stacks} }`, ...faces.map((face) => face.rule)].join('\n') + '\n',
+  };
+}
+
+/** ASCII is always served by Noto Serif / Noto Sans: skipping it keeps the scan cheap. */
+function nonAsciiCodePoints(texts: Iterable<string>): Set<number> {
+  const codePoints = new Set<number>();
+  for (const text of texts) {
+    for (const [character] of text.matchAll(/[\u0080-\u{10ffff}]/gu)) {
+      codePoints.add(character.codePointAt(0)!);
+    }
+  }
+  return codePoints;
+}
+
+/** Every bundled family with its package, version and the scripts it adds besides Latin. */
+export function bundledFamilies(): BundledFamily[] {
+  return ALL_FAMILIES.map(family).map(({ spec, version, scripts }) => ({
+    family: spec.family,
+    pkg: spec.pkg,
+    version,
+    scripts,
+  }));
 }

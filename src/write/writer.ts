@@ -6,11 +6,11 @@
  * and leaves out/ as it was.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HandoutError, compareStrings } from '../errors.js';
-import { fontFaceCss, fontFiles } from '../render/fonts.js';
+import { fontAssets } from '../render/fonts.js';
 
 export interface WrittenFile {
   /** Path relative to the output folder, with forward slashes. */
@@ -41,12 +41,18 @@ export class OutputWriter {
     this.files.set(relative, { path: relative, bytes: buffer.length, sha256: sha256(buffer) });
   }
 
-  /** Stages the fonts pages refer to: assets/fonts.css and assets/fonts/ (once per run). */
-  async addAssets(): Promise<void> {
+  /**
+   * Stages the fonts pages refer to, assets/fonts.css and assets/fonts/, for
+   * pages whose HTML is `pages` (once per run).
+   */
+  async addAssets(pages: Iterable<string>): Promise<void> {
     if (this.assetsStaged) return;
     this.assetsStaged = true;
     await mkdir(this.resolve(`${ASSETS_DIR}/fonts`), { recursive: true });
-    for (const font of fontFiles()) {
+    // Fonts an earlier run left in out/ stay listed, so its pages keep working.
+    const present = await readdir(path.join(this.outDir, ASSETS_DIR, 'fonts')).catch(() => []);
+    const { files, css } = fontAssets(pages, present);
+    for (const font of files) {
       const relative = `${ASSETS_DIR}/fonts/${font.name}`;
       const target = this.resolve(relative);
       await copyFile(font.source, target);
@@ -54,7 +60,7 @@ export class OutputWriter {
       this.files.set(relative, { path: relative, bytes: data.length, sha256: sha256(data) });
     }
     // URLs in a stylesheet are relative to the stylesheet itself.
-    await this.add(`${ASSETS_DIR}/fonts.css`, fontFaceCss('.') + '\n');
+    await this.add(`${ASSETS_DIR}/fonts.css`, css);
   }
 
   /** file:// URL of a staged folder: pages printed from there find their assets. */

@@ -3,7 +3,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
 
 export interface PdfText {
-  /** The text of each page, items joined by single spaces. */
+  /** The text of each page as printed, runs of white space as single spaces. */
   pages: string[];
   title: string | undefined;
   /** Raw PDF date strings, e.g. `D:20240902080000Z`. */
@@ -19,8 +19,15 @@ export async function readPdfText(pdf: Uint8Array): Promise<PdfText> {
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
-      const strings = content.items.flatMap((item) => ('str' in item ? [item.str] : []));
-      pages.push(strings.join(' ').replace(/\s+/g, ' ').trim());
+      // Spaces are items of their own and line ends are flagged: joining the
+      // items with nothing in between gives the text as printed. (A new item
+      // starts wherever the font changes, e.g. between the chunks of a CJK
+      // font, so joining with spaces would split a name like 李小龙.)
+      const items = content.items.flatMap((item) => ('str' in item ? [item] : []));
+      const text = inReadingOrder(items)
+        .map((item) => item.str + (item.hasEOL ? '\n' : ''))
+        .join('');
+      pages.push(text.replace(/\s+/g, ' ').trim());
     }
     const { info } = await document.getMetadata();
     const fields = info as { Title?: string; CreationDate?: string; ModDate?: string };
@@ -33,6 +40,41 @@ export async function readPdfText(pdf: Uint8Array): Promise<PdfText> {
   } finally {
     await document.destroy();
   }
+}
+
+interface TextItem {
+  str: string;
+  dir: string;
+  hasEOL: boolean;
+}
+
+/**
+ * pdf.js lists items in the order they are drawn, left to right; a run of
+ * right-to-left items (Arabic, Hebrew), with the spaces between them, is
+ * read the other way, as a PDF viewer copies it.
+ */
+function inReadingOrder(items: TextItem[]): TextItem[] {
+  const ordered: TextItem[] = [];
+  let run: TextItem[] = [];
+  const flush = (): void => {
+    // Spaces after the run's last right-to-left item stay where they are.
+    let end = run.length;
+    while (end > 0 && run[end - 1]!.dir !== 'rtl') end--;
+    ordered.push(...run.slice(0, end).reverse(), ...run.slice(end));
+    run = [];
+  };
+  for (const item of items) {
+    const joinsRun =
+      item.dir === 'rtl' || (run.length > 0 && item.str.trim() === '' && !item.hasEOL);
+    if (joinsRun) run.push(item);
+    else {
+      flush();
+      ordered.push(item);
+    }
+    if (item.hasEOL) flush();
+  }
+  flush();
+  return ordered;
 }
 
 export interface EmbeddedFont {
