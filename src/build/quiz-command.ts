@@ -8,6 +8,7 @@ import { HandoutError } from '../errors.js';
 import { parseCount, parseFormats, parseSeed, type OutputOptions } from './options.js';
 import { planQuiz, rosterName } from './quiz-plan.js';
 import { commandLine, generate } from './generate.js';
+import { DEFAULT_ID_DIGITS } from '../sheet/layout.js';
 
 export interface QuizOptions extends OutputOptions {
   seed?: string;
@@ -16,6 +17,7 @@ export interface QuizOptions extends OutputOptions {
   paper?: string;
   split?: boolean;
   duplex?: boolean;
+  answerSheet?: boolean;
 }
 
 export async function quizCommand(quizId: string, options: QuizOptions, io: Io): Promise<number> {
@@ -30,7 +32,13 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
       quizId,
       path.relative(io.cwd, content.project.quizzesDir) || '.',
     );
-    const blueprint: Blueprint = { ...found, ...(paper ? { paper } : {}) };
+    const blueprint: Blueprint = {
+      ...found,
+      ...(paper ? { paper } : {}),
+      ...(options.answerSheet && !found.answerSheet
+        ? { answerSheet: { idDigits: DEFAULT_ID_DIGITS } }
+        : {}),
+    };
     const students = rosterFile ? await loadRoster(rosterFile) : undefined;
     const plan = planQuiz(content, blueprint, {
       seed: seedFlag ?? blueprint.seed,
@@ -50,6 +58,7 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
       paper && `--paper ${paper}`,
       options.split && '--split',
       options.duplex && '--duplex',
+      options.answerSheet && '--answer-sheet',
       options.format !== undefined && `--format ${formats.join(',')}`,
     );
     return { plan, command, ...(rosterFile ? { extraInputs: [rosterFile] } : {}) };

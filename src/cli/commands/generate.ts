@@ -53,11 +53,15 @@ export function registerGenerate(program: Command, context: CommandContext): voi
       .option(
         '--duplex',
         'with --roster, start every copy on an odd page for double-sided printing',
+      )
+      .option(
+        '--answer-sheet',
+        'add a bubble answer sheet after the questions of every copy, for handout scan',
       ),
   )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ handout quiz missile-defense-unit --versions 3 --seed 7\n  $ handout quiz missile-defense-unit --roster class-9b.csv --duplex',
+      '\nExamples:\n  $ handout quiz missile-defense-unit --versions 3 --seed 7\n  $ handout quiz missile-defense-unit --roster class-9b.csv --duplex\n  $ handout quiz missile-defense-unit --answer-sheet',
     )
     .action(async (quizId: string, options) => {
       const { quizCommand } = await import('../../build/quiz-command.js');
