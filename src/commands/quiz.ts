@@ -1,14 +1,18 @@
 /** `handout quiz <id>`: one quiz's versions, or a class pack from a roster. */
 import path from 'node:path';
-import type { Io } from '../cli/io.js';
-import { findBlueprint, type Blueprint } from '../quiz/blueprint.js';
-import { loadRoster } from '../quiz/roster.js';
-import type { Student } from '../quiz/copy.js';
-import { HandoutError } from '../errors.js';
-import { parseCount, parseFormats, parseSeed, type OutputOptions } from './options.js';
-import { planQuiz, rosterName } from './quiz-plan.js';
-import { commandLine, generate } from './generate.js';
+import type { Command } from 'commander';
+import type { Io } from '../terminal/io.js';
+import type { Blueprint } from '../quiz/blueprint.js';
+import type { CommandContext } from './context.js';
 import { DEFAULT_ID_DIGITS } from '../sheet/layout.js';
+import {
+  parseCount,
+  parseFormats,
+  parsePaper,
+  parseSeed,
+  withOutputOptions,
+  type OutputOptions,
+} from './options.js';
 
 export interface QuizOptions extends OutputOptions {
   seed?: string;
@@ -20,12 +24,53 @@ export interface QuizOptions extends OutputOptions {
   answerSheet?: boolean;
 }
 
+export function registerQuiz(program: Command, context: CommandContext): void {
+  withOutputOptions(
+    program
+      .command('quiz')
+      .description(
+        'build one quiz: its versions with answer keys, or one copy per student from a roster',
+      )
+      .argument('<quiz-id>', 'a blueprint in questions/quizzes/')
+      .option(
+        '--seed <n>',
+        "the seed (default: the blueprint's); the same seed gives the same quiz",
+      )
+      .option('--versions <n>', "how many versions, A, B, ... (default: the blueprint's)")
+      .option('--roster <file.csv>', 'one copy per student from a class roster (columns id, name)')
+      .option('--paper <size>', "letter or a4 (default: the blueprint's)")
+      .option('--split', 'with --roster, also write one PDF per student and per key')
+      .option(
+        '--duplex',
+        'with --roster, start every copy on an odd page for double-sided printing',
+      )
+      .option(
+        '--answer-sheet',
+        'add a bubble answer sheet after the questions of every copy, for handout scan',
+      ),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ handout quiz missile-defense-unit --versions 3 --seed 7\n  $ handout quiz missile-defense-unit --roster class-9b.csv --duplex\n  $ handout quiz missile-defense-unit --answer-sheet',
+    )
+    .action(async (quizId: string, options: QuizOptions) => {
+      context.setExit(await quizCommand(quizId, options, context.io));
+    });
+}
+
 export async function quizCommand(quizId: string, options: QuizOptions, io: Io): Promise<number> {
   const seedFlag = parseSeed(options.seed);
   const versionsFlag = parseCount(options.versions, '--versions', 26);
-  const paper = options.paper ? paperFlag(options.paper) : undefined;
+  const paper = options.paper ? parsePaper(options.paper) : undefined;
   const rosterFile = options.roster ? path.resolve(io.cwd, options.roster) : undefined;
   const formats = parseFormats(options.format);
+  const [{ commandLine, generate }, { planQuiz, rosterName }, { findBlueprint }, { loadRoster }] =
+    await Promise.all([
+      import('../produce/generate.js'),
+      import('../produce/quiz-plan.js'),
+      import('../quiz/blueprint.js'),
+      import('../quiz/roster.js'),
+    ]);
   return generate(options, io, formats.includes('pdf'), async ({ content }) => {
     const found = findBlueprint(
       content.blueprints,
@@ -63,22 +108,4 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
     );
     return { plan, command, ...(rosterFile ? { extraInputs: [rosterFile] } : {}) };
   });
-}
-
-export function paperFlag(text: string): 'letter' | 'a4' {
-  const paper = text.toLowerCase();
-  if (paper !== 'letter' && paper !== 'a4') {
-    throw new HandoutError(`--paper "${text}" is not valid; use letter or a4`, {
-      code: 'bad-paper',
-    });
-  }
-  return paper;
-}
-
-/** The students of the roster a blueprint names, if it names one. */
-export async function blueprintRoster(
-  blueprint: Blueprint,
-): Promise<{ name: string; students: Student[] } | undefined> {
-  if (!blueprint.roster) return undefined;
-  return { name: rosterName(blueprint.roster), students: await loadRoster(blueprint.roster) };
 }
