@@ -132,6 +132,7 @@ describe('printed answer sheet', () => {
         width: Math.round(q.size * px),
         height: Math.round(q.size * px),
       })
+      .greyscale()
       .raw()
       .toBuffer({ resolveWithObject: true });
     const found = readQr({ width: cropInfo.width, height: cropInfo.height, data: crop });
