@@ -1,6 +1,6 @@
 /** Reading PDFs back with real parsers, to assert what a reader would see. */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 
 export interface PdfText {
   /** The text of each page as printed, runs of white space as single spaces. */
@@ -77,32 +77,8 @@ function inReadingOrder(items: TextItem[]): TextItem[] {
   return ordered;
 }
 
-export interface EmbeddedFont {
-  /** FontName without the subset prefix, e.g. `NotoSerif-Regular`. */
-  name: string;
-  /** Which stream holds the font program: FontFile2 (TrueType) or FontFile3 (CFF/OpenType). */
-  file: 'FontFile' | 'FontFile2' | 'FontFile3' | undefined;
-}
-
-/** Every font descriptor in the file, and whether its font program is embedded. */
-export async function readEmbeddedFonts(pdf: Uint8Array): Promise<EmbeddedFont[]> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
-  const fonts: EmbeddedFont[] = [];
-  for (const [, object] of document.context.enumerateIndirectObjects()) {
-    const dict =
-      object instanceof PDFDict ? object : object instanceof PDFStream ? object.dict : undefined;
-    if (!dict || dict.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
-    const fontName = dict.get(PDFName.of('FontName'));
-    const name =
-      fontName instanceof PDFName ? fontName.decodeText().replace(/^[A-Z]{6}\+/, '') : '';
-    const file = (['FontFile', 'FontFile2', 'FontFile3'] as const).find((key) => {
-      const ref = dict.get(PDFName.of(key));
-      return ref !== undefined && document.context.lookup(ref) instanceof PDFRawStream;
-    });
-    fonts.push({ name, file });
-  }
-  return fonts.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
+// handout doctor reads the fonts of its test page the same way.
+export { readEmbeddedFonts, type EmbeddedFont } from '../../src/pdf/embedded-fonts.js';
 
 export async function pageSizes(pdf: Uint8Array): Promise<string[]> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
