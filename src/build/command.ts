@@ -3,9 +3,9 @@ import type { Io } from '../cli/io.js';
 import { mergePlans, type BuildPlan } from './plan.js';
 import { parseFormats, type OutputOptions } from './options.js';
 import { planQuiz } from './quiz-plan.js';
-import { blueprintRoster } from './quiz-command.js';
+import { buildParts } from './build-parts.js';
 import { planBriefing } from './briefing-plan.js';
-import { planExports, type QuizExport } from './export-plan.js';
+import { planExports } from './export-plan.js';
 import { commandLine, generate } from './generate.js';
 
 export async function buildCommand(options: OutputOptions, io: Io): Promise<number> {
@@ -14,43 +14,14 @@ export async function buildCommand(options: OutputOptions, io: Io): Promise<numb
     if (problems.warnings.length > 0 && !options.quiet) {
       io.stderr(`build: ${problems.warnings.length} warning(s); run "handout lint" to see them\n`);
     }
-    const plans: BuildPlan[] = [];
-    const exports: QuizExport[] = [];
-    for (const blueprint of content.blueprints) {
-      const roster = await blueprintRoster(blueprint);
-      exports.push({
-        blueprint,
-        seed: blueprint.seed,
-        versions: blueprint.versions,
-        ...(roster ? { students: roster.students } : {}),
-      });
-      plans.push(
-        planQuiz(content, blueprint, {
-          seed: blueprint.seed,
-          formats,
-          versions: blueprint.versions,
-          ...(roster ? { roster } : {}),
-          versionsWithRoster: true,
-          split: false,
-          duplex: blueprint.duplex,
-        }),
-      );
-    }
-    for (const config of content.briefings) {
-      const quiz = config.forQuiz
-        ? content.blueprints.find((b) => b.id === config.forQuiz)
-        : undefined;
-      plans.push(
-        planBriefing(content, config, {
-          formats,
-          editions: config.editions,
-          overview: true,
-          ...(quiz ? { openBook: { blueprint: quiz, seed: quiz.seed } } : {}),
-          dateSeed: quiz?.seed ?? 0,
-        }),
-      );
-    }
-    plans.push(planExports(content, { bank: true, quizzes: exports }));
+    const parts = await buildParts(content, formats);
+    const plans: BuildPlan[] = [
+      ...parts.quizzes.map((quiz) => planQuiz(content, quiz.blueprint, quiz.options)),
+      ...parts.briefings.map((briefing) =>
+        planBriefing(content, briefing.config, briefing.options),
+      ),
+      planExports(content, { bank: true, quizzes: parts.exports }),
+    ];
     return {
       plan: mergePlans(plans),
       command: commandLine(

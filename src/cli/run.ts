@@ -14,6 +14,7 @@ import { registerStats } from './commands/stats.js';
 import { registerInit } from './commands/init.js';
 import { registerCorpus } from './commands/corpus.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerPreview } from './commands/preview.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 70, interrupted: 130 } as const;
 
@@ -39,6 +40,7 @@ export function buildProgram(context: CommandContext): Command {
   registerInit(program, context);
   registerGenerate(program, context);
   registerCorpus(program, context);
+  registerPreview(program, context);
   for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true);
   return program;
 }
