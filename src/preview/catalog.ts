@@ -4,10 +4,10 @@
  * A page is rendered only when a browser asks for it.
  */
 import type { Content } from '../content.js';
-import { buildParts } from '../build/build-parts.js';
-import { briefingDocuments } from '../build/briefing-plan.js';
-import { pdfPath, type LazyDocument } from '../build/plan.js';
-import { quizDocuments } from '../build/quiz-plan.js';
+import { buildParts } from '../produce/build-parts.js';
+import { briefingDocuments } from '../produce/briefing-plan.js';
+import { pdfPath, type LazyDocument } from '../produce/plan.js';
+import { quizDocuments } from '../produce/quiz-plan.js';
 
 export interface DocumentLink {
   /** How the document is named on the index: "Version A", "Ana Pérez (s001)", "Student edition". */

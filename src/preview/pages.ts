@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { HandoutError, sortProblems, type Problem } from '../errors.js';
-import { problemLine } from '../cli/report.js';
+import { problemLine } from '../terminal/report.js';
 import { BUILTIN_TEMPLATES } from '../project.js';
 import { renderTemplate, templateEnvironment } from '../render/env.js';
 import type { SiteState } from './site.js';

@@ -9,9 +9,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pdfDate } from '../build/produce.js';
-import type { LazyDocument } from '../build/plan.js';
-import type { Printer } from '../pdf/printer.js';
+import { pdfDate } from '../produce/produce.js';
+import type { LazyDocument } from '../produce/plan.js';
+import type { RunPrinter } from '../produce/printer.js';
 import { assetBytes, assetTable } from './assets.js';
 import { ASSETS_DIR } from '../write/writer.js';
 
@@ -19,12 +19,12 @@ import { ASSETS_DIR } from '../write/writer.js';
 const CACHE_SIZE = 24;
 
 export class PrintViews {
-  readonly #printer: Printer;
+  readonly #printer: Pick<RunPrinter, 'printAll'>;
   readonly #cache = new Map<string, Promise<Uint8Array>>();
   /** A folder laid out like out/ with the fonts in assets/, so printed pages find them. */
   #folder: Promise<string> | undefined;
 
-  constructor(printer: Printer) {
+  constructor(printer: Pick<RunPrinter, 'printAll'>) {
     this.#printer = printer;
   }
 

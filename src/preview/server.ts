@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { HandoutError } from '../errors.js';
-import type { Printer } from '../pdf/printer.js';
+import type { RunPrinter } from '../produce/printer.js';
 import { plural } from '../util/text.js';
 import { assetBytes, assetTable, withReloadHook } from './assets.js';
 import { allowedHosts, isAllowedHost } from './host-check.js';
@@ -32,7 +32,7 @@ export interface PreviewOptions {
   /** First port to try; the next free ones after it if taken. 0: any free port. */
   port: number;
   /** Prints the "print view" PDFs; started by its owner, lazily, on the first one. */
-  printer: Printer;
+  printer: Pick<RunPrinter, 'printAll'>;
   /** One line to the terminal (no newline). */
   log(line: string): void;
   /** Quiet time after a burst of file events, ms. */

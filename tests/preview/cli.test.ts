@@ -22,8 +22,12 @@ function descendants(pid: number): number[] {
   }
   const found: number[] = [];
   const stack = [pid];
-  while (stack.length)
-    for (const child of children.get(stack.pop()!) ?? []) (stack.push(child), found.push(child));
+  while (stack.length) {
+    for (const child of children.get(stack.pop()!) ?? []) {
+      stack.push(child);
+      found.push(child);
+    }
+  }
   return found;
 }
 

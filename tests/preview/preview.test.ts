@@ -139,10 +139,6 @@ describe('handout preview', () => {
       port: 0,
       // The real printer, watched: which PDFs it is asked to print.
       printer: {
-        get launches() {
-          return printer.printer.launches;
-        },
-        warmUp: () => printer.printer.warmUp(),
         printAll: (jobs) => {
           printed.push(...jobs.map((job) => job.name));
           return printer.printer.printAll(jobs);

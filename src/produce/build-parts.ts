@@ -12,7 +12,7 @@ import type { OutputFormat } from './plan.js';
 import type { QuizPlanOptions } from './quiz-plan.js';
 import type { BriefingPlanOptions } from './briefing-plan.js';
 import type { QuizExport } from './export-plan.js';
-import { blueprintRoster } from './quiz-command.js';
+import { blueprintRoster } from './quiz-plan.js';
 
 export interface BuildParts {
   quizzes: { blueprint: Blueprint; options: QuizPlanOptions }[];

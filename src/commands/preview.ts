@@ -1,18 +1,44 @@
 /** `handout preview`: a live preview server for the teacher's editing loop. */
 import { spawn } from 'node:child_process';
-import type { Io } from '../cli/io.js';
+import type { Command } from 'commander';
+import type { Io } from '../terminal/io.js';
 import { HandoutError } from '../errors.js';
-import { withPrinter } from '../pdf/printer.js';
-import { openProject } from '../project.js';
-import { relativeTo } from '../cli/report.js';
-import { startPreview } from './server.js';
+import { relativeTo } from '../terminal/report.js';
+import type { CommandContext } from './context.js';
+import { PROJECT_OPTION } from './options.js';
 
-export interface PreviewCommandOptions {
+export interface PreviewOptions {
   project?: string;
   port?: string;
   host?: string;
   open?: boolean;
   chromium?: string;
+}
+
+export function registerPreview(program: Command, context: CommandContext): void {
+  program
+    .command('preview')
+    .description(
+      'serve every page of the project in your browser, re-made and reloaded each time you save a file',
+    )
+    .option(...PROJECT_OPTION)
+    .option('--port <n>', 'the port to listen on (default 4780, or the next free one)')
+    .option('--open', 'open the index page in your browser')
+    .option(
+      '--host <address>',
+      'listen on this address instead of 127.0.0.1 (other computers could then see the preview)',
+    )
+    .option(
+      '--chromium <path>',
+      "the Chromium or Chrome that prints the print views (default: HANDOUT_CHROMIUM, then puppeteer's, then the system's)",
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ handout preview --open\n  $ handout preview --port 8080',
+    )
+    .action(async (options: PreviewOptions) => {
+      context.setExit(await previewCommand(options, context.io));
+    });
 }
 
 /** Fixed, so a bookmarked preview keeps working; the next free one when it is taken. */
@@ -39,7 +65,12 @@ function isLoopback(host: string): boolean {
  * server and watcher close, the browser that printed the print views
  * closes, and the temporary fonts folder is removed.
  */
-export async function previewCommand(options: PreviewCommandOptions, io: Io): Promise<number> {
+export async function previewCommand(options: PreviewOptions, io: Io): Promise<number> {
+  const [{ openProject }, { withRunPrinter }, { startPreview }] = await Promise.all([
+    import('../project.js'),
+    import('../produce/printer.js'),
+    import('../preview/server.js'),
+  ]);
   const project = openProject(options.project, io.cwd);
   const port = parsePort(options.port);
   const host = options.host ?? LOOPBACK;
@@ -58,12 +89,12 @@ export async function previewCommand(options: PreviewCommandOptions, io: Io): Pr
     await finished;
   });
   try {
-    await withPrinter(
+    await withRunPrinter(
       {
-        env: io.env,
-        ...(options.chromium ? { executablePath: options.chromium } : {}),
-        // The handler above closes the printer by ending this call; none of its own.
-        onInterrupt: () => () => undefined,
+        // The handler above closes the printer, last, by ending this call: it needs none of its own.
+        io: { ...io, onInterrupt: () => () => undefined },
+        quiet: true,
+        ...(options.chromium ? { chromium: options.chromium } : {}),
       },
       async (printer) => {
         const preview = await startPreview({

@@ -1,0 +1,65 @@
+/** `handout build`: every quiz, briefing and export of the project, in one run. */
+import type { Command } from 'commander';
+import type { Io } from '../terminal/io.js';
+import type { BuildPlan } from '../produce/plan.js';
+import type { CommandContext } from './context.js';
+import { parseFormats, withOutputOptions, type OutputOptions } from './options.js';
+
+export type BuildOptions = OutputOptions;
+
+export function registerBuild(program: Command, context: CommandContext): void {
+  withOutputOptions(
+    program
+      .command('build')
+      .description(
+        'build every quiz (versions, keys, class packs), briefing and export of the project into out/',
+      ),
+  )
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ handout build\n  $ handout build --format html --out /tmp/preview',
+    )
+    .action(async (options: BuildOptions) => {
+      context.setExit(await buildCommand(options, context.io));
+    });
+}
+
+export async function buildCommand(options: BuildOptions, io: Io): Promise<number> {
+  const formats = parseFormats(options.format);
+  const [
+    { commandLine, generate },
+    { mergePlans },
+    quizPlan,
+    { planBriefing },
+    { planExports },
+    { buildParts },
+  ] = await Promise.all([
+    import('../produce/generate.js'),
+    import('../produce/plan.js'),
+    import('../produce/quiz-plan.js'),
+    import('../produce/briefing-plan.js'),
+    import('../produce/export-plan.js'),
+    import('../produce/build-parts.js'),
+  ]);
+  return generate(options, io, formats.includes('pdf'), async ({ content, problems }) => {
+    if (problems.warnings.length > 0 && !options.quiet) {
+      io.stderr(`build: ${problems.warnings.length} warning(s); run "handout lint" to see them\n`);
+    }
+    const parts = await buildParts(content, formats);
+    const plans: BuildPlan[] = [
+      ...parts.quizzes.map((quiz) => quizPlan.planQuiz(content, quiz.blueprint, quiz.options)),
+      ...parts.briefings.map((briefing) =>
+        planBriefing(content, briefing.config, briefing.options),
+      ),
+      planExports(content, { bank: true, quizzes: parts.exports }),
+    ];
+    return {
+      plan: mergePlans(plans),
+      command: commandLine(
+        'handout build',
+        options.format !== undefined && `--format ${formats.join(',')}`,
+      ),
+      extraInputs: content.blueprints.flatMap((b) => (b.roster ? [b.roster] : [])),
+    };
+  });
+}
