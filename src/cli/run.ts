@@ -20,6 +20,7 @@ import { registerExport } from '../commands/export.js';
 import { registerBriefing } from '../commands/briefing.js';
 import { registerGrade } from '../commands/grade.js';
 import { registerCorpus } from '../commands/corpus.js';
+import { registerPreview } from '../commands/preview.js';
 import { registerDoctor } from '../commands/doctor.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 70, interrupted: 130 } as const;
@@ -50,6 +51,7 @@ export function buildProgram(context: CommandContext): Command {
   registerBriefing(program, context);
   registerGrade(program, context);
   registerCorpus(program, context);
+  registerPreview(program, context);
   registerDoctor(program, context);
   for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true);
   return program;

@@ -8,7 +8,15 @@ import { readRoster } from '../quiz/roster.js';
 import type { Problem } from '../errors.js';
 import { renderCopy, renderKey, copyName } from '../render/quiz.js';
 import { templateEnvironment } from '../render/env.js';
-import { assetsUrlFor, emptyPlan, fileSafe, type BuildPlan, type OutputFormat } from './plan.js';
+import {
+  assetsUrlFor,
+  emptyLazyPlan,
+  fileSafe,
+  renderPlan,
+  type BuildPlan,
+  type LazyPlan,
+  type OutputFormat,
+} from './plan.js';
 
 export interface QuizPlanOptions {
   seed: number;
@@ -33,7 +41,16 @@ export function planQuiz(
   blueprint: Blueprint,
   options: QuizPlanOptions,
 ): BuildPlan {
-  const plan = emptyPlan();
+  return renderPlan(quizDocuments(content, blueprint, options));
+}
+
+/** The quiz's documents and packs, drawn but not yet rendered. */
+export function quizDocuments(
+  content: Content,
+  blueprint: Blueprint,
+  options: QuizPlanOptions,
+): LazyPlan {
+  const plan = emptyLazyPlan();
   plan.seeds[blueprint.id] = options.seed;
   const env = templateEnvironment(content.project.templateDirs);
   const folder = quizFolder(blueprint);
@@ -51,7 +68,7 @@ export function planQuiz(
     plan.documents.push(
       {
         path: copyPath,
-        html: renderCopy(copy, context),
+        render: () => renderCopy(copy, context),
         title: `${copy.title} — ${copyName(copy)}`,
         writeHtml: html,
         writePdf,
@@ -60,7 +77,7 @@ export function planQuiz(
       },
       {
         path: keyPath,
-        html: renderKey(copy, context),
+        render: () => renderKey(copy, context),
         title: `Answer key — ${copy.title} — ${copyName(copy)}`,
         writeHtml: html,
         writePdf,

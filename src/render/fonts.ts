@@ -268,6 +268,18 @@ export function fontAssets(
     if (!wantedNames.some((name) => name.startsWith(prefix))) return [];
     return family(spec).faces.filter((face) => wanted.has(face.name));
   });
+  return assetsOf(faces);
+}
+
+/**
+ * Every bundled face, CJK included: for the preview, which makes pages on
+ * request and so cannot know beforehand which characters they will need.
+ */
+export function allFontAssets(): FontAssets {
+  return assetsOf(ALL_FAMILIES.flatMap((spec) => family(spec).faces));
+}
+
+function assetsOf(faces: Face[]): FontAssets {
   const stacks = Object.entries(STACKS)
     .map(([name, stack]) => `--${name}: ${stack.map((spec) => `'${spec.family}'`).join(', ')};`)
     .join(' ');
