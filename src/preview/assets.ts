@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BUILTIN_TEMPLATES } from '../project.js';
-import { allFontAssets } from '../render/fonts.js';
+import { allFontAssets, fontAssets } from '../render/fonts.js';
+import type { SiteState } from './site.js';
 import { ASSETS_DIR } from '../write/writer.js';
 
 export interface Asset {
@@ -19,15 +20,34 @@ export interface Asset {
 /** URL path (no leading slash) of the live-reload script that every preview page loads. */
 export const LIVE_SCRIPT = '_preview/live.js';
 
+export const FONTS_CSS = `${ASSETS_DIR}/fonts.css`;
+const CSS = 'text/css; charset=utf-8';
+
+/**
+ * The fonts.css `handout build` would write for the project as it is now:
+ * the stacks, and the faces its documents use (rendering them all takes a
+ * few milliseconds per page, once per change).
+ */
+export function fontsCssFor(state: SiteState): Asset {
+  const documents = state.ok ? [...state.catalog.documents.values()] : [];
+  const pages = documents.flatMap((doc) => {
+    try {
+      return [doc.render()];
+    } catch {
+      // A page that cannot be rendered shows its own error when asked for; it needs no fonts.
+      return [];
+    }
+  });
+  return { type: CSS, source: Buffer.from(fontAssets(pages).css) };
+}
+
 export function assetTable(): Map<string, Asset> {
   const assets = new Map<string, Asset>();
-  // The stylesheet the writer puts in out/assets (URLs relative to itself),
-  // with every CJK file: pages are made on request, their text unknown here.
+  // Every font file, CJK included (pages are made on request, their text
+  // unknown here); fonts.css is made per project state by fontsCssFor. The
+  // print views' folder gets the stylesheet naming all of them.
   const fonts = allFontAssets();
-  assets.set(`${ASSETS_DIR}/fonts.css`, {
-    type: 'text/css; charset=utf-8',
-    source: Buffer.from(fonts.css),
-  });
+  assets.set(FONTS_CSS, { type: CSS, source: Buffer.from(fonts.css) });
   for (const font of fonts.files)
     assets.set(`${ASSETS_DIR}/fonts/${font.name}`, { type: 'font/woff2', source: font.source });
   assets.set(LIVE_SCRIPT, {

@@ -13,7 +13,14 @@ import path from 'node:path';
 import { HandoutError } from '../errors.js';
 import type { RunPrinter } from '../produce/printer.js';
 import { plural } from '../util/text.js';
-import { assetBytes, assetTable, withReloadHook } from './assets.js';
+import {
+  FONTS_CSS,
+  assetBytes,
+  assetTable,
+  fontsCssFor,
+  withReloadHook,
+  type Asset,
+} from './assets.js';
 import { allowedHosts, isAllowedHost } from './host-check.js';
 import { LiveReload } from './live-reload.js';
 import { renderPage, type PageResult } from './pages.js';
@@ -71,6 +78,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // Pages from an earlier run of the preview must reload too: the id tells them apart.
   const runId = randomBytes(4).toString('hex');
   const generation = (): string => `${runId}.${site.generation}`;
+  /** assets/fonts.css for the current generation, made on first request. */
+  let fontsCss: Asset | undefined;
   /** Pages rendered for the current generation, by path and query. */
   const rendered = new Map<string, PageResult | undefined>();
 
@@ -89,6 +98,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const reloadOnce = async (changed: string[]): Promise<void> => {
     const report = await site.load(changed.some((file) => file.startsWith('templates')));
     rendered.clear();
+    fontsCss = undefined;
     const started = performance.now();
     const open = live.openPages();
     for (const page of open) {
@@ -135,7 +145,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (target.path === '_preview/events') {
       return live.connect(response, target.query.get('page') ?? '/', generation(), head);
     }
-    const asset = assets.get(target.path);
+    const asset =
+      target.path === FONTS_CSS ? (fontsCss ??= fontsCssFor(site.state)) : assets.get(target.path);
     if (asset) {
       // Revalidated on every page load, answered 304 when unchanged: a reload does not refetch the fonts.
       const bytes = await assetBytes(asset);
