@@ -6,13 +6,15 @@ import type { CopyItem, QuizCopy } from '../quiz/copy.js';
 import { keyNotation } from '../quiz/key.js';
 import { relabelRefs } from '../corpus/ref-labels.js';
 import { renderTemplate, type Environment } from './env.js';
-import { pageFrame } from './page.js';
+import { pageFrame, type PagePart } from './page.js';
 
 export interface QuizRenderContext {
   env: Environment;
   corpus: Corpus;
   /** URL of out/assets as seen from the page (relative, e.g. "../../assets"). */
   assetsUrl: string;
+  /** Rendering one copy of a pack printed as one document (see PagePart). */
+  part?: PagePart;
 }
 
 /** "Version A" or "Ana Pérez (s001)": how a copy is named on its pages. */
@@ -68,6 +70,7 @@ export function renderCopy(copy: QuizCopy, context: QuizRenderContext): string {
       headerLeft: copy.title,
       headerRight: copyName(copy),
       footerLeft: footer(copy),
+      part: context.part,
     }),
     quiz: quizView(copy),
     copy: copyView(copy),
@@ -98,7 +101,6 @@ const GRID_COLUMN_ROWS = 25;
 
 export function renderKey(copy: QuizCopy, context: QuizRenderContext): string {
   const items = copy.items.map((item) => keyItem(item, context));
-  const half = Math.ceil(items.length / 2);
   return renderTemplate(context.env, 'quiz/key.njk', {
     ...pageFrame({
       title: `Answer key — ${copy.title} — ${copyName(copy)}`,
@@ -107,23 +109,106 @@ export function renderKey(copy: QuizCopy, context: QuizRenderContext): string {
       headerLeft: `Answer key · ${copy.title}`,
       headerRight: copyName(copy),
       footerLeft: footer(copy),
+      part: context.part,
     }),
     quiz: quizView(copy),
     copy: copyView(copy),
     items,
-    grid: items.length > GRID_COLUMN_ROWS ? [items.slice(0, half), items.slice(half)] : [items],
+    grid: gridColumns(items),
   });
 }
 
-function keyItem(item: CopyItem, context: QuizRenderContext) {
+/** Two tables side by side past GRID_COLUMN_ROWS items, so a grid stays on one page. */
+function gridColumns<T>(items: T[]): T[][] {
+  const half = Math.ceil(items.length / 2);
+  return items.length > GRID_COLUMN_ROWS ? [items.slice(0, half), items.slice(half)] : [items];
+}
+
+/**
+ * Where each question of a class's copies is explained: numbered once, in
+ * the order the questions first appear (first copy first), so the compact
+ * keys can point every copy's items to one shared explanations booklet.
+ */
+export interface ExplanationsBooklet {
+  /** Question id → its number in the booklet. */
+  numbers: Map<string, number>;
+  /** The first copy item of each question, in booklet order. */
+  items: CopyItem[];
+}
+
+export function explanationsBooklet(copies: readonly QuizCopy[]): ExplanationsBooklet {
+  const numbers = new Map<string, number>();
+  const items: CopyItem[] = [];
+  for (const copy of copies)
+    for (const item of copy.items) {
+      if (numbers.has(item.question.id)) continue;
+      numbers.set(item.question.id, numbers.size + 1);
+      items.push(item);
+    }
+  return { numbers, items };
+}
+
+/**
+ * A compact key: one marking grid with this copy's letters and, for each
+ * item, the question's number in the explanations booklet, which holds what
+ * every copy's full key would repeat (explanation, evidence, sources).
+ */
+export function renderMarkingGrid(
+  copy: QuizCopy,
+  booklet: ExplanationsBooklet,
+  bookletTitle: string,
+  context: QuizRenderContext,
+): string {
+  const items = copy.items.map((item) => ({
+    ...gridItem(item),
+    booklet_number: booklet.numbers.get(item.question.id),
+  }));
+  return renderTemplate(context.env, 'quiz/marking-grid.njk', {
+    ...pageFrame({
+      title: `Marking grid — ${copy.title} — ${copyName(copy)}`,
+      paper: copy.paper,
+      assetsUrl: context.assetsUrl,
+      headerLeft: `Marking grid · ${copy.title}`,
+      headerRight: copyName(copy),
+      footerLeft: footer(copy),
+      part: context.part,
+    }),
+    quiz: quizView(copy),
+    copy: copyView(copy),
+    booklet_title: bookletTitle,
+    grid: gridColumns(items),
+  });
+}
+
+/** Every question of a class's copies once: answer (as text), explanation, evidence, sources. */
+export function renderExplanations(
+  booklet: ExplanationsBooklet,
+  first: QuizCopy,
+  header: { title: string; group: string },
+  context: QuizRenderContext,
+): string {
+  return renderTemplate(context.env, 'quiz/explanations.njk', {
+    ...pageFrame({
+      title: header.title,
+      paper: first.paper,
+      assetsUrl: context.assetsUrl,
+      headerLeft: `Explanations · ${first.title}`,
+      headerRight: header.group,
+      footerLeft: `${first.quizId} · seed ${first.seed} · ${header.group}`,
+    }),
+    quiz: { ...quizView(first), item_count: booklet.items.length },
+    group: header.group,
+    entries: booklet.items.map((item, i) => ({ ...keyItem(item, context), number: i + 1 })),
+  });
+}
+
+/** What a marking grid row shows: the answer in this copy's own letters. */
+function gridItem(item: CopyItem) {
   const key = keyNotation(item.presentation);
-  const letters = ['single', 'multiple', 'true-false', 'matching', 'ordering'].includes(
-    item.presentation.type,
-  );
   return {
-    ...item,
-    key,
-    letters,
+    number: item.number,
+    points: item.points,
+    letters: LETTER_TYPES.includes(item.presentation.type),
     grid_answer:
       item.presentation.type === 'cloze'
         ? key
@@ -131,8 +216,20 @@ function keyItem(item: CopyItem, context: QuizRenderContext) {
             .map((a, i) => `${i + 1}. ${a}`)
             .join('  ')
         : key,
-    type_label: TYPE_LABELS[item.question.type],
     short_type: SHORT_TYPES[item.question.type],
+  };
+}
+
+/** Types whose answer is written in the copy's letters (set in bold in the grid). */
+const LETTER_TYPES = ['single', 'multiple', 'true-false', 'matching', 'ordering'];
+
+function keyItem(item: CopyItem, context: QuizRenderContext) {
+  const key = keyNotation(item.presentation);
+  return {
+    ...item,
+    ...gridItem(item),
+    key,
+    type_label: TYPE_LABELS[item.question.type],
     sources: citationLines(item.question.passages, context.corpus),
 
     // Students number the ordering boxes; this is what each box should say.

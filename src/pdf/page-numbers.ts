@@ -1,0 +1,68 @@
+/**
+ * "Page x of y" for copies printed together as one document. Chromium's
+ * counter(page) counts the whole document and cannot be restarted per copy,
+ * so a pack's pages are printed without the number and it is written on
+ * afterwards, counted within each copy, where the layout's bottom-right
+ * margin box would have put it. The font is a bundled Noto Sans face
+ * (embedded, subset to the glyphs used), never one from the machine.
+ */
+import { readFile } from 'node:fs/promises';
+import fontkit from '@pdf-lib/fontkit';
+import { rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { fontFiles } from '../render/fonts.js';
+
+/** The face the layout's margin boxes use ('Noto Sans', 400): its Latin subset has every glyph needed. */
+const FACE_FILE = 'noto-sans-latin-400-normal.woff2';
+
+/*
+ * Where Chromium puts the bottom-right margin box of templates/layout.njk
+ * (margins 16 mm right, 18 mm bottom, rounded to whole CSS pixels: 60 px =
+ * 45 pt and 68 px = 51 pt; 8 pt text centred in that band has its baseline
+ * 22.5 pt above the page edge), measured on Chromium's own output.
+ */
+const RIGHT_INSET = 45;
+const BASELINE = 22.5;
+const SIZE = 8;
+const GREY = rgb(0x44 / 255, 0x44 / 255, 0x44 / 255);
+
+let fontBytes: Promise<Uint8Array> | undefined;
+
+function faceBytes(): Promise<Uint8Array> {
+  fontBytes ??= (async () => {
+    const file = fontFiles().find((f) => f.name === FACE_FILE);
+    if (!file) throw new Error(`bundled font ${FACE_FILE} is missing from the font list`);
+    return new Uint8Array(await readFile(file.source));
+  })();
+  return fontBytes;
+}
+
+/** The words around the numbers, as the layout writes them for a document printed alone. */
+export function pageLabel(number: number, total: number): string {
+  return `Page ${number} of ${total}`;
+}
+
+export class PageNumbers {
+  readonly #font: PDFFont;
+
+  private constructor(font: PDFFont) {
+    this.#font = font;
+  }
+
+  /** Embeds the face in `document` once; stamp as many of its pages as needed. */
+  static async for(document: PDFDocument): Promise<PageNumbers> {
+    document.registerFontkit(fontkit);
+    return new PageNumbers(await document.embedFont(await faceBytes(), { subset: true }));
+  }
+
+  stamp(page: PDFPage, number: number, total: number): void {
+    const text = pageLabel(number, total);
+    const width = this.#font.widthOfTextAtSize(text, SIZE);
+    page.drawText(text, {
+      x: page.getWidth() - RIGHT_INSET - width,
+      y: BASELINE,
+      size: SIZE,
+      font: this.#font,
+      color: GREY,
+    });
+  }
+}
