@@ -6,7 +6,9 @@ import type { QuizExport } from '../produce/export-plan.js';
 import type { CommandContext } from './context.js';
 import { parseFormats, withOutputOptions, type OutputOptions } from './options.js';
 
-export type BuildOptions = OutputOptions;
+export interface BuildOptions extends OutputOptions {
+  fullKeys?: boolean;
+}
 
 export function registerBuild(program: Command, context: CommandContext): void {
   withOutputOptions(
@@ -14,6 +16,10 @@ export function registerBuild(program: Command, context: CommandContext): void {
       .command('build')
       .description(
         'build every quiz (versions, keys, class packs), briefing and export of the project into out/',
+      )
+      .option(
+        '--full-keys',
+        'class keys as one full answer key per copy instead of a marking grid per copy and one explanations booklet',
       ),
   )
     .addHelpText(
@@ -58,6 +64,7 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
           versionsWithRoster: true,
           split: false,
           duplex: blueprint.duplex,
+          fullKeys: options.fullKeys ?? false,
         }),
       );
     }
@@ -81,6 +88,7 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
       command: commandLine(
         'handout build',
         options.format !== undefined && `--format ${formats.join(',')}`,
+        options.fullKeys && '--full-keys',
       ),
       extraInputs: content.blueprints.flatMap((b) => (b.roster ? [b.roster] : [])),
     };

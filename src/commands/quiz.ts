@@ -20,6 +20,7 @@ export interface QuizOptions extends OutputOptions {
   paper?: string;
   split?: boolean;
   duplex?: boolean;
+  fullKeys?: boolean;
 }
 
 export function registerQuiz(program: Command, context: CommandContext): void {
@@ -41,6 +42,10 @@ export function registerQuiz(program: Command, context: CommandContext): void {
       .option(
         '--duplex',
         'with --roster, start every copy on an odd page for double-sided printing',
+      )
+      .option(
+        '--full-keys',
+        'with --roster, one full answer key per copy instead of a marking grid per copy and one explanations booklet',
       ),
   )
     .addHelpText(
@@ -81,6 +86,7 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
       versionsWithRoster: false,
       split: options.split ?? false,
       duplex: options.duplex ?? blueprint.duplex,
+      fullKeys: options.fullKeys ?? false,
     });
     const command = commandLine(
       'handout quiz',
@@ -91,6 +97,7 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
       paper && `--paper ${paper}`,
       options.split && '--split',
       options.duplex && '--duplex',
+      options.fullKeys && '--full-keys',
       options.format !== undefined && `--format ${formats.join(',')}`,
     );
     return { plan, command, ...(rosterFile ? { extraInputs: [rosterFile] } : {}) };

@@ -26,8 +26,8 @@ export interface PackOptions extends PdfMetadata {
    * a blank page follows each copy with an odd number of pages.
    */
   duplex: boolean;
-  /** Metadata of each copy's own file, in pack order, when per-copy files are wanted. */
-  split?: readonly PdfMetadata[];
+  /** For each copy in pack order, the metadata of its own file, if one is wanted. */
+  split?: readonly (PdfMetadata | undefined)[];
 }
 
 export interface PackPart {

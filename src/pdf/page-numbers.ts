@@ -7,12 +7,23 @@
  * (embedded, subset to the glyphs used), never one from the machine.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
-import { rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
-import { fontFiles } from '../render/fonts.js';
-
-/** The face the layout's margin boxes use ('Noto Sans', 400): its Latin subset has every glyph needed. */
-const FACE_FILE = 'noto-sans-latin-400-normal.woff2';
+import {
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  type PDFDocument,
+  type PDFFont,
+  type PDFPage,
+  type PDFRef,
+} from 'pdf-lib';
+/**
+ * The face the layout's margin boxes use ('Noto Sans', 400); its Latin
+ * subset has every glyph needed. The WOFF file, not the WOFF2 one the pages
+ * load: fontkit cannot subset WOFF2 (it fails on the transformed glyph table).
+ */
+const FACE_FILE = '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff';
 
 /*
  * Where Chromium puts the bottom-right margin box of templates/layout.njk
@@ -28,11 +39,9 @@ const GREY = rgb(0x44 / 255, 0x44 / 255, 0x44 / 255);
 let fontBytes: Promise<Uint8Array> | undefined;
 
 function faceBytes(): Promise<Uint8Array> {
-  fontBytes ??= (async () => {
-    const file = fontFiles().find((f) => f.name === FACE_FILE);
-    if (!file) throw new Error(`bundled font ${FACE_FILE} is missing from the font list`);
-    return new Uint8Array(await readFile(file.source));
-  })();
+  fontBytes ??= readFile(createRequire(import.meta.url).resolve(FACE_FILE)).then(
+    (bytes) => new Uint8Array(bytes),
+  );
   return fontBytes;
 }
 
@@ -43,18 +52,28 @@ export function pageLabel(number: number, total: number): string {
 
 export class PageNumbers {
   readonly #font: PDFFont;
+  /** Streams holding just "q" and "Q", shared by every page of the document. */
+  readonly #save: PDFRef;
+  readonly #restore: PDFRef;
 
-  private constructor(font: PDFFont) {
+  private constructor(font: PDFFont, document: PDFDocument) {
     this.#font = font;
+    const { context } = document;
+    this.#save = context.register(context.contentStream([pushGraphicsState()]));
+    this.#restore = context.register(context.contentStream([popGraphicsState()]));
   }
 
   /** Embeds the face in `document` once; stamp as many of its pages as needed. */
   static async for(document: PDFDocument): Promise<PageNumbers> {
     document.registerFontkit(fontkit);
-    return new PageNumbers(await document.embedFont(await faceBytes(), { subset: true }));
+    const font = await document.embedFont(await faceBytes(), { subset: true });
+    return new PageNumbers(font, document);
   }
 
   stamp(page: PDFPage, number: number, total: number): void {
+    // Chromium leaves its own transformation (pixels, y downwards) in force at
+    // the end of a page: enclose its content in q/Q so ours starts from PDF units.
+    page.node.wrapContentStreams(this.#save, this.#restore);
     const text = pageLabel(number, total);
     const width = this.#font.widthOfTextAtSize(text, SIZE);
     page.drawText(text, {

@@ -1,14 +1,17 @@
 /**
  * Turns a plan into files: HTML as planned, PDFs printed in one batch by
- * one browser, class packs merged from their parts, everything handed to
+ * one browser (class packs as a few large documents, see print-packs.ts),
+ * per-copy files cut from the packs, everything handed to
  * the one writer, then the manifest. Puppeteer is imported only if the plan
  * has something to print.
  */
 import type { Io } from '../terminal/io.js';
 import { progressReporter } from '../terminal/progress.js';
 import type { OutputWriter } from '../write/writer.js';
-import type { Printer } from '../pdf/printer.js';
+import path from 'node:path';
+import type { Printer, PrintJob } from '../pdf/printer.js';
 import { pdfPath, type BuildPlan } from './plan.js';
+import { packPrintJobs, printedChunks } from './print-packs.js';
 
 export interface ProduceOptions {
   io: Io;
@@ -50,40 +53,50 @@ export async function produce(
     await writer.add(file.path, file.data);
     kinds.set(file.path, file.kind);
   }
-  const inPacks = new Set(plan.packs.flatMap((p) => p.parts));
-  const toPrint = plan.documents.filter((d) => d.writePdf || inPacks.has(d.path));
-  if (toPrint.length === 0) return { kinds, pages };
+  const singles = plan.documents.filter((d) => d.writePdf);
+  if (singles.length === 0 && plan.packs.length === 0) return { kinds, pages };
 
-  const { mergePdfs } = await import('../pdf/merge.js');
-  const printed = await withPrinting(true, options, (printer) =>
-    printer!.printAll(
-      toPrint.map((doc) => ({
-        name: pdfPath(doc.path),
-        html: doc.html,
-        baseUrl: writer.stagedUrl(doc.path.split('/').slice(0, -1).join('/')),
-        title: doc.title,
-        date: pdfDate(doc.dateSeed),
-      })),
-    ),
+  const folderUrl = (file: string) => writer.stagedUrl(path.posix.dirname(file));
+  const singleJobs: PrintJob[] = singles.map((doc) => ({
+    name: pdfPath(doc.path),
+    html: doc.html,
+    baseUrl: folderUrl(doc.path),
+    title: doc.title,
+    date: pdfDate(doc.dateSeed),
+  }));
+  const packJobs = plan.packs.map((pack) =>
+    packPrintJobs(pack, { baseUrl: folderUrl(pack.path), date: pdfDate(pack.dateSeed) }),
   );
-  const printedByPath = new Map(toPrint.map((doc, i) => [doc.path, printed[i]!]));
-  const pdfs = new Map(toPrint.map((doc, i) => [doc.path, printed[i]!.pdf]));
+  const printed = await withPrinting(true, options, (printer) =>
+    printer!.printAll([...singleJobs, ...packJobs.flat()]),
+  );
   reportBlocked(printed, options.io);
-  for (const doc of toPrint) {
-    if (!doc.writePdf) continue;
-    const pdf = pdfs.get(doc.path)!;
-    await writer.add(pdfPath(doc.path), pdf);
+  for (const [i, doc] of singles.entries()) {
+    await writer.add(pdfPath(doc.path), printed[i]!.pdf);
     kinds.set(pdfPath(doc.path), `${doc.kind} (pdf)`);
-    pages.set(pdfPath(doc.path), printedByPath.get(doc.path)!.pageCount);
+    pages.set(pdfPath(doc.path), printed[i]!.pageCount);
   }
-  for (const pack of plan.packs) {
-    const merged = await mergePdfs(
-      pack.parts.map((part) => pdfs.get(part)!),
-      { title: pack.title, date: pdfDate(pack.dateSeed), duplex: pack.duplex },
-    );
-    await writer.add(pack.path, merged.pdf);
+  const { assemblePack } = await import('../pdf/pack.js');
+  let next = singles.length;
+  for (const [p, pack] of plan.packs.entries()) {
+    const chunks = printed.slice(next, (next += packJobs[p]!.length));
+    const date = pdfDate(pack.dateSeed);
+    const assembled = await assemblePack(printedChunks(pack, chunks), {
+      title: pack.title,
+      date,
+      duplex: pack.duplex,
+      split: pack.parts.map((part) => part.split && { title: part.split.title, date }),
+    });
+    await writer.add(pack.path, assembled.pdf);
     kinds.set(pack.path, pack.kind);
-    pages.set(pack.path, merged.pageCount);
+    pages.set(pack.path, assembled.pageCount);
+    for (const [i, part] of pack.parts.entries()) {
+      const cut = assembled.parts[i]!;
+      if (!part.split || !cut.pdf) continue;
+      await writer.add(part.split.path, cut.pdf);
+      kinds.set(part.split.path, part.split.kind);
+      pages.set(part.split.path, cut.pageCount);
+    }
   }
   return { kinds, pages };
 }
