@@ -36,13 +36,17 @@ const QUESTIONS = 20;
 requireBuild();
 
 if (spawnSync('auto-multiple-choice', ['--version']).error) {
-  console.error('bench: Auto Multiple Choice is not installed (apt-get install auto-multiple-choice)');
+  console.error(
+    'bench: Auto Multiple Choice is not installed (apt-get install auto-multiple-choice)',
+  );
   process.exit(1);
 }
 
 /** The first 20 single-choice questions of the bundled bank, in file order. */
 function singleChoiceIds() {
-  const files = readdirSync(path.join(ROOT, 'questions')).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(path.join(ROOT, 'questions'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   const ids = files.flatMap((file) =>
     parse(readFileSync(path.join(ROOT, 'questions', file), 'utf8'))
       .questions.filter((q) => q.type === 'single')
@@ -73,7 +77,11 @@ const dir = benchProject((d) => {
 });
 
 // The AMC-TXT of exactly these 20 questions, as a teacher moving to AMC would get it.
-execFileSync(process.execPath, [BIN, 'export', '--quiz', 'amc-pair', '--format', 'amc', '--out', 'amc-export', '--quiet'], { cwd: dir });
+execFileSync(
+  process.execPath,
+  [BIN, 'export', '--quiz', 'amc-pair', '--format', 'amc', '--out', 'amc-export', '--quiet'],
+  { cwd: dir },
+);
 const amcDir = path.join(dir, 'amc');
 const source = path.join(dir, 'amc-source.txt');
 copyFileSync(path.join(dir, 'amc-export', 'exports', 'amc', 'amc-pair.txt'), source);
@@ -106,9 +114,22 @@ const amcArgs = [
   source,
 ];
 const out = path.join(dir, 'out');
-const handoutArgs = [BIN, 'quiz', 'amc-pair', '--roster', csv, '--format', 'pdf', '--out', out, '--quiet'];
+const handoutArgs = [
+  BIN,
+  'quiz',
+  'amc-pair',
+  '--roster',
+  csv,
+  '--format',
+  'pdf',
+  '--out',
+  out,
+  '--quiet',
+];
 
-console.log(`handout vs Auto Multiple Choice: ${COPIES} copies of ${QUESTIONS} single-choice questions + keys; ${runs} pairs after a warm-up; ${loadNote()}\n`);
+console.log(
+  `handout vs Auto Multiple Choice: ${COPIES} copies of ${QUESTIONS} single-choice questions + keys; ${runs} pairs after a warm-up; ${loadNote()}\n`,
+);
 const [amc, handout] = await measurePaired(
   [
     { command: 'auto-multiple-choice', args: amcArgs, options: { cwd: dir }, before: freshAmcDir },
