@@ -19,11 +19,16 @@ export function requireBuild() {
   }
 }
 
-/** Resident memory (kB) of a process and all its descendants, from /proc. */
-export function treeRss(rootPid) {
-  if (!existsSync('/proc/self/stat')) return 0;
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/**
+ * Resident memory (kB) of a process and all its descendants, and the CPU
+ * time (ticks) each of them has used so far, from /proc.
+ */
+export function treeUsage(rootPid) {
+  if (!existsSync('/proc/self/stat')) return { rssKb: 0, ticks: new Map() };
   const children = new Map();
-  const rss = new Map();
+  const stats = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -31,22 +36,38 @@ export function treeRss(rootPid) {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const parent = Number(fields[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-      rss.set(Number(entry), Number(fields[21]) * 4); // pages of 4 kB
+      stats.set(Number(entry), {
+        rssKb: Number(fields[21]) * 4, // pages of 4 kB
+        ticks: Number(fields[11]) + Number(fields[12]), // utime + stime
+      });
     } catch {
       // The process ended while we looked.
     }
   }
-  let total = 0;
+  let rssKb = 0;
+  const ticks = new Map();
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop();
-    total += rss.get(pid) ?? 0;
+    const stat = stats.get(pid);
+    if (stat) {
+      rssKb += stat.rssKb;
+      ticks.set(pid, stat.ticks);
+    }
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { rssKb, ticks };
 }
 
-/** Runs a command once; resolves to wall seconds and the peak memory (kB) of its process tree. */
+export function treeRss(rootPid) {
+  return treeUsage(rootPid).rssKb;
+}
+
+/**
+ * Runs a command once; resolves to wall seconds, the peak memory (kB) of its
+ * process tree and the CPU seconds the tree used (as last sampled: on a
+ * shared machine, CPU time varies less than wall time).
+ */
 export function once(command, commandArgs, options = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -54,13 +75,23 @@ export function once(command, commandArgs, options = {}) {
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 20);
+    const cpu = new Map();
+    const timer = setInterval(() => {
+      const usage = treeUsage(child.pid);
+      peak = Math.max(peak, usage.rssKb);
+      for (const [pid, ticks] of usage.ticks) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, ticks));
+    }, 20);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
       if (code !== 0)
         reject(new Error(`${command} ${commandArgs.join(' ')} exited ${code}\n${stderr}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakKb: peak });
+      else
+        resolve({
+          seconds: (performance.now() - started) / 1000,
+          peakKb: peak,
+          cpuSeconds: [...cpu.values()].reduce((a, b) => a + b, 0) / TICKS_PER_SECOND,
+        });
     });
   });
 }
@@ -70,6 +101,7 @@ export function summary(results) {
   const seconds = results.map((r) => r.seconds).sort((a, b) => a - b);
   const peaks = results.map((r) => r.peakKb).sort((a, b) => a - b);
   return {
+    cpu: median(results.map((r) => r.cpuSeconds)),
     median: median(seconds),
     min: seconds[0],
     max: seconds.at(-1),
@@ -120,7 +152,7 @@ export function seconds(value) {
 
 export function report(name, result, extra = '') {
   console.log(
-    `${name.padEnd(58)} median ${seconds(result.median).padStart(8)}  (min ${seconds(result.min)}, max ${seconds(result.max)})${result.peakMb ? `  peak ${result.peakMb.toFixed(0)} MB` : ''}${extra}`,
+    `${name.padEnd(58)} median ${seconds(result.median).padStart(8)}  (min ${seconds(result.min)}, max ${seconds(result.max)})${result.peakMb ? `  peak ${result.peakMb.toFixed(0)} MB` : ''}  cpu ${seconds(result.cpu)}${extra}`,
   );
 }
 

@@ -10,11 +10,16 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import {
+  PDFContentStream,
+  degrees,
+  drawText,
   popGraphicsState,
   pushGraphicsState,
   rgb,
   type PDFDocument,
   type PDFFont,
+  type PDFName,
+  type PDFOperator,
   type PDFPage,
   type PDFRef,
 } from 'pdf-lib';
@@ -52,15 +57,23 @@ export function pageLabel(number: number, total: number): string {
 
 export class PageNumbers {
   readonly #font: PDFFont;
+  readonly #document: PDFDocument;
   /** Streams holding just "q" and "Q", shared by every page of the document. */
   readonly #save: PDFRef;
   readonly #restore: PDFRef;
+  /**
+   * Each label's drawing operators, as one uncompressed stream shared by
+   * every page that shows it: a pack has a few distinct labels ("Page 2 of
+   * 5") over hundreds of pages, and shaping the text and deflating a
+   * stream for every page took most of the time of assembling a pack.
+   */
+  readonly #labels = new Map<string, PDFRef>();
 
   private constructor(font: PDFFont, document: PDFDocument) {
     this.#font = font;
-    const { context } = document;
-    this.#save = context.register(context.contentStream([pushGraphicsState()]));
-    this.#restore = context.register(context.contentStream([popGraphicsState()]));
+    this.#document = document;
+    this.#save = this.#stream([pushGraphicsState()]);
+    this.#restore = this.#stream([popGraphicsState()]);
   }
 
   /** Embeds the face in `document` once; stamp as many of its pages as needed. */
@@ -74,14 +87,37 @@ export class PageNumbers {
     // Chromium leaves its own transformation (pixels, y downwards) in force at
     // the end of a page: enclose its content in q/Q so ours starts from PDF units.
     page.node.wrapContentStreams(this.#save, this.#restore);
-    const text = pageLabel(number, total);
-    const width = this.#font.widthOfTextAtSize(text, SIZE);
-    page.drawText(text, {
-      x: page.getWidth() - RIGHT_INSET - width,
-      y: BASELINE,
-      size: SIZE,
-      font: this.#font,
-      color: GREY,
-    });
+    const name = page.node.newFontDictionary(FONT_KEY, this.#font.ref);
+    page.node.addContentStream(this.#label(pageLabel(number, total), name, page.getWidth()));
+  }
+
+  #label(text: string, fontName: PDFName, pageWidth: number): PDFRef {
+    const key = `${pageWidth} ${fontName.asString()} ${text}`;
+    let ref = this.#labels.get(key);
+    if (!ref) {
+      const width = this.#font.widthOfTextAtSize(text, SIZE);
+      ref = this.#stream(
+        drawText(this.#font.encodeText(text), {
+          x: pageWidth - RIGHT_INSET - width,
+          y: BASELINE,
+          size: SIZE,
+          font: fontName,
+          color: GREY,
+          rotate: degrees(0),
+          xSkew: degrees(0),
+          ySkew: degrees(0),
+        }),
+      );
+      this.#labels.set(key, ref);
+    }
+    return ref;
+  }
+
+  #stream(operators: PDFOperator[]): PDFRef {
+    const { context } = this.#document;
+    return context.register(PDFContentStream.of(context.obj({}), operators, false));
   }
 }
+
+/** The font's name in a page's resources (newFontDictionary adds a number if it is taken). */
+const FONT_KEY = 'HandoutPageNumbers';
