@@ -12,6 +12,7 @@ import type { PrintJob } from '../pdf/printer.js';
 import { pdfPath, type BuildPlan } from './plan.js';
 import type { RunPrinter } from './printer.js';
 import { packPrintJobs, printedChunks } from './print-packs.js';
+import { forEachLimited } from '../util/parallel.js';
 
 export interface ProduceOptions {
   io: Io;
@@ -25,6 +26,9 @@ export interface ProduceResult {
   /** PDF path → page count. */
   pages: Map<string, number>;
 }
+
+/** Files written at once: enough to keep the disk busy, few enough to stay far from the open-files limit. */
+const WRITES_AT_ONCE = 16;
 
 /** PDF dates stand for "now" but must not depend on the clock: derived from the seed. */
 export function pdfDate(seed: number): Date {
@@ -40,16 +44,11 @@ export async function produce(
   const pages = new Map<string, number>();
   // Pages refer to the fonts in out/assets; exports alone need none.
   if (plan.documents.length > 0) await writer.addAssets();
-  for (const doc of plan.documents) {
-    if (doc.writeHtml) {
-      await writer.add(doc.path, doc.html);
-      kinds.set(doc.path, `${doc.kind} (html)`);
-    }
-  }
-  for (const file of plan.files) {
-    await writer.add(file.path, file.data);
-    kinds.set(file.path, file.kind);
-  }
+  const html = plan.documents.filter((doc) => doc.writeHtml);
+  for (const doc of html) kinds.set(doc.path, `${doc.kind} (html)`);
+  for (const file of plan.files) kinds.set(file.path, file.kind);
+  await forEachLimited(html, WRITES_AT_ONCE, (doc) => writer.add(doc.path, doc.html));
+  await forEachLimited(plan.files, WRITES_AT_ONCE, (file) => writer.add(file.path, file.data));
   const singles = plan.documents.filter((d) => d.writePdf);
   if (singles.length === 0 && plan.packs.length === 0) return { kinds, pages };
 

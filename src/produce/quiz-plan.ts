@@ -12,6 +12,7 @@ import {
   renderExplanations,
   renderKey,
   renderMarkingGrid,
+  renderedItems,
   type QuizRenderContext,
 } from '../render/quiz.js';
 import type { PagePart } from '../render/page.js';
@@ -62,10 +63,12 @@ export function planQuiz(
   const folder = quizFolder(blueprint);
   const html = options.formats.includes('html');
   const pdf = options.formats.includes('pdf');
+  const items = renderedItems();
   const contextFor = (documentPath: string, part?: PagePart): QuizRenderContext => ({
     env,
     corpus: content.corpus,
     assetsUrl: assetsUrlFor(documentPath),
+    items,
     ...(part ? { part } : {}),
   });
 

@@ -15,7 +15,23 @@ export interface QuizRenderContext {
   assetsUrl: string;
   /** Rendering one copy of a pack printed as one document (see PagePart). */
   part?: PagePart;
+  /** Items already rendered for other copies (see renderedItems); none means no reuse. */
+  items?: RenderedItems;
 }
+
+/**
+ * Question HTML by everything it depends on but its number: a class of
+ * 1,000 shows each question in a few dozen option orders, so rendering it
+ * once per order instead of once per copy saves most of the work.
+ */
+export type RenderedItems = Map<string, string>;
+
+export function renderedItems(): RenderedItems {
+  return new Map();
+}
+
+/** Stands for the item's number while its HTML is cached (a private-use character). */
+const NUMBER_MARK = '\uE000';
 
 /** "Version A" or "Ana Pérez (s001)": how a copy is named on its pages. */
 export function copyName(copy: QuizCopy): string {
@@ -74,13 +90,30 @@ export function renderCopy(copy: QuizCopy, context: QuizRenderContext): string {
     }),
     quiz: quizView(copy),
     copy: copyView(copy),
-    sections: copy.sections.map((section) => ({
-      title: section.title,
-      instructions: section.instructions,
-      points: section.items.reduce((n, item) => n + item.points, 0),
-      items: section.items.map((item) => ({ ...item, blank_widths: blankWidths(item) })),
-    })),
+    sections: copy.sections.map((section) => {
+      const view = {
+        title: section.title,
+        instructions: section.instructions,
+        points: section.items.reduce((n, item) => n + item.points, 0),
+      };
+      return { ...view, items: section.items.map((item) => itemView(item, view, context)) };
+    }),
   });
+}
+
+function itemView(item: CopyItem, section: object, context: QuizRenderContext) {
+  const view = { ...item, blank_widths: blankWidths(item) };
+  const render = (number: string | number) =>
+    renderTemplate(context.env, 'quiz/item.njk', { item: { ...view, number }, section });
+  const key = JSON.stringify([item.question.id, item.points, item.presentation, section]);
+  // Bank text holding the mark itself (however unlikely) is never cached.
+  if (!context.items || key.includes(NUMBER_MARK)) return { ...view, html: render(item.number) };
+  let html = context.items.get(key);
+  if (html === undefined) {
+    html = render(NUMBER_MARK);
+    context.items.set(key, html);
+  }
+  return { ...view, html: html.replaceAll(NUMBER_MARK, String(item.number)) };
 }
 
 /** Type names short enough for the marking grid. */
