@@ -33,8 +33,8 @@ export interface PlannedPack {
   /** Output path of the combined PDF, relative to out/. */
   path: string;
   title: string;
-  /** The pack document's <head>, rendered from its first copy. */
-  head: string;
+  /** Renders the pack document's <head>, from its first copy. */
+  head: () => string;
   parts: PlannedPart[];
   duplex: boolean;
   dateSeed: number;
@@ -44,8 +44,8 @@ export interface PlannedPack {
 export interface PlannedPart {
   /** Page name, unique in its pack; also the id Chromium marks its first page with. */
   name: string;
-  /** The copy's body, rendered as a part (see PagePart). */
-  html: string;
+  /** Renders the copy's body as a part (see PagePart): only when the pack is printed. */
+  render: () => string;
   /** Also write this copy's own PDF, cut from the printed pack. */
   split?: { path: string; title: string; kind: string };
 }
@@ -64,6 +64,30 @@ export interface BuildPlan {
   seeds: Record<string, number>;
   /** Things the teacher should know (a format that cannot carry a question type...). */
   warnings: string[];
+}
+
+/**
+ * A planned document whose HTML is rendered only when asked for: a build
+ * renders every one, the preview only the page a browser requests.
+ */
+export interface LazyDocument extends Omit<PlannedDocument, 'html'> {
+  render(): string;
+}
+
+export interface LazyPlan extends Omit<BuildPlan, 'documents'> {
+  documents: LazyDocument[];
+}
+
+export function emptyLazyPlan(): LazyPlan {
+  return { ...emptyPlan(), documents: [] };
+}
+
+/** Renders every document of a lazy plan, in order. */
+export function renderPlan(plan: LazyPlan): BuildPlan {
+  return {
+    ...plan,
+    documents: plan.documents.map(({ render, ...doc }) => ({ ...doc, html: render() })),
+  };
 }
 
 export function emptyPlan(): BuildPlan {

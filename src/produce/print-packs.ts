@@ -34,7 +34,7 @@ export function packPrintJobs(
   const chunks = packChunks(pack.parts);
   return chunks.map((chunk, i) => ({
     name: chunks.length === 1 ? pack.path : `${pack.path} (part ${i + 1} of ${chunks.length})`,
-    html: `${pack.head}${chunk.map((part) => part.html).join('')}</body>\n</html>\n`,
+    html: `${pack.head()}${chunk.map((part) => part.render()).join('')}</body>\n</html>\n`,
     baseUrl: metadata.baseUrl,
     title: pack.title,
     date: metadata.date,

@@ -1,4 +1,8 @@
-/** Plans a quiz's outputs: versions with keys, and class packs from a roster. */
+/**
+ * Plans a quiz's outputs: versions with their full keys, and for a roster a
+ * class pack, the class keys (a marking grid per copy and one explanations
+ * booklet, or --full-keys) and, as HTML, each student's copy and key.
+ */
 import path from 'node:path';
 import type { Content } from '../content.js';
 import type { Blueprint } from '../quiz/blueprint.js';
@@ -19,12 +23,14 @@ import type { PagePart } from '../render/page.js';
 import { templateEnvironment } from '../render/env.js';
 import {
   assetsUrlFor,
-  emptyPlan,
+  emptyLazyPlan,
   fileSafe,
   pdfPath,
+  renderPlan,
   type BuildPlan,
+  type LazyDocument,
+  type LazyPlan,
   type OutputFormat,
-  type PlannedDocument,
   type PlannedPart,
 } from './plan.js';
 
@@ -57,178 +63,185 @@ export function planQuiz(
   blueprint: Blueprint,
   options: QuizPlanOptions,
 ): BuildPlan {
-  const plan = emptyPlan();
+  return renderPlan(quizDocuments(content, blueprint, options));
+}
+
+/** What a quiz's documents share while they are planned. */
+interface QuizPlanning {
+  content: Content;
+  blueprint: Blueprint;
+  options: QuizPlanOptions;
+  html: boolean;
+  pdf: boolean;
+  context(documentPath: string, part?: PagePart): QuizRenderContext;
+}
+
+/** The quiz's documents and packs, drawn but not yet rendered. */
+export function quizDocuments(
+  content: Content,
+  blueprint: Blueprint,
+  options: QuizPlanOptions,
+): LazyPlan {
+  const plan = emptyLazyPlan();
   plan.seeds[blueprint.id] = options.seed;
   const env = templateEnvironment(content.project.templateDirs);
-  const folder = quizFolder(blueprint);
-  const html = options.formats.includes('html');
-  const pdf = options.formats.includes('pdf');
+  // One cache for every copy of the quiz: each question is rendered once per option order.
   const items = renderedItems();
-  const contextFor = (documentPath: string, part?: PagePart): QuizRenderContext => ({
-    env,
-    corpus: content.corpus,
-    assetsUrl: assetsUrlFor(documentPath),
-    items,
-    ...(part ? { part } : {}),
-  });
+  const planning: QuizPlanning = {
+    content,
+    blueprint,
+    options,
+    html: options.formats.includes('html'),
+    pdf: options.formats.includes('pdf'),
+    context: (documentPath, part) => ({
+      env,
+      corpus: content.corpus,
+      assetsUrl: assetsUrlFor(documentPath),
+      items,
+      ...(blueprint.answerSheet ? { answerSheet: blueprint.answerSheet } : {}),
+      ...(part ? { part } : {}),
+    }),
+  };
+  if (!options.roster || options.versionsWithRoster) planVersions(plan, planning);
+  if (options.roster) planClass(plan, options.roster, planning);
+  return plan;
+}
 
-  if (!options.roster || options.versionsWithRoster) {
-    const versions = drawVersions(
-      content.bank.questions,
-      blueprint,
-      options.seed,
-      options.versions,
+/** Each version is a document of its own, printed alone (tagged), with its full key. */
+function planVersions(plan: LazyPlan, planning: QuizPlanning): void {
+  const { content, blueprint, options } = planning;
+  const folder = quizFolder(blueprint);
+  const versions = drawVersions(content.bank.questions, blueprint, options.seed, options.versions);
+  for (const copy of versions) {
+    const base = `${folder}/version-${copy.version}`;
+    const context = planning.context(`${base}.html`);
+    plan.documents.push(
+      document(`${base}.html`, () => renderCopy(copy, context), copyTitle(copy), 'quiz', planning),
+      document(
+        `${base}-key.html`,
+        () => renderKey(copy, context),
+        keyTitle(copy, true),
+        'key',
+        planning,
+      ),
     );
-    for (const copy of versions) {
-      // A version is a document of its own, printed alone: tagged, with its full key.
-      const base = `${folder}/version-${copy.version}`;
-      const copyContext = contextFor(`${base}.html`);
+  }
+}
+
+/**
+ * A class: each student's copy and key as HTML (written if HTML is wanted,
+ * shown by the preview), and two packs printed as few documents, whose
+ * per-copy PDFs (--split) are cut from the printed pages.
+ */
+function planClass(
+  plan: LazyPlan,
+  roster: { name: string; students: Student[] },
+  planning: QuizPlanning,
+): void {
+  const { content, blueprint, options } = planning;
+  const packFolder = `${quizFolder(blueprint)}/${fileSafe(roster.name)}`;
+  const copies = drawStudentCopies(
+    content.bank.questions,
+    blueprint,
+    options.seed,
+    roster.students,
+  );
+  if (copies.length === 0) return;
+  const full = options.fullKeys ?? false;
+  const group = `${blueprint.title} — ${roster.name}`;
+  const bookletPath = `${packFolder}/explanations.html`;
+  const booklet = full ? undefined : explanationsBooklet(copies);
+  const bookletName = `the explanations booklet (${path.posix.basename(pdfPath(bookletPath))})`;
+  const answers = (copy: QuizCopy, context: QuizRenderContext): string =>
+    booklet ? renderMarkingGrid(copy, booklet, bookletName, context) : renderKey(copy, context);
+  const names = copyFileNames(copies);
+  const packContext = planning.context(`${packFolder}/class-pack.html`);
+  const copyParts: PlannedPart[] = [];
+  const keyParts: PlannedPart[] = [];
+  copies.forEach((copy, i) => {
+    const base = `${packFolder}/copies/${names[i]}`;
+    if (planning.html) {
+      // The copy's own page; its PDF, if wanted, is cut from the printed pack.
+      const context = planning.context(`${base}.html`);
+      const copyHtml = () => renderCopy(copy, context);
+      const keyHtml = () => answers(copy, context);
       plan.documents.push(
         {
-          path: `${base}.html`,
-          html: renderCopy(copy, copyContext),
-          title: copyTitle(copy),
-          writeHtml: html,
-          writePdf: pdf,
-          dateSeed: options.seed,
-          kind: 'quiz',
+          ...document(`${base}.html`, copyHtml, copyTitle(copy), 'quiz', planning),
+          writePdf: false,
         },
         {
-          path: `${base}-key.html`,
-          html: renderKey(copy, copyContext),
-          title: keyTitle(copy, true),
-          writeHtml: html,
-          writePdf: pdf,
-          dateSeed: options.seed,
-          kind: 'key',
+          ...document(`${base}-key.html`, keyHtml, keyTitle(copy, full), 'key', planning),
+          writePdf: false,
         },
       );
     }
-  }
-  if (options.roster) planClass(plan, options.roster, { ...options, html, pdf, contextFor });
-  return plan;
-
-  function planClass(
-    into: BuildPlan,
-    roster: { name: string; students: Student[] },
-    settings: QuizPlanOptions & {
-      html: boolean;
-      pdf: boolean;
-      contextFor: typeof contextFor;
-    },
-  ): void {
-    const packFolder = `${folder}/${fileSafe(roster.name)}`;
-    const copies = drawStudentCopies(
-      content.bank.questions,
-      blueprint,
-      settings.seed,
-      roster.students,
-    );
-    if (copies.length === 0) return;
-    const full = settings.fullKeys ?? false;
-    const group = `${blueprint.title} — ${roster.name}`;
-    const bookletPath = `${packFolder}/explanations.html`;
-    const bookletTitle = `Answers and explanations — ${group}`;
-    const booklet = full ? undefined : explanationsBooklet(copies);
-    const renderAnswers = (copy: QuizCopy, context: QuizRenderContext): string =>
-      booklet
-        ? renderMarkingGrid(
-            copy,
-            booklet,
-            `the explanations booklet (${path.posix.basename(pdfPath(bookletPath))})`,
-            context,
-          )
-        : renderKey(copy, context);
-    const names = copyFileNames(copies);
-    const packContext = settings.contextFor(`${packFolder}/class-pack.html`);
-    const copyParts: PlannedPart[] = [];
-    const keyParts: PlannedPart[] = [];
-    copies.forEach((copy, i) => {
-      const base = `${packFolder}/copies/${names[i]}`;
-      if (settings.html) {
-        // Each copy's own HTML; its PDF, if wanted, is cut from the printed pack.
-        const context = settings.contextFor(`${base}.html`);
-        into.documents.push(
-          htmlOnly(
-            `${base}.html`,
-            renderCopy(copy, context),
-            copyTitle(copy),
-            'quiz',
-            settings.seed,
-          ),
-          htmlOnly(
-            `${base}-key.html`,
-            renderAnswers(copy, context),
-            keyTitle(copy, full),
-            'key',
-            settings.seed,
-          ),
-        );
-      }
-      if (!settings.pdf) return;
-      const part = { name: `copy-${i + 1}` };
-      const partContext = { ...packContext, part };
-      copyParts.push({
-        ...part,
-        html: renderCopy(copy, partContext),
-        ...(settings.split
-          ? { split: { path: pdfPath(`${base}.html`), title: copyTitle(copy), kind: 'quiz (pdf)' } }
-          : {}),
-      });
-      keyParts.push({
-        ...part,
-        html: renderAnswers(copy, partContext),
-        ...(settings.split
-          ? {
-              split: {
-                path: pdfPath(`${base}-key.html`),
-                title: keyTitle(copy, full),
-                kind: 'key (pdf)',
-              },
-            }
-          : {}),
-      });
+    const part = { name: `copy-${i + 1}` };
+    const split = (file: string, title: string, kind: string) =>
+      options.split ? { split: { path: pdfPath(file), title, kind } } : {};
+    copyParts.push({
+      ...part,
+      render: () => renderCopy(copy, { ...packContext, part }),
+      ...split(`${base}.html`, copyTitle(copy), 'quiz (pdf)'),
     });
-    if (booklet) {
-      into.documents.push({
-        path: bookletPath,
-        html: renderExplanations(
-          booklet,
-          copies[0]!,
-          { title: bookletTitle, group: roster.name },
-          settings.contextFor(bookletPath),
-        ),
-        title: bookletTitle,
-        writeHtml: settings.html,
-        writePdf: settings.pdf,
-        dateSeed: settings.seed,
-        kind: 'explanations',
-      });
-    }
-    if (!settings.pdf) return;
-    const first = copies[0]!;
-    const head = { ...packContext, part: { head: true } as const };
-    into.packs.push(
-      {
-        path: `${packFolder}/class-pack.pdf`,
-        title: `${group}: student copies`,
-        head: renderCopy(first, head),
-        parts: copyParts,
-        duplex: settings.duplex,
-        dateSeed: settings.seed,
-        kind: 'class pack',
-      },
-      {
-        path: `${packFolder}/class-keys.pdf`,
-        title: `${group}: ${full ? 'answer keys' : 'marking grids'}`,
-        head: renderAnswers(first, head),
-        parts: keyParts,
-        duplex: settings.duplex,
-        dateSeed: settings.seed,
-        kind: 'class keys',
-      },
+    keyParts.push({
+      ...part,
+      render: () => answers(copy, { ...packContext, part }),
+      ...split(`${base}-key.html`, keyTitle(copy, full), 'key (pdf)'),
+    });
+  });
+  if (booklet) {
+    const title = `Answers and explanations — ${group}`;
+    const context = planning.context(bookletPath);
+    plan.documents.push(
+      document(
+        bookletPath,
+        () => renderExplanations(booklet, copies[0]!, { title, group: roster.name }, context),
+        title,
+        'explanations',
+        planning,
+      ),
     );
   }
+  if (!planning.pdf) return;
+  const head = { ...packContext, part: { head: true } as const };
+  const pack = { duplex: options.duplex, dateSeed: options.seed };
+  plan.packs.push(
+    {
+      ...pack,
+      path: `${packFolder}/class-pack.pdf`,
+      title: `${group}: student copies`,
+      head: () => renderCopy(copies[0]!, head),
+      parts: copyParts,
+      kind: 'class pack',
+    },
+    {
+      ...pack,
+      path: `${packFolder}/class-keys.pdf`,
+      title: `${group}: ${full ? 'answer keys' : 'marking grids'}`,
+      head: () => answers(copies[0]!, head),
+      parts: keyParts,
+      kind: 'class keys',
+    },
+  );
+}
+
+function document(
+  file: string,
+  render: () => string,
+  title: string,
+  kind: string,
+  planning: QuizPlanning,
+): LazyDocument {
+  return {
+    path: file,
+    render,
+    title,
+    writeHtml: planning.html,
+    writePdf: planning.pdf,
+    dateSeed: planning.options.seed,
+    kind,
+  };
 }
 
 function copyTitle(copy: QuizCopy): string {
@@ -237,16 +250,6 @@ function copyTitle(copy: QuizCopy): string {
 
 function keyTitle(copy: QuizCopy, full: boolean): string {
   return `${full ? 'Answer key' : 'Marking grid'} — ${copy.title} — ${copyName(copy)}`;
-}
-
-function htmlOnly(
-  path: string,
-  html: string,
-  title: string,
-  kind: string,
-  seed: number,
-): PlannedDocument {
-  return { path, html, title, writeHtml: true, writePdf: false, dateSeed: seed, kind };
 }
 
 /** File names from student ids, made safe; a repeated one gets its roster row. */

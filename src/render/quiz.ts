@@ -7,6 +7,8 @@ import { keyNotation } from '../quiz/key.js';
 import { relabelRefs } from '../corpus/ref-labels.js';
 import { renderTemplate, type Environment } from './env.js';
 import { pageFrame, type PagePart } from './page.js';
+import { answerSheetView } from './answer-sheet.js';
+import type { LayoutOptions } from '../sheet/layout.js';
 
 export interface QuizRenderContext {
   env: Environment;
@@ -17,6 +19,8 @@ export interface QuizRenderContext {
   part?: PagePart;
   /** Items already rendered for other copies (see renderedItems); none means no reuse. */
   items?: RenderedItems;
+  /** Add an answer sheet after the questions (blueprint `answer_sheet`). */
+  answerSheet?: LayoutOptions;
 }
 
 /**
@@ -98,6 +102,7 @@ export function renderCopy(copy: QuizCopy, context: QuizRenderContext): string {
       };
       return { ...view, items: section.items.map((item) => itemView(item, view, context)) };
     }),
+    sheet: context.answerSheet ? answerSheetView(copy, context.answerSheet) : undefined,
   });
 }
 
