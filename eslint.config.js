@@ -1,6 +1,71 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers of src/ (DEVELOPERS.md, "Layers"), enforced: a file may import
+ * from its own layer and the ones below it, never from a layer above. Each
+ * entry names the folders a group of files must not import, statically or
+ * with a lazy import().
+ */
+const FEATURES = [
+  'corpus',
+  'bank',
+  'lint',
+  'reference',
+  'quiz',
+  'briefing',
+  'render',
+  'export',
+  'grade',
+  'stats',
+  'schema',
+];
+const layers = [
+  {
+    what: 'the content and its pure stages',
+    files: [...FEATURES.map((folder) => `src/${folder}/**`), 'src/content.ts', 'src/project.ts'],
+    forbidden: ['cli', 'commands', 'produce', 'terminal', 'pdf', 'write'],
+  },
+  {
+    what: 'the printing and writing machinery',
+    files: ['src/pdf/**', 'src/write/**'],
+    forbidden: ['cli', 'commands', 'produce', 'terminal'],
+  },
+  {
+    what: 'the terminal layer and the shared helpers',
+    files: ['src/terminal/**', 'src/util/**', 'src/errors.ts', 'src/version.ts'],
+    forbidden: ['cli', 'commands', 'produce', 'pdf', 'write', ...FEATURES],
+  },
+  {
+    what: 'the pipeline (plans, the frame, produce)',
+    files: ['src/produce/**'],
+    forbidden: ['cli', 'commands'],
+  },
+  {
+    what: 'the commands',
+    files: ['src/commands/**'],
+    forbidden: ['cli'],
+  },
+];
+
+function layerRules({ what, files, forbidden }) {
+  const source = `^(\\.\\.?/)+(${forbidden.join('|')})(/|\\.js$)`;
+  const message = `${what} must not depend on a layer above it (see "Layers" in DEVELOPERS.md).`;
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: source, message }] }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `ImportExpression[source.value=/${source.replaceAll('/', '\\/')}/]`,
+          message,
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'out/', 'node_modules/', 'tests/fixtures/', '.puppeteerrc.cjs'] },
   js.configs.recommended,
@@ -11,6 +76,30 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'error',
+    },
+  },
+  ...layers.map(layerRules),
+  {
+    // One file per command: a command file shares flags through options.ts, never another command.
+    files: ['src/commands/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+cli/',
+              message:
+                'the commands must not depend on the wiring (see "Layers" in DEVELOPERS.md).',
+            },
+            {
+              regex: '^\\./(?!context\\.js$|options\\.js$)',
+              message:
+                'a command file must not import another command; move what they share to commands/options.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
