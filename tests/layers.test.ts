@@ -35,6 +35,22 @@ describe('the layer rule', () => {
     }
   });
 
+  it('counts a new feature folder as pure until it is named a layer of its own', async () => {
+    const found = await problems(
+      'src/new-feature/probe.ts',
+      "export const print = () => import('../pdf/printer.js');\n",
+    );
+    expect(found).toEqual([expect.stringContaining('must not depend on a layer above it')]);
+  });
+
+  it('keeps the terminal layer and helpers free of the content', async () => {
+    const found = await problems(
+      'src/terminal/probe.ts',
+      "export type { Corpus } from '../corpus/article.js';\nexport type { Problem } from '../errors.js';\n",
+    );
+    expect(found).toEqual([expect.stringContaining('must not depend on a layer above it')]);
+  });
+
   it('lets a pure module import its own layer and the ones below', async () => {
     const found = await problems(
       'src/quiz/probe.ts',
