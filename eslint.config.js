@@ -11,6 +11,7 @@ const OTHER_LAYERS = [
   'cli',
   'commands',
   'produce',
+  'preview',
   'terminal',
   'pdf',
   'write',
@@ -26,12 +27,12 @@ const layers = [
     // Every folder that is not one of the layers below: a new feature folder is pure by default.
     files: ['src/**/*.ts'],
     ignores: OTHER_LAYERS.map((name) => (name.endsWith('.ts') ? `src/${name}` : `src/${name}/**`)),
-    source: upward(['cli', 'commands', 'produce', 'terminal', 'pdf', 'write']),
+    source: upward(['cli', 'commands', 'preview', 'produce', 'terminal', 'pdf', 'write']),
   },
   {
     what: 'the printing and writing machinery',
     files: ['src/pdf/**', 'src/write/**'],
-    source: upward(['cli', 'commands', 'produce', 'terminal']),
+    source: upward(['cli', 'commands', 'preview', 'produce', 'terminal']),
   },
   {
     what: 'the terminal layer and the shared helpers',
@@ -42,6 +43,11 @@ const layers = [
   {
     what: 'the pipeline (plans, the frame, produce)',
     files: ['src/produce/**'],
+    source: upward(['cli', 'commands', 'preview']),
+  },
+  {
+    what: 'the preview server',
+    files: ['src/preview/**'],
     source: upward(['cli', 'commands']),
   },
   {
@@ -116,8 +122,29 @@ export default tseslint.config(
         clearInterval: 'readonly',
         URL: 'readonly',
         Buffer: 'readonly',
+        setTimeout: 'readonly',
+        requestAnimationFrame: 'readonly',
+        document: 'readonly',
+        URLSearchParams: 'readonly',
       },
     },
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The preview's page script runs in the browser.
+    files: ['templates/preview/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        sessionStorage: 'readonly',
+        fetch: 'readonly',
+        DOMParser: 'readonly',
+        EventSource: 'readonly',
+      },
+    },
   },
 );
