@@ -7,7 +7,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFPage } from 'pdf-lib';
 import { NO_PAUSES, setMetadata } from './metadata.js';
-import type { PdfMetadata } from './normalize.js';
+import type { PdfMetadata } from './types.js';
 import { PageNumbers } from './page-numbers.js';
 
 export interface PrintedChunk {
