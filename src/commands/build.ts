@@ -2,11 +2,15 @@
 import type { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
 import type { BuildPlan } from '../produce/plan.js';
+import type { Bank } from '../bank/load.js';
+import { relativeTo } from '../terminal/report.js';
 import type { CommandContext } from './context.js';
 import { formatProblems } from '../terminal/report.js';
 import { parseFormats, withOutputOptions, type OutputOptions } from './options.js';
 
-export type BuildOptions = OutputOptions;
+export interface BuildOptions extends OutputOptions {
+  fullKeys?: boolean;
+}
 
 export function registerBuild(program: Command, context: CommandContext): void {
   withOutputOptions(
@@ -14,6 +18,10 @@ export function registerBuild(program: Command, context: CommandContext): void {
       .command('build')
       .description(
         'build every quiz (versions, keys, class packs), briefing and export of the project into out/',
+      )
+      .option(
+        '--full-keys',
+        'class keys as one full answer key per copy instead of a marking grid per copy and one explanations booklet',
       ),
   )
     .addHelpText(
@@ -49,7 +57,12 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
     const parts = await buildParts(content, formats);
     if (!options.quiet) io.stderr(formatProblems(parts.warnings, io.cwd));
     const plans: BuildPlan[] = [
-      ...parts.quizzes.map((quiz) => quizPlan.planQuiz(content, quiz.blueprint, quiz.options)),
+      ...parts.quizzes.map((quiz) =>
+        quizPlan.planQuiz(content, quiz.blueprint, {
+          ...quiz.options,
+          fullKeys: options.fullKeys ?? false,
+        }),
+      ),
       ...parts.briefings.map((briefing) =>
         planBriefing(content, briefing.config, briefing.options),
       ),
@@ -60,8 +73,19 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
       command: commandLine(
         'handout build',
         options.format !== undefined && `--format ${formats.join(',')}`,
+        options.fullKeys && '--full-keys',
       ),
       extraInputs: content.blueprints.flatMap((b) => (b.roster ? [b.roster] : [])),
+      notes: emptyBankFiles(content.bank).map(
+        (file) =>
+          `Note: ${relativeTo(io.cwd, file)} holds no questions, so nothing from it is in these files.`,
+      ),
     };
   });
+}
+
+/** Question files that gave no question: empty, comments only, or an empty list (lint warns about the first). */
+function emptyBankFiles(bank: Bank): string[] {
+  const used = new Set(bank.questions.map((q) => q.source.file));
+  return bank.files.filter((file) => !used.has(file));
 }

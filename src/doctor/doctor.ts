@@ -179,8 +179,8 @@ const SOURCES: Record<FoundChromium['source'], string> = {
 
 /** The old headless shell starts and prints about twice as fast as a full browser. */
 function browserKind(found: FoundChromium): string {
-  const shell = /headless[-_]shell/i.test(path.basename(found.executablePath));
-  const kind = shell ? 'headless shell' : 'full Chromium or Chrome (new headless mode)';
+  const kind =
+    found.headless === 'shell' ? 'headless shell' : 'full Chromium or Chrome (new headless mode)';
   return found.source === 'puppeteer' ? `${kind}, downloaded by puppeteer` : kind;
 }
 
