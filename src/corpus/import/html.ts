@@ -1,0 +1,122 @@
+/**
+ * A saved or fetched HTML page. Mozilla's Readability (the engine of
+ * Firefox's Reader View) finds the article in the page; linkedom gives it a
+ * DOM on the server. linkedom only builds a tree: it has no script engine
+ * and never loads images, stylesheets or frames, so a page cannot run code
+ * or reach the network while it is imported. Then our own rules, for what
+ * teaching needs: paragraphs exactly as the page splits them; captions,
+ * credits, pull quotes, bylines, share, "Read more" and subscribe lines
+ * removed or flagged by the page's own markup and by their wording.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { HandoutError } from '../../errors.js';
+import { describe, htmlBlocks, type HtmlBlock } from './blocks.js';
+import type { Extracted, ImportNote } from './extracted.js';
+import { bylineAuthor, dateline, dateOnlyLine, furniture, looksLikeProse, type Verdict } from './furniture.js';
+import { pageMetadata } from './metadata.js';
+
+export function extractHtml(html: string, options: { url?: string; file: string }): Extracted {
+  const { document } = parseHTML(html) as unknown as { document: Document };
+  const metadata = pageMetadata(document, html, options.url);
+  let article: ReturnType<Readability<Element>['parse']>;
+  try {
+    article = new Readability<Element>(document, { keepClasses: true, serializer: (node) => node as Element }).parse();
+  } catch (cause) {
+    throw new HandoutError(`${options.file}: handout could not make sense of this page's structure; open it in a browser, select the article text, and import it as pasted text (.txt) instead`, { code: 'import-unreadable-page', cause });
+  }
+  const removed: ImportNote[] = [];
+  const unsure: ImportNote[] = [];
+  if (!article?.content) return { paragraphs: [], removed, unsure, ...metadata, outletHints: [] };
+
+  const blocks = htmlBlocks(article.content);
+  const extracted: Extracted = { paragraphs: [], removed, unsure, ...metadata, outletHints: [] };
+  const note = (block: HtmlBlock, reason: string): ImportNote => ({ element: describe(block.element), text: block.text, reason });
+  let footer: Verdict | undefined;
+  for (const [i, block] of blocks.entries()) {
+    const verdict = markupVerdict(block, article.content) ?? furniture(block.text) ?? pullQuote(block, blocks, i) ?? linkOnly(block);
+    if (footer && (block.linkShare > 0.5 || !looksLikeProse(block.text))) {
+      removed.push(note(block, footer.reason));
+      continue;
+    }
+    footer = undefined;
+    if (!verdict) {
+      if (extracted.title && i < 3 && comparable(block.text) === comparable(extracted.title.value)) {
+        removed.push(note(block, 'headline (the title)'));
+        continue;
+      }
+      extracted.paragraphs.push(block.text);
+      continue;
+    }
+    if (verdict.action === 'unsure') {
+      unsure.push(note(block, verdict.reason));
+      extracted.paragraphs.push(block.text);
+      continue;
+    }
+    if (verdict.action === 'footer') footer = verdict;
+    const author = bylineAuthor(block.text);
+    const date = dateOnlyLine(block.text);
+    if (author && !extracted.author) {
+      extracted.author = { value: author, from: `the byline ${describe(block.element)}` };
+      removed.push(note(block, 'byline (used as the author)'));
+    } else if (date && !extracted.published) {
+      extracted.published = { value: date, from: `the date line ${describe(block.element)}` };
+      removed.push(note(block, 'date line (used as the publication date)'));
+    } else removed.push(note(block, verdict.reason));
+  }
+  const place = extracted.paragraphs[0] === undefined ? undefined : dateline(extracted.paragraphs[0]);
+  if (place) extracted.dateline = { value: place, from: 'the first paragraph' };
+  return extracted;
+}
+
+const MARKUP: { tokens: RegExp; verdict: Verdict }[] = [
+  { tokens: /^(caption|captions|figcaption|credit|credits|photocredit|copyright)$/, verdict: { action: 'remove', reason: 'photo caption or credit' } },
+  { tokens: /^(byline|bylines|author|authors|dateline|timestamp|published|pubdate|date)$/, verdict: { action: 'remove', reason: 'byline or date line' } },
+  { tokens: /^(share|sharing|social|sharebar|sharetools)$/, verdict: { action: 'remove', reason: 'sharing buttons' } },
+  { tokens: /^(related|recommended|recirc|readmore|outbrain|taboola|morestories)$/, verdict: { action: 'remove', reason: 'related-news list' } },
+  { tokens: /^(newsletter|subscribe|subscription|signup|promo|paywall|membership)$/, verdict: { action: 'remove', reason: 'subscription or promotion box' } },
+  { tokens: /^(ad|ads|advert|advertisement|sponsor|sponsored|dfp)$/, verdict: { action: 'remove', reason: 'advertisement' } },
+  { tokens: /^(pullquote|pullquotes|pull)$/, verdict: { action: 'remove', reason: 'pull quote' } },
+  { tokens: /^(tags|topics|keywords|breadcrumb|breadcrumbs)$/, verdict: { action: 'remove', reason: 'topic tags' } },
+  { tokens: /^(comment|comments)$/, verdict: { action: 'remove', reason: 'comments' } },
+  { tokens: /^(tweet|twitter|instagram|tiktok)$/, verdict: { action: 'unsure', reason: 'an embedded social-media post; kept as article text, delete it if it is not' } },
+];
+
+/** Judged by the page's own markup: the element, or one around it inside the article, says what it is. */
+function markupVerdict(block: HtmlBlock, root: Element): Verdict | undefined {
+  for (let el: Element | null = block.element; el && el !== root; el = el.parentElement) {
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'figcaption') return MARKUP[0]!.verdict;
+    if (tag === 'aside') return { action: 'remove', reason: 'aside box (pull quote or sidebar)' };
+    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[\s_-]+/)
+      .filter(Boolean);
+    for (const rule of MARKUP) if (words.some((w) => rule.tokens.test(w))) return rule.verdict;
+  }
+  return undefined;
+}
+
+/** A pull quote repeats a sentence of the article in large type: it is removed, the paragraph it repeats stays. */
+function pullQuote(block: HtmlBlock, blocks: HtmlBlock[], index: number): Verdict | undefined {
+  const text = comparable(block.text);
+  if (text.split(' ').length < 6) return undefined;
+  const source = blocks.findIndex((other, j) => j !== index && other.text.length > block.text.length && comparable(other.text).includes(text.replace(/^["“”']|["“”']$/g, '')));
+  return source < 0 ? undefined : { action: 'remove', reason: 'pull quote (it repeats a sentence of the article)' };
+}
+
+/** A short paragraph that is all link: a pointer to another page, not reporting. */
+function linkOnly(block: HtmlBlock): Verdict | undefined {
+  const words = block.text.split(' ').length;
+  return block.linkShare >= 0.9 && words <= 25 ? { action: 'remove', reason: 'link to another page' } : undefined;
+}
+
+function comparable(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
