@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HandoutError } from '../../src/errors.js';
-import { gradeCommand } from '../../src/grade/command.js';
+import { gradeCommand } from '../../src/commands/grade.js';
 import { RETEACH_BELOW } from '../../src/grade/passages.js';
 import type { CopyItem, QuizCopy } from '../../src/quiz/copy.js';
 import {

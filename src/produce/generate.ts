@@ -3,11 +3,11 @@
  * start the browser (only if PDFs are wanted) while the bank loads and is
  * checked, let the command plan its outputs, then produce and write them.
  */
-import type { Io } from '../cli/io.js';
+import path from 'node:path';
+import type { Io } from '../terminal/io.js';
 import { requireContent, type Content } from '../content.js';
 import type { ProblemList } from '../errors.js';
-import { openProject } from '../project.js';
-import { outputDir, type OutputOptions } from './options.js';
+import { openProject, type Project } from '../project.js';
 import type { BuildPlan } from './plan.js';
 import { withPrinting } from './produce.js';
 import { runPlan } from './run.js';
@@ -20,6 +20,15 @@ export interface Planned {
   extraInputs?: string[];
 }
 
+/** The flags the frame itself reads; each command parses its own on top. */
+export interface FrameOptions {
+  project?: string;
+  out?: string;
+  quiet?: boolean;
+  /** --chromium PATH, if given. */
+  chromium?: string;
+}
+
 export interface PlanContext {
   content: Content;
   problems: ProblemList;
@@ -30,7 +39,7 @@ export interface PlanContext {
  * flags first, so a mistyped flag fails before anything starts).
  */
 export async function generate(
-  options: Omit<OutputOptions, 'format'>,
+  options: FrameOptions,
   io: Io,
   printing: boolean,
   plan: (context: PlanContext) => Promise<Planned> | Planned,
@@ -52,6 +61,11 @@ export async function generate(
     });
     return 0;
   });
+}
+
+/** --out DIR (relative to where handout runs), or the project's out/. */
+export function outputDir(project: Project, out: string | undefined, cwd: string): string {
+  return out === undefined ? project.outDir : path.resolve(cwd, out);
 }
 
 /** "handout quiz unit --seed 7": the words of a command, empty ones left out. */

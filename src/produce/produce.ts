@@ -4,8 +4,8 @@
  * the one writer, then the manifest. Puppeteer is imported only if the plan
  * has something to print.
  */
-import type { Io } from '../cli/io.js';
-import { progressReporter } from '../cli/progress.js';
+import type { Io } from '../terminal/io.js';
+import { progressReporter } from '../terminal/progress.js';
 import type { OutputWriter } from '../write/writer.js';
 import type { Printer } from '../pdf/printer.js';
 import { pdfPath, type BuildPlan } from './plan.js';

@@ -1,6 +1,6 @@
 /** Runs a plan through the writer and reports what was written. */
-import type { Io } from '../cli/io.js';
-import { relativeTo } from '../cli/report.js';
+import type { Io } from '../terminal/io.js';
+import { relativeTo } from '../terminal/report.js';
 import type { Project } from '../project.js';
 import { withWriter, type WrittenFile } from '../write/writer.js';
 import { addManifest, inputHashes } from '../write/manifest.js';

@@ -8,31 +8,21 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Io } from '../cli/io.js';
-import { formatProblems, relativeTo } from '../cli/report.js';
-import { requireContent, type Content } from '../content.js';
+import type { Command } from 'commander';
+import type { Io } from '../terminal/io.js';
 import { HandoutError } from '../errors.js';
-import { openProject, type Project } from '../project.js';
-import { findBlueprint, type Blueprint } from '../quiz/blueprint.js';
-import { loadRoster } from '../quiz/roster.js';
-import { templateEnvironment } from '../render/env.js';
+import type { ClassAnalysis } from '../grade/analysis.js';
+import type { ReadResponses } from '../grade/responses.js';
+import { formatProblems, relativeTo } from '../terminal/report.js';
+import { plural } from '../util/text.js';
+import type { CommandContext } from './context.js';
 import {
-  outputDir,
   parseCount,
   parseFormats,
   parseSeed,
+  withOutputOptions,
   type OutputOptions,
-} from '../build/options.js';
-import { assetsUrlFor, emptyPlan, type BuildPlan, type OutputFormat } from '../build/plan.js';
-import { runPlan } from '../build/run.js';
-import { plural } from '../util/text.js';
-import { analyseClass, type ClassAnalysis } from './analysis.js';
-import { regenerateCopies, type CopySet } from './copies.js';
-import { passageResults } from './passages.js';
-import { renderReport } from './report.js';
-import { readResponses, type ReadResponses } from './responses.js';
-import { scoreSheet, type ScoredSheet } from './score.js';
-import { points, scoresCsv } from './scores-csv.js';
+} from './options.js';
 
 export interface GradeOptions extends OutputOptions {
   /** Quiz id (the blueprint's file name without .yaml). Required. */
@@ -47,9 +37,39 @@ export interface GradeOptions extends OutputOptions {
   skipInvalid?: boolean;
 }
 
-/** The folder under out/ a quiz's grades go to. */
-export function gradesFolder(quizId: string): string {
-  return `grades/${quizId}`;
+export function registerGrade(program: Command, context: CommandContext): void {
+  withOutputOptions(
+    program
+      .command('grade')
+      .description(
+        "score students' responses to a quiz: scores.csv and an item-analysis report (HTML and PDF)",
+      )
+      .argument(
+        '<responses.csv>',
+        'one row per copy: id, version, then the answer to each item (see docs/grading.md)',
+      )
+      .requiredOption(
+        '--quiz <quiz-id>',
+        'the quiz the responses answer (a blueprint in questions/quizzes/)',
+      )
+      .option('--seed <n>', "the seed the copies were printed with (default: the blueprint's)")
+      .option('--versions <n>', "how many versions were printed (default: the blueprint's)")
+      .option(
+        '--roster <file.csv>',
+        "the roster personal copies were printed for (default: the blueprint's)",
+      )
+      .option(
+        '--skip-invalid',
+        'grade the valid rows and list the invalid ones, instead of writing nothing',
+      ),
+  )
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ handout grade --quiz missile-defense-unit questions/responses/missile-defense-unit.csv',
+    )
+    .action(async (responses: string, options: GradeOptions) => {
+      context.setExit(await gradeCommand(responses, options, context.io));
+    });
 }
 
 export async function gradeCommand(
@@ -57,6 +77,31 @@ export async function gradeCommand(
   options: GradeOptions,
   io: Io,
 ): Promise<number> {
+  const [
+    { openProject },
+    { requireContent },
+    { findBlueprint },
+    { loadRoster },
+    { regenerateCopies },
+    { readResponses },
+    { scoreSheet },
+    { analyseClass },
+    { gradePlan, gradesFolder, projectPath },
+    { outputDir },
+    { runPlan },
+  ] = await Promise.all([
+    import('../project.js'),
+    import('../content.js'),
+    import('../quiz/blueprint.js'),
+    import('../quiz/roster.js'),
+    import('../grade/copies.js'),
+    import('../grade/responses.js'),
+    import('../grade/score.js'),
+    import('../grade/analysis.js'),
+    import('../produce/grade-plan.js'),
+    import('../produce/generate.js'),
+    import('../produce/run.js'),
+  ]);
   const project = openProject(options.project, io.cwd);
   const formats = parseFormats(options.format);
   const seedFlag = parseSeed(options.seed);
@@ -114,7 +159,7 @@ export async function gradeCommand(
   });
   if (!options.quiet)
     io.stderr(
-      gradeSummary(analysis, `${relativeTo(io.cwd, outDir)}/${gradesFolder(blueprint.id)}/`),
+      await gradeSummary(analysis, `${relativeTo(io.cwd, outDir)}/${gradesFolder(blueprint.id)}/`),
     );
   return 0;
 }
@@ -156,65 +201,8 @@ function acceptOrRefuse(read: ReadResponses, skipInvalid: boolean, io: Io): void
   }
 }
 
-/** How the responses file is named in the report and manifest: never a machine-specific path. */
-function projectPath(project: Project, file: string): string {
-  const relative = path.relative(project.root, file);
-  return relative.startsWith('..') || path.isAbsolute(relative)
-    ? path.basename(file)
-    : relative.split(path.sep).join('/');
-}
-
-interface GradeRun {
-  seed: number;
-  formats: OutputFormat[];
-  file: string;
-  read: ReadResponses;
-  scored: ScoredSheet[];
-  analysis: ClassAnalysis;
-  copies: CopySet;
-}
-
-/** The files of a grading run, for the shared writer and printer. */
-export function gradePlan(content: Content, blueprint: Blueprint, run: GradeRun): BuildPlan {
-  const folder = gradesFolder(blueprint.id);
-  const reportPath = `${folder}/report.html`;
-  const graded = new Set(
-    run.scored.map((s) => s.sheet.student?.id).filter((id) => id !== undefined),
-  );
-  const html = renderReport(
-    {
-      blueprint,
-      seed: run.seed,
-      responsesName: projectPath(content.project, run.file),
-      analysis: run.analysis,
-      passages: passageResults(run.analysis.items, content.corpus),
-      leftOut: run.read.rejected.map((r) => ({ row: r.row, id: r.id })),
-      missing: (run.copies.roster?.students ?? [])
-        .filter((s) => !graded.has(s.id))
-        .map((s) => ({ id: s.id, name: s.name })),
-    },
-    { env: templateEnvironment(content.project.templateDirs), assetsUrl: assetsUrlFor(reportPath) },
-  );
-  const plan = emptyPlan();
-  plan.seeds[blueprint.id] = run.seed;
-  plan.files.push({
-    path: `${folder}/scores.csv`,
-    data: scoresCsv(run.scored, run.copies.roster !== undefined),
-    kind: 'scores',
-  });
-  plan.documents.push({
-    path: reportPath,
-    html,
-    title: `Grade report — ${blueprint.title}`,
-    writeHtml: run.formats.includes('html'),
-    writePdf: run.formats.includes('pdf'),
-    dateSeed: run.seed,
-    kind: 'grade report',
-  });
-  return plan;
-}
-
-function gradeSummary(analysis: ClassAnalysis, folder: string): string {
+async function gradeSummary(analysis: ClassAnalysis, folder: string): Promise<string> {
+  const { points } = await import('../grade/scores-csv.js');
   const s = analysis.summary;
   const flagged = analysis.items.filter((i) => i.flags.length > 0).length;
   const kr20 = analysis.reliability.kr20;
