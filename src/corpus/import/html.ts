@@ -19,6 +19,8 @@ import { pageMetadata } from './metadata.js';
 export function extractHtml(html: string, options: { url?: string; file: string }): Extracted {
   const { document } = parseHTML(html) as unknown as { document: Document };
   const metadata = pageMetadata(document, html, options.url);
+  // Readability rewrites the document it reads: keep the page as it was, to report what was left out.
+  const page = document.body ? (document.body.cloneNode(true) as Element) : undefined;
   let article: ReturnType<Readability<Element>['parse']>;
   try {
     article = new Readability<Element>(document, { keepClasses: true, serializer: (node) => node as Element }).parse();
@@ -64,6 +66,7 @@ export function extractHtml(html: string, options: { url?: string; file: string 
       removed.push(note(block, 'date line (used as the publication date)'));
     } else removed.push(note(block, verdict.reason));
   }
+  if (page) extracted.removed = leftOut(page, extracted, removed);
   const place = extracted.paragraphs[0] === undefined ? undefined : dateline(extracted.paragraphs[0]);
   if (place) extracted.dateline = { value: place, from: 'the first paragraph' };
   return extracted;
@@ -119,4 +122,40 @@ function comparable(text: string): string {
     .replace(/[“”]/g, '"')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Everything the page shows that the draft does not keep, in page order:
+ * what our rules removed with their reasons, and what Readability left out
+ * (navigation, captions, footers), named by the element it came from. Short
+ * link items (menus) are counted, not listed.
+ */
+function leftOut(page: Element, extracted: Extracted, ours: ImportNote[]): ImportNote[] {
+  const kept = new Set(extracted.paragraphs);
+  const byText = new Map(ours.map((n) => [n.text, n]));
+  const notes: ImportNote[] = [];
+  let menuItems = 0;
+  for (const block of htmlBlocks(page)) {
+    if (kept.has(block.text)) continue;
+    const own = byText.get(block.text);
+    if (own) {
+      notes.push(own);
+      byText.delete(block.text);
+      continue;
+    }
+    if (extracted.title && comparable(block.text) === comparable(extracted.title.value)) {
+      notes.push({ element: describe(block.element), text: block.text, reason: 'headline (the title)' });
+      continue;
+    }
+    const verdict = markupVerdict(block, page) ?? furniture(block.text);
+    if (!verdict && block.text.split(' ').length < 4) {
+      menuItems++;
+      continue;
+    }
+    const reason = verdict && verdict.action !== 'unsure' ? verdict.reason : 'not part of the article (left out by Readability)';
+    notes.push({ element: describe(block.element), text: block.text, reason });
+  }
+  notes.push(...byText.values());
+  if (menuItems) notes.push({ element: '(several)', text: `${menuItems} short menu and link items`, reason: 'site navigation' });
+  return notes;
 }

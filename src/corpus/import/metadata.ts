@@ -155,7 +155,7 @@ function headline(document: Document, meta: Map<string, string>, article: Json |
   }
   const shown = candidates[0];
   if (shown && shown[0] !== 'the page <title>') return { value: shown[1]!, from: shown[0] };
-  const mainH1 = h1s.find((h) => h.split(' ').length >= 3 && !bylineAuthor(h));
+  const mainH1 = h1s.find((h) => h.split(' ').length >= 2 && !bylineAuthor(h) && (outlet === undefined || comparable(h) !== comparable(outlet)));
   if (mainH1) return { value: mainH1, from: "the page's <h1>" };
   return shown ? { value: shown[1]!, from: shown[0] } : undefined;
 }

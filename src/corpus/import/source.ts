@@ -77,18 +77,16 @@ async function fetchSource(address: string, timeoutSeconds: number): Promise<Raw
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
+    // Leaving the loop early cancels the download: a page past the limit is never read whole.
     for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
       total += chunk.length;
-      if (total > MAX_BYTES) {
-        await response.body?.cancel();
-        throw tooLarge(address, total);
-      }
+      if (total > MAX_BYTES) break;
       chunks.push(chunk);
     }
   } catch (cause) {
-    if (cause instanceof HandoutError) throw cause;
     throw unreachable(address, host, cause, timeoutSeconds);
   }
+  if (total > MAX_BYTES) throw tooLarge(address, total);
   const bytes = Buffer.concat(chunks);
   if (contentType && !/^(text\/|application\/(xhtml\+)?xml)/i.test(contentType)) {
     throw new HandoutError(`${address} is not a web page (the site says it is ${contentType.split(';')[0]}); import a news page, or save the article's text into a .txt file`, { code: 'import-not-text' });

@@ -28,7 +28,7 @@ export function extractText(raw: string): Extracted {
   const footerAt = judged.findIndex((j, i) => i > firstProse && firstProse >= 0 && j.verdict?.action === 'footer');
   if (footerAt >= 0) {
     end = footerAt;
-    for (const { block } of judged.slice(footerAt)) remove(block, judged[footerAt]!.verdict!.reason);
+    for (const { block, verdict } of judged.slice(footerAt)) remove(block, verdict && verdict.action !== 'unsure' ? verdict.reason : judged[footerAt]!.verdict!.reason);
   }
 
   let author: Extracted['author'];
