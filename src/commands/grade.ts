@@ -77,9 +77,11 @@ export async function gradeCommand(
   options: GradeOptions,
   io: Io,
 ): Promise<number> {
+  const formats = parseFormats(options.format);
+  const seedFlag = parseSeed(options.seed);
+  const versionsFlag = parseCount(options.versions, '--versions', 26);
   const [
-    { openProject },
-    { requireContent },
+    { commandLine, generate },
     { findBlueprint },
     { loadRoster },
     { regenerateCopies },
@@ -87,11 +89,8 @@ export async function gradeCommand(
     { scoreSheet },
     { analyseClass },
     { gradePlan, gradesFolder, projectPath },
-    { outputDir },
-    { runPlan },
   ] = await Promise.all([
-    import('../project.js'),
-    import('../content.js'),
+    import('../produce/generate.js'),
     import('../quiz/blueprint.js'),
     import('../quiz/roster.js'),
     import('../grade/copies.js'),
@@ -99,68 +98,57 @@ export async function gradeCommand(
     import('../grade/score.js'),
     import('../grade/analysis.js'),
     import('../produce/grade-plan.js'),
-    import('../produce/generate.js'),
-    import('../produce/run.js'),
   ]);
-  const project = openProject(options.project, io.cwd);
-  const formats = parseFormats(options.format);
-  const seedFlag = parseSeed(options.seed);
-  const versionsFlag = parseCount(options.versions, '--versions', 26);
-  const { content } = await requireContent(project);
-  const blueprint = findBlueprint(
-    content.blueprints,
-    options.quiz,
-    relativeTo(io.cwd, project.quizzesDir),
-  );
-  const seed = seedFlag ?? blueprint.seed;
-  const rosterFile = options.roster ? path.resolve(io.cwd, options.roster) : blueprint.roster;
-  const students = rosterFile ? await loadRoster(rosterFile) : undefined;
-  const copies = regenerateCopies(content.bank.questions, blueprint, seed, {
-    versions: versionsFlag ?? blueprint.versions,
-    ...(students ? { students } : {}),
-  });
-
-  const file = path.resolve(io.cwd, responsesFile);
-  const read = readResponses(file, await readResponsesFile(file), copies);
-  acceptOrRefuse(read, options.skipInvalid ?? false, io);
-
-  const scored = read.sheets.map(scoreSheet);
-  const onVersions = scored.some((s) => !s.sheet.copy.student);
-  const analysis = analyseClass(scored, onVersions ? copies.versions : []);
-  const plan = gradePlan(content, blueprint, {
-    seed,
-    formats,
-    file,
-    read,
-    scored,
-    analysis,
-    copies,
-  });
-  const command = [
-    'handout grade',
-    `--quiz ${blueprint.id}`,
-    seedFlag !== undefined ? `--seed ${seedFlag}` : '',
-    versionsFlag !== undefined ? `--versions ${versionsFlag}` : '',
-    options.roster && rosterFile ? `--roster ${path.basename(rosterFile)}` : '',
-    options.skipInvalid ? '--skip-invalid' : '',
-    options.format ? `--format ${formats.join(',')}` : '',
-    projectPath(project, file),
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const outDir = outputDir(project, options.out, io.cwd);
-  await runPlan(project, plan, {
-    io,
-    outDir,
-    command,
-    quiet: options.quiet ?? false,
-    ...(options.chromium ? { chromium: options.chromium } : {}),
-    extraInputs: [file, ...(rosterFile ? [rosterFile] : [])],
-  });
-  if (!options.quiet)
-    io.stderr(
-      await gradeSummary(analysis, `${relativeTo(io.cwd, outDir)}/${gradesFolder(blueprint.id)}/`),
+  let summary = '';
+  await generate(options, io, formats.includes('pdf'), async ({ content, outDir }) => {
+    const project = content.project;
+    const blueprint = findBlueprint(
+      content.blueprints,
+      options.quiz,
+      relativeTo(io.cwd, project.quizzesDir),
     );
+    const seed = seedFlag ?? blueprint.seed;
+    const rosterFile = options.roster ? path.resolve(io.cwd, options.roster) : blueprint.roster;
+    const students = rosterFile ? await loadRoster(rosterFile) : undefined;
+    const copies = regenerateCopies(content.bank.questions, blueprint, seed, {
+      versions: versionsFlag ?? blueprint.versions,
+      ...(students ? { students } : {}),
+    });
+
+    const file = path.resolve(io.cwd, responsesFile);
+    const read = readResponses(file, await readResponsesFile(file), copies);
+    acceptOrRefuse(read, options.skipInvalid ?? false, io);
+
+    const scored = read.sheets.map(scoreSheet);
+    const onVersions = scored.some((s) => !s.sheet.copy.student);
+    const analysis = analyseClass(scored, onVersions ? copies.versions : []);
+    const plan = gradePlan(content, blueprint, {
+      seed,
+      formats,
+      file,
+      read,
+      scored,
+      analysis,
+      copies,
+    });
+    const command = commandLine(
+      'handout grade',
+      `--quiz ${blueprint.id}`,
+      seedFlag !== undefined && `--seed ${seedFlag}`,
+      versionsFlag !== undefined && `--versions ${versionsFlag}`,
+      options.roster && rosterFile && `--roster ${path.basename(rosterFile)}`,
+      options.skipInvalid && '--skip-invalid',
+      options.format && `--format ${formats.join(',')}`,
+      projectPath(project, file),
+    );
+    summary = await gradeSummary(
+      analysis,
+      `${relativeTo(io.cwd, outDir)}/${gradesFolder(blueprint.id)}/`,
+    );
+    return { plan, command, extraInputs: [file, ...(rosterFile ? [rosterFile] : [])] };
+  });
+  // After the files are written: the summary says where they are.
+  if (!options.quiet) io.stderr(summary);
   return 0;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The frame every command that writes documents shares: open the project,
- * start the browser (only if PDFs are wanted) while the bank loads and is
- * checked, let the command plan its outputs, then produce and write them.
+ * own the run's one printer (its browser starting at once when PDFs are
+ * wanted, so it launches while the bank loads and is checked), let the
+ * command plan its outputs, then produce and write them.
  */
 import path from 'node:path';
 import type { Io } from '../terminal/io.js';
@@ -9,7 +10,7 @@ import { requireContent, type Content } from '../content.js';
 import type { ProblemList } from '../errors.js';
 import { openProject, type Project } from '../project.js';
 import type { BuildPlan } from './plan.js';
-import { withPrinting } from './produce.js';
+import { withRunPrinter } from './printer.js';
 import { runPlan } from './run.js';
 
 export interface Planned {
@@ -32,11 +33,14 @@ export interface FrameOptions {
 export interface PlanContext {
   content: Content;
   problems: ProblemList;
+  /** Where the run writes (--out or the project's out/). */
+  outDir: string;
 }
 
 /**
- * `printing`: whether the run makes PDFs (the caller has parsed its own
- * flags first, so a mistyped flag fails before anything starts).
+ * `printing`: whether the run makes PDFs, so the browser is worth starting
+ * before the plan exists (the caller has parsed its own flags first, so a
+ * mistyped flag fails before anything starts).
  */
 export async function generate(
   options: FrameOptions,
@@ -46,17 +50,18 @@ export async function generate(
 ): Promise<number> {
   const project = openProject(options.project, io.cwd);
   const quiet = options.quiet ?? false;
+  const outDir = outputDir(project, options.out, io.cwd);
   const chromium = options.chromium ? { chromium: options.chromium } : {};
-  return withPrinting(printing, { io, quiet, ...chromium }, async (printer) => {
+  return withRunPrinter({ io, quiet, ...chromium }, async (printer) => {
+    if (printing) printer.warmUp();
     const { content, problems } = await requireContent(project);
-    const planned = await plan({ content, problems });
+    const planned = await plan({ content, problems, outDir });
     await runPlan(project, planned.plan, {
       io,
-      outDir: outputDir(project, options.out, io.cwd),
+      outDir,
       command: planned.command,
       quiet,
-      ...chromium,
-      ...(printer ? { printer } : {}),
+      printer,
       ...(planned.extraInputs ? { extraInputs: planned.extraInputs } : {}),
     });
     return 0;
