@@ -57,7 +57,7 @@ export function htmlBlocks(root: Element): HtmlBlock[] {
 }
 
 function hasBlockInside(el: Element): boolean {
-  for (const child of el.querySelectorAll('*')) if (BLOCK.has(child.tagName.toLowerCase())) return true;
+  for (const child of el.children) if (BLOCK.has(child.tagName.toLowerCase()) || hasBlockInside(child)) return true;
   return false;
 }
 

@@ -32,6 +32,8 @@ export interface TextDate {
  * it was imported.
  */
 export function dateInText(text: string): TextDate | undefined {
+  // chrono tries dozens of patterns: only ask it about text that names a year at all.
+  if (!/\b(1[89]|2[01])\d\d\b/.test(text)) return undefined;
   const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text);
   if (iso) {
     const date = isoDate(iso[1]!);

@@ -35,8 +35,9 @@ export function extractHtml(html: string, options: { url?: string; file: string 
   const extracted: Extracted = { paragraphs: [], removed, unsure, ...metadata, outletHints: [] };
   const note = (block: HtmlBlock, reason: string): ImportNote => ({ element: describe(block.element), text: block.text, reason });
   let footer: Verdict | undefined;
+  const texts = blocks.map((b) => comparable(b.text));
   for (const [i, block] of blocks.entries()) {
-    const verdict = markupVerdict(block, article.content) ?? furniture(block.text) ?? pullQuote(block, blocks, i) ?? linkOnly(block);
+    const verdict = markupVerdict(block, article.content) ?? furniture(block.text) ?? pullQuote(texts, i) ?? linkOnly(block);
     if (footer && (block.linkShare > 0.5 || !looksLikeProse(block.text))) {
       removed.push(note(block, footer.reason));
       continue;
@@ -102,10 +103,11 @@ function markupVerdict(block: HtmlBlock, root: Element): Verdict | undefined {
 }
 
 /** A pull quote repeats a sentence of the article in large type: it is removed, the paragraph it repeats stays. */
-function pullQuote(block: HtmlBlock, blocks: HtmlBlock[], index: number): Verdict | undefined {
-  const text = comparable(block.text);
+function pullQuote(texts: string[], index: number): Verdict | undefined {
+  const text = texts[index]!;
   if (text.split(' ').length < 6) return undefined;
-  const source = blocks.findIndex((other, j) => j !== index && other.text.length > block.text.length && comparable(other.text).includes(text.replace(/^["“”']|["“”']$/g, '')));
+  const quoted = text.replace(/^["“”']|["“”']$/g, '');
+  const source = texts.findIndex((other, j) => j !== index && other.length > text.length && other.includes(quoted));
   return source < 0 ? undefined : { action: 'remove', reason: 'pull quote (it repeats a sentence of the article)' };
 }
 

@@ -182,7 +182,10 @@ function publishedDate(document: Document, meta: Map<string, string>, article: J
     const date = typeof value === 'string' ? (isoDate(value) ?? dateInText(value)?.date) : undefined;
     if (date) return { value: date, from };
   }
-  const times = [...document.querySelectorAll('time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"], article time, main time, header time, time')].filter((t) => !t.closest('nav, footer, aside, [class*="related" i], [class*="comment" i]'));
+  // The article's own <time>, not one in a menu, a comment, a teaser for another story, or the page footer
+  // (an article's own <footer> often carries its date, so only footers outside the article count).
+  const outside = (t: Element): boolean => Boolean(t.closest('nav, aside, [class*="related" i], [class*="comment" i]') ?? (t.closest('footer') && !t.closest('article, main')));
+  const times = [...new Set(document.querySelectorAll('time[itemprop="datePublished"], time[pubdate], time[class*="publish" i], [itemprop="datePublished"], article time, main time, header time, time'))].filter((t) => !outside(t));
   for (const time of times) {
     const value = time.getAttribute('datetime') ?? time.getAttribute('content') ?? '';
     const date = isoDate(value) ?? dateInText(time.textContent ?? '')?.date;
