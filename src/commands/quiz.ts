@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { CommandContext } from './context.js';
+import { DEFAULT_ID_DIGITS } from '../sheet/layout.js';
 import {
   parseCount,
   parseFormats,
@@ -20,6 +21,7 @@ export interface QuizOptions extends OutputOptions {
   paper?: string;
   split?: boolean;
   duplex?: boolean;
+  answerSheet?: boolean;
 }
 
 export function registerQuiz(program: Command, context: CommandContext): void {
@@ -41,11 +43,15 @@ export function registerQuiz(program: Command, context: CommandContext): void {
       .option(
         '--duplex',
         'with --roster, start every copy on an odd page for double-sided printing',
+      )
+      .option(
+        '--answer-sheet',
+        'add a bubble answer sheet after the questions of every copy, for handout scan',
       ),
   )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ handout quiz missile-defense-unit --versions 3 --seed 7\n  $ handout quiz missile-defense-unit --roster class-9b.csv --duplex',
+      '\nExamples:\n  $ handout quiz missile-defense-unit --versions 3 --seed 7\n  $ handout quiz missile-defense-unit --roster class-9b.csv --duplex\n  $ handout quiz missile-defense-unit --answer-sheet',
     )
     .action(async (quizId: string, options: QuizOptions) => {
       context.setExit(await quizCommand(quizId, options, context.io));
@@ -71,7 +77,13 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
       quizId,
       path.relative(io.cwd, content.project.quizzesDir) || '.',
     );
-    const blueprint: Blueprint = { ...found, ...(paper ? { paper } : {}) };
+    const blueprint: Blueprint = {
+      ...found,
+      ...(paper ? { paper } : {}),
+      ...(options.answerSheet && !found.answerSheet
+        ? { answerSheet: { idDigits: DEFAULT_ID_DIGITS } }
+        : {}),
+    };
     const students = rosterFile ? await loadRoster(rosterFile) : undefined;
     const plan = planQuiz(content, blueprint, {
       seed: seedFlag ?? blueprint.seed,
@@ -91,6 +103,7 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
       paper && `--paper ${paper}`,
       options.split && '--split',
       options.duplex && '--duplex',
+      options.answerSheet && '--answer-sheet',
       options.format !== undefined && `--format ${formats.join(',')}`,
     );
     return { plan, command, ...(rosterFile ? { extraInputs: [rosterFile] } : {}) };

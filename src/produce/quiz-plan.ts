@@ -41,7 +41,12 @@ export function planQuiz(
   const addPair = (copy: QuizCopy, base: string, writePdf: boolean): [string, string] => {
     const copyPath = `${base}.html`;
     const keyPath = `${base}-key.html`;
-    const context = { env, corpus: content.corpus, assetsUrl: assetsUrlFor(copyPath) };
+    const context = {
+      env,
+      corpus: content.corpus,
+      assetsUrl: assetsUrlFor(copyPath),
+      ...(blueprint.answerSheet ? { answerSheet: blueprint.answerSheet } : {}),
+    };
     plan.documents.push(
       {
         path: copyPath,
