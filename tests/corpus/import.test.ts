@@ -129,3 +129,43 @@ describe('from a saved page to a unit', () => {
     expect(draftProblems.every((p) => p.line > 0)).toBe(true);
   });
 });
+
+describe('a unit on a page the teacher saved', () => {
+  it('goes from a saved page to a built quiz: import, fill in, cite, lint, build', async () => {
+    const { mkdtempSync, readFileSync: read, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const root = path.join(mkdtempSync(path.join(tmpdir(), 'handout-unit-')), 'unit');
+    expect((await runCli(['init', root], REPO)).code).toBe(0);
+    const page = path.join(REPO, 'tests', 'fixtures', 'import', 'news-page.html');
+    expect((await runCli(['corpus', 'import', page, '--id', 'library-reopens'], root)).code).toBe(0);
+    const lint = await runCli(['lint'], root);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout + lint.stderr).toMatch(/corpus\/library-reopens\.md:\d+:1 +error +"summary" is still to be filled in/);
+
+    const article = path.join(root, 'corpus', 'library-reopens.md');
+    writeFileSync(article, read(article, 'utf8').replace(/summary: "" # FILL IN:.*/, 'summary: The town library reopened after flood repairs paid for by a state grant.'));
+    const bank = path.join(root, 'questions', 'starter.yaml');
+    writeFileSync(
+      bank,
+      `${read(bank, 'utf8')}
+  - id: library-repair-cost
+    type: single
+    passages: library-reopens#p2
+    difficulty: 1
+    prompt: How much did the library repairs cost?
+    answer: $1.8 million
+    distractors: ['$12,000', '$3,000', '$4.2 million']
+    evidence: Repairs cost $1.8 million, most of it covered by a state disaster grant
+`,
+    );
+    const clean = await runCli(['lint'], root);
+    expect(clean.stdout + clean.stderr, clean.stdout).not.toMatch(/error/);
+    expect(clean.code).toBe(0);
+    const built = await runCli(['build', '--format', 'html', '--quiet'], root);
+    expect(built.code, built.stderr).toBe(0);
+    // The bank's exports carry the new question with its citation of the imported article.
+    const csv = read(path.join(root, 'out', 'exports', 'csv', 'question-bank.csv'), 'utf8');
+    expect(csv).toContain('How much did the library repairs cost?');
+    expect(csv).toContain('library-reopens#p2');
+  }, 60_000);
+});

@@ -77,6 +77,9 @@ const PHOTO_CREDIT = /\b(REUTERS\/|AP Photo\b|AFP( via Getty Images)?\b|Getty Im
 /** Lines kept as article text but listed for review, or removed when unmistakable. */
 function doubtful(text: string): Verdict | undefined {
   const words = text.split(/\s+/).length;
+  if (words <= 25 && /\b(images?|photos?|photographs?|photography|pictures?|illustrations?|video)\s+(by|courtesy of|via)\b|^(see|view) (more|all) (photos|images|pictures)\b/i.test(text)) {
+    return { action: 'remove', reason: 'photo credit' };
+  }
   if (PHOTO_CREDIT.test(text) && words <= 60) {
     return words <= 6 ? { action: 'remove', reason: 'photo credit' } : { action: 'remove', reason: 'photo caption (it carries a photo credit)' };
   }

@@ -35,6 +35,7 @@ export function extractHtml(html: string, options: { url?: string; file: string 
   const extracted: Extracted = { paragraphs: [], removed, unsure, ...metadata, outletHints: [] };
   const note = (block: HtmlBlock, reason: string): ImportNote => ({ element: describe(block.element), text: block.text, reason });
   let footer: Verdict | undefined;
+  const keptBlocks: HtmlBlock[] = [];
   const texts = blocks.map((b) => comparable(b.text));
   for (const [i, block] of blocks.entries()) {
     const verdict = markupVerdict(block, article.content) ?? furniture(block.text) ?? pullQuote(texts, i) ?? linkOnly(block);
@@ -48,12 +49,12 @@ export function extractHtml(html: string, options: { url?: string; file: string 
         removed.push(note(block, 'headline (the title)'));
         continue;
       }
-      extracted.paragraphs.push(block.text);
+      keptBlocks.push(block);
       continue;
     }
     if (verdict.action === 'unsure') {
       unsure.push(note(block, verdict.reason));
-      extracted.paragraphs.push(block.text);
+      keptBlocks.push(block);
       continue;
     }
     if (verdict.action === 'footer') footer = verdict;
@@ -68,14 +69,40 @@ export function extractHtml(html: string, options: { url?: string; file: string 
     } else removed.push(note(block, verdict.reason));
   }
   if (page) extracted.removed = leftOut(page, extracted, removed);
+  trimEdges(extracted, keptBlocks, removed);
   const place = extracted.paragraphs[0] === undefined ? undefined : dateline(extracted.paragraphs[0]);
   if (place) extracted.dateline = { value: place, from: 'the first paragraph' };
   return extracted;
 }
 
+/**
+ * The edges of what Readability kept often carry page furniture that is not
+ * marked up as such: above the first paragraph of prose, a section name or a
+ * standfirst without a full stop; after the last paragraph of the element
+ * that holds most of the article, the site's own footer (disclaimers,
+ * licence notes). Both are removed and reported.
+ */
+function trimEdges(extracted: Extracted, kept: HtmlBlock[], removed: ImportNote[]): void {
+  const note = (block: HtmlBlock, reason: string): ImportNote => ({ element: describe(block.element), text: block.text, reason });
+  let start = 0;
+  while (start < kept.length && !looksLikeProse(kept[start]!.text) && !/^h[2-6]$/i.test(kept[start]!.element.tagName)) start++;
+  if (start === kept.length) start = 0;
+  const holder = new Map<Element | null, number>();
+  for (const block of kept) holder.set(block.element.parentElement, (holder.get(block.element.parentElement) ?? 0) + block.text.length);
+  const main = [...holder.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  let end = kept.length;
+  const inMain = (block: HtmlBlock): boolean => Boolean(main && main.contains(block.element));
+  const lastInMain = kept.findLastIndex(inMain);
+  if (main && lastInMain >= 0) end = lastInMain + 1;
+  for (const block of kept.slice(0, start)) removed.push(note(block, 'header above the article text (section name or standfirst)'));
+  for (const block of kept.slice(end)) removed.push(note(block, 'page footer after the article text'));
+  extracted.paragraphs = kept.slice(start, end).map((b) => b.text);
+}
+
 const MARKUP: { tokens: RegExp; verdict: Verdict }[] = [
   { tokens: /^(caption|captions|figcaption|credit|credits|photocredit|copyright)$/, verdict: { action: 'remove', reason: 'photo caption or credit' } },
   { tokens: /^(byline|bylines|author|authors|dateline|timestamp|published|pubdate|date)$/, verdict: { action: 'remove', reason: 'byline or date line' } },
+  { tokens: /^(postmetadata|metadata|bio|authorbio|postinfo|entrymeta)$/, verdict: { action: 'remove', reason: 'post information (author note, categories)' } },
   { tokens: /^(share|sharing|social|sharebar|sharetools)$/, verdict: { action: 'remove', reason: 'sharing buttons' } },
   { tokens: /^(related|recommended|recirc|readmore|outbrain|taboola|morestories)$/, verdict: { action: 'remove', reason: 'related-news list' } },
   { tokens: /^(newsletter|subscribe|subscription|signup|promo|paywall|membership)$/, verdict: { action: 'remove', reason: 'subscription or promotion box' } },

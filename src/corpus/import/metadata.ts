@@ -171,6 +171,7 @@ function withoutSiteName(title: string, outlet: string | undefined): string {
 }
 
 function publishedDate(document: Document, meta: Map<string, string>, article: Json | undefined): Found | undefined {
+  const lang = document.documentElement?.getAttribute('lang') ?? undefined;
   const declared: [string, unknown][] = [
     ['JSON-LD datePublished', article?.['datePublished']],
     ['article:published_time', meta.get('article:published_time')],
@@ -179,7 +180,7 @@ function publishedDate(document: Document, meta: Map<string, string>, article: J
     ['the date meta tag', meta.get('date') ?? meta.get('pubdate') ?? meta.get('publishdate') ?? meta.get('publish-date') ?? meta.get('article.published') ?? meta.get('sailthru.date') ?? meta.get('parsely-pub-date') ?? meta.get('dc.date.issued') ?? meta.get('dc.date') ?? meta.get('dcterms.date') ?? meta.get('citation_publication_date')],
   ];
   for (const [from, value] of declared) {
-    const date = typeof value === 'string' ? (isoDate(value) ?? dateInText(value)?.date) : undefined;
+    const date = typeof value === 'string' ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
     if (date) return { value: date, from };
   }
   // The article's own <time>, not one in a menu, a comment, a teaser for another story, or the page footer
@@ -188,14 +189,14 @@ function publishedDate(document: Document, meta: Map<string, string>, article: J
   const times = [...new Set(document.querySelectorAll('time[itemprop="datePublished"], time[pubdate], time[class*="publish" i], [itemprop="datePublished"], article time, main time, header time, time'))].filter((t) => !outside(t));
   for (const time of times) {
     const value = time.getAttribute('datetime') ?? time.getAttribute('content') ?? '';
-    const date = isoDate(value) ?? dateInText(time.textContent ?? '')?.date;
+    const date = isoDate(value) ?? dateInText(time.textContent ?? '', lang)?.date;
     if (date) return { value: date, from: `the <${time.tagName.toLowerCase()}> element "${clean(time.textContent ?? value).slice(0, 60)}"` };
   }
   for (const el of document.querySelectorAll('[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [id*="date" i]')) {
     if (el.closest('nav, footer, aside, [class*="related" i], [class*="comment" i]')) continue;
     const text = clean(el.textContent ?? '');
     if (text.length > 120) continue;
-    const found = dateInText(text);
+    const found = dateInText(text, lang);
     if (found) return { value: found.date, from: `the dateline text "${found.text}"` };
   }
   return undefined;
