@@ -90,6 +90,22 @@ function projectPage(
   return catalog.documents.get(pagePath)?.render();
 }
 
+/**
+ * A page that is not (or no longer) in the project: an HTML page with the
+ * reload hook, so an open tab comes back by itself when the page does.
+ */
+export function notFoundPage(state: SiteState, pagePath: string): PageResult | undefined {
+  if (!(pagePath === '' || pagePath.endsWith('.html') || pagePath.endsWith('/'))) return undefined;
+  return {
+    status: 404,
+    html: renderTemplate(ownPages(), 'preview/not-found.njk', {
+      project_name: path.basename(state.project.root),
+      page_title: 'No such page',
+      path: pagePath,
+    }),
+  };
+}
+
 /** The preview's own pages use only the built-in templates, so a broken project template cannot hide its problems. */
 function ownPages() {
   return templateEnvironment([BUILTIN_TEMPLATES]);

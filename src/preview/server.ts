@@ -16,7 +16,7 @@ import { plural } from '../util/text.js';
 import { assetBytes, assetTable, withReloadHook } from './assets.js';
 import { allowedHosts, isAllowedHost } from './host-check.js';
 import { LiveReload } from './live-reload.js';
-import { renderPage, type PageResult } from './pages.js';
+import { notFoundPage, renderPage, type PageResult } from './pages.js';
 import { PrintViews } from './print-views.js';
 import { parseRequestPath } from './request-path.js';
 import { PreviewSite, type LoadReport } from './site.js';
@@ -152,7 +152,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return text(response, 301, 'Moved to /bank/\n', head);
     }
     if (target.path.endsWith('.pdf')) return printView(target.path, response, head);
-    const page = render(target.path, target.query);
+    const page = render(target.path, target.query) ?? notFoundPage(site.state, target.path);
     if (!page) return text(response, 404, 'Not found\n', head);
     const html = withReloadHook(page.html, generation());
     return send(response, page.status, 'text/html; charset=utf-8', html, head);

@@ -73,7 +73,8 @@ export class PreviewSite {
           ok: false,
           project,
           problems: problems.sorted(),
-          message: 'the project has errors; fix them and save: this page comes back by itself',
+          message:
+            'Fix them and save: this page comes back by itself. Problems listed later are often caused by the first ones.',
         };
       } else {
         const catalog = await catalogOf(content);

@@ -2,10 +2,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { makeProject, REPO } from '../helpers/project.js';
+import { startPreview } from '../../src/preview/server.js';
 
 /** Every process below `pid` (Chromium and its helpers), from /proc. */
 function descendants(pid: number): number[] {
@@ -85,6 +87,30 @@ describe('handout preview on the command line', () => {
     const result = await runCli(['preview', '--port', 'eighty'], root);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('--port "eighty" is not a port number');
+  });
+
+  it('takes the next free port when the one asked for is in use, and says so', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as AddressInfo).port;
+    const lines: string[] = [];
+    const preview = await startPreview({
+      root: makeProject({}),
+      cwd: REPO,
+      host: '127.0.0.1',
+      port: taken,
+      // Nothing is printed in this test.
+      printer: { printAll: () => Promise.reject(new Error('no printing here')) },
+      log: (line) => lines.push(line),
+    });
+    try {
+      expect(preview.port).toBeGreaterThan(taken);
+      expect(preview.url).toBe(`http://127.0.0.1:${preview.port}/`);
+      expect(await get(preview.url)).toMatchObject({ status: 200 });
+    } finally {
+      await preview.close();
+      blocker.close();
+    }
   });
 
   it('stops on Ctrl-C: open pages are told, the port closes, the printing Chromium exits', async () => {

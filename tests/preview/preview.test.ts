@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readFileSync,
   renameSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -267,6 +268,40 @@ describe('handout preview', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     await preview.settled();
     expect(log.slice(before)).toHaveLength(1);
+  });
+
+  it("follows the project's own templates: a broken one is named, a new one is used, a removed one is forgotten", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}quizzes/unit/version-A.html`, { waitUntil: 'load' });
+    const override = path.join(root, 'templates/quiz/copy.njk');
+    mkdirSync(path.dirname(override), { recursive: true });
+    writeFileSync(
+      override,
+      '{% extends "layout.njk" %}{% block body %}{{ broken( }}{% endblock %}',
+    );
+    const broken = await waitForText(page, (text) => text.includes('could not be made'), 2000);
+    expect(broken).toContain('quiz/copy.njk');
+    saveAtomically(
+      override,
+      '{% extends "layout.njk" %}{% block body %}<h1>Our own copy, {{ quiz.title }}</h1>{% endblock %}',
+    );
+    await waitForText(page, (text) => text.includes('Our own copy, Unit quiz'), 2000);
+    rmSync(path.join(root, 'templates'), { recursive: true });
+    const back = await waitForText(page, (text) => text.includes('Filler question number 1'), 2000);
+    expect(back).not.toContain('Our own copy');
+    await page.close();
+  });
+
+  it('shows a page that no longer exists as missing, and brings it back when it does', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}quizzes/unit/class/copies/s2.html`, { waitUntil: 'load' });
+    const roster = path.join(root, 'questions/rosters/class.csv');
+    const students = readFileSync(roster, 'utf8');
+    saveAtomically(roster, 'id,name\ns1,Ana Pérez\n');
+    await waitForText(page, (text) => text.includes('No such page'), 2000);
+    saveAtomically(roster, students);
+    await waitForText(page, (text) => text.includes('Иван Соколов'), 2000);
+    await page.close();
   });
 
   it('refuses path traversal, files outside the project, foreign Host headers and other methods', async () => {
