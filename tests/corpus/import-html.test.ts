@@ -33,6 +33,8 @@ describe('corpus import of a saved news page', () => {
         '<p> copyright footer: © 2022 The Valley Courier. All rights reserved.',
       ]),
     );
+    // Nothing kept is also reported as removed.
+    for (const paragraph of draft.paragraphs) expect(draft.removed.map((n) => n.text)).not.toContain(paragraph);
     const pull = draft.removed.find((n) => n.text.startsWith('"The children'));
     expect(pull?.reason).toMatch(/pull quote/);
     expect(draft.removed.map((n) => n.text).indexOf('By Priya Natarajan')).toBeLessThan(draft.removed.map((n) => n.text).indexOf('Related coverage'));
@@ -95,4 +97,11 @@ describe('corpus import of a saved news page', () => {
     expect(d.paragraphs[0]).toContain('<script>alert(1)</script>');
     expect(d.markdown).toContain('title: \'Title: with # and "quotes"\'');
   });
+
+  it('takes the writer from the article, not from a teaser for another story', () => {
+    const body = '<p>' + 'The orchestra played its last concert of the season to a full hall, and the conductor thanked the town. '.repeat(3) + '</p>';
+    const d = page(`<html><body><article><h1>Orchestra closes its season</h1><p>by Dana Whitfield</p>${body.repeat(3)}</article><div class="related"><div class="author">by Lee Grant</div></div></body></html>`);
+    expect(d.found.find((f) => f.field === 'author')).toMatchObject({ value: 'Dana Whitfield', from: 'the byline <p>' });
+  });
 });
+

@@ -60,7 +60,8 @@ export function extractHtml(html: string, options: { url?: string; file: string 
     if (verdict.action === 'footer') footer = verdict;
     const author = bylineAuthor(block.text);
     const date = dateOnlyLine(block.text);
-    if (author && !extracted.author) {
+    // A byline inside the article names its writer better than a guess from the page's class names.
+    if (author && (!extracted.author || extracted.author.from === 'the byline')) {
       extracted.author = { value: author, from: `the byline ${describe(block.element)}` };
       removed.push(note(block, 'byline (used as the author)'));
     } else if (date && !extracted.published) {
@@ -68,8 +69,8 @@ export function extractHtml(html: string, options: { url?: string; file: string 
       removed.push(note(block, 'date line (used as the publication date)'));
     } else removed.push(note(block, verdict.reason));
   }
-  if (page) extracted.removed = leftOut(page, extracted, removed);
   trimEdges(extracted, keptBlocks, removed);
+  if (page) extracted.removed = leftOut(page, extracted, removed);
   const place = extracted.paragraphs[0] === undefined ? undefined : dateline(extracted.paragraphs[0]);
   if (place) extracted.dateline = { value: place, from: 'the first paragraph' };
   return extracted;

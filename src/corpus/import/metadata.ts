@@ -128,6 +128,7 @@ function personName(value: string | undefined): string | undefined {
 
 function byline(document: Document): string | undefined {
   for (const el of document.querySelectorAll('[rel="author"], [itemprop="author"], [class*="byline" i], [class*="author" i]')) {
+    if (el.closest('nav, aside, [class*="related" i], [class*="comment" i], [class*="recommend" i]')) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     const author = bylineAuthor(text) ?? (el.getAttribute('rel') === 'author' && text.split(' ').length <= 5 ? text : undefined);
     if (author) return author;
