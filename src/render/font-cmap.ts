@@ -95,18 +95,3 @@ export function merge(intervals: readonly Interval[]): Interval[] {
   }
   return merged;
 }
-
-/** The code points in both interval lists. */
-export function intersect(a: readonly Interval[], b: readonly Interval[]): Interval[] {
-  const result: [number, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const start = Math.max(a[i]![0], b[j]![0]);
-    const end = Math.min(a[i]![1], b[j]![1]);
-    if (start <= end) result.push([start, end]);
-    if (a[i]![1] < b[j]![1]) i++;
-    else j++;
-  }
-  return result;
-}

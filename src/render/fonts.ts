@@ -173,7 +173,7 @@ function loadFamily(spec: FamilySpec): Family {
 }
 
 /** `U+0041-005A,U+00E9` → sorted [start, end] pairs. */
-export function parseUnicodeRange(value: string): Interval[] {
+function parseUnicodeRange(value: string): Interval[] {
   const intervals = value.split(',').map((part): Interval => {
     const [start, end = start] = part.trim().replace(/^U\+/i, '').split('-') as [string, string?];
     return [parseInt(start, 16), parseInt(end, 16)];
