@@ -24,6 +24,8 @@ export function chromiumArgs(isRoot: boolean): string[] {
 
 export interface BrowserSessionOptions {
   executablePath: string;
+  /** 'shell' for the old headless shell (see chromium.ts). */
+  headless: 'shell' | true;
   timeoutMs: number;
   /**
    * True when the caller closes the browser on Ctrl-C itself; otherwise
@@ -87,7 +89,7 @@ export class BrowserSession {
   }
 
   async #launch(): Promise<Browser> {
-    const { executablePath, timeoutMs, callerHandlesSignals } = this.#options;
+    const { executablePath, headless, timeoutMs, callerHandlesSignals } = this.#options;
     const { default: puppeteer } = await import('puppeteer');
     this.#launches += 1;
     let browser: Browser;
@@ -95,6 +97,7 @@ export class BrowserSession {
       // Puppeteer makes a fresh temporary profile (--user-data-dir) and removes it when the browser exits.
       browser = await puppeteer.launch({
         executablePath,
+        headless,
         args: chromiumArgs(process.getuid?.() === 0),
         // DevTools over a pipe, not a port: Chromium exits when the pipe closes, so the browser
         // and its helpers (zygotes, renderers, GPU, network) die with handout even on kill -9.
