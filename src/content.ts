@@ -9,8 +9,7 @@ import { loadCorpus } from './corpus/load.js';
 import { loadBank, type Bank } from './bank/load.js';
 import type { Corpus } from './corpus/article.js';
 import type { Project } from './project.js';
-import { checkPassages } from './lint/passages.js';
-import { checkOptions } from './lint/options.js';
+import { runRules, type LintResult } from './lint/engine.js';
 import { loadReference } from './reference/load.js';
 import type { Reference } from './reference/reference.js';
 import { checkBlueprint, loadBlueprints, type Blueprint } from './quiz/blueprint.js';
@@ -23,6 +22,8 @@ export interface Content {
   reference: Reference;
   blueprints: Blueprint[];
   briefings: BriefingConfig[];
+  /** What each lint rule found and what the questions allowed. */
+  lint: LintResult;
 }
 
 /** Loads and checks everything; problems go to `problems`, nothing is thrown for bad input. */
@@ -31,15 +32,14 @@ export async function loadContent(project: Project, problems: ProblemList): Prom
     loadCorpus(project.corpusDir, problems),
     loadBank(project.questionsDir, problems),
   ]);
-  checkPassages(bank, corpus, problems);
-  checkOptions(bank, problems);
+  const lint = runRules(bank, corpus, problems, { bankAt: { file: project.questionsDir } });
   const [reference, blueprints] = await Promise.all([
     loadReference(project.referenceDir, corpus, problems),
     loadBlueprints(project.quizzesDir, problems),
   ]);
   for (const blueprint of blueprints) checkBlueprint(blueprint, bank, corpus, problems);
   const briefings = await loadBriefings(project.briefingsDir, corpus, blueprints, problems);
-  return { project, corpus, bank, reference, blueprints, briefings };
+  return { project, corpus, bank, reference, blueprints, briefings, lint };
 }
 
 /** Loads content for a command that generates something: any error stops the run. */

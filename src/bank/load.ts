@@ -260,6 +260,7 @@ function normalise(
     difficulty: (f.difficulty ?? defaults.difficulty ?? DEFAULT_DIFFICULTY) as 1 | 2 | 3,
     tags: f.tags ?? defaults.tags ?? [],
     points: f.points ?? defaults.points ?? DEFAULT_POINTS,
+    allow: f.allow ?? {},
     source: at,
   };
   switch (f.type) {

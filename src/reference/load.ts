@@ -9,10 +9,9 @@ import { findQuote, parseRef, quoteInPassages, refProblem } from '../corpus/quot
 import type { PassageRef } from '../bank/question.js';
 import { compareStrings, type ProblemList } from '../errors.js';
 import { listFiles } from '../util/files.js';
-import { didYouMean } from '../util/text.js';
+import { didYouMean, shorten } from '../util/text.js';
 import { parseYaml, type YamlPath, type YamlSource } from '../util/yaml-source.js';
 import { validateWith } from '../util/schema-check.js';
-import { shorten } from '../lint/passages.js';
 import { findMentions, unionRefs } from './mentions.js';
 import { ReferenceFileSchema, type ReferenceFileInput } from './schema.js';
 import type { Person, Reference, Term, TimelineEvent } from './reference.js';
