@@ -14,6 +14,8 @@ import { loadReference } from './reference/load.js';
 import type { Reference } from './reference/reference.js';
 import { checkBlueprint, loadBlueprints, type Blueprint } from './quiz/blueprint.js';
 import { loadBriefings, type BriefingConfig } from './briefing/config.js';
+import { lockPath, readLock } from './corpus/lock-file.js';
+import { checkSourceDrift } from './lint/source-drift.js';
 
 export interface Content {
   project: Project;
@@ -24,6 +26,8 @@ export interface Content {
   briefings: BriefingConfig[];
   /** What each lint rule found and what the questions allowed. */
   lint: LintResult;
+  /** Whether the project has a corpus.lock to compare the articles with. */
+  locked: boolean;
 }
 
 /** Loads and checks everything; problems go to `problems`, nothing is thrown for bad input. */
@@ -39,7 +43,16 @@ export async function loadContent(project: Project, problems: ProblemList): Prom
   ]);
   for (const blueprint of blueprints) checkBlueprint(blueprint, bank, corpus, problems);
   const briefings = await loadBriefings(project.briefingsDir, corpus, blueprints, problems);
-  return { project, corpus, bank, reference, blueprints, briefings, lint };
+  const lock = await readLock(project.root, problems);
+  if (lock)
+    checkSourceDrift(
+      lock,
+      corpus,
+      { questions: [...bank.questions, ...bank.incomplete], reference, briefings },
+      problems,
+      lockPath(project.root),
+    );
+  return { project, corpus, bank, reference, blueprints, briefings, lint, locked: lock !== null };
 }
 
 /** Loads content for a command that generates something: any error stops the run. */

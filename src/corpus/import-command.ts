@@ -2,7 +2,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { HandoutError } from '../errors.js';
+import { HandoutError, ProblemList } from '../errors.js';
+import { lockNewArticle } from './lock-file.js';
+import { LOCK_NAME } from './lock.js';
 import { projectAt } from '../project.js';
 import type { Io } from '../cli/io.js';
 import { relativeTo } from '../cli/report.js';
@@ -42,6 +44,12 @@ export async function importCommand(file: string, options: { id?: string; projec
     }
     await writeFileAtomic(target, draft.markdown);
     io.stderr(`Wrote ${relativeTo(io.cwd, target)}: ${draft.paragraphs.length} paragraphs.\n`);
+    const lockProblems = new ProblemList();
+    if (await lockNewArticle(project.root, project.corpusDir, { id: draft.id, paragraphs: draft.paragraphs }, lockProblems)) {
+      io.stderr(`Recorded its paragraphs in ${LOCK_NAME}.\n`);
+    } else {
+      io.stderr(`${LOCK_NAME} could not be read, so it was not updated: run "handout lint" to see why, then "handout lint --update-lock".\n`);
+    }
   }
   if (draft.blanks.length > 0) {
     io.stderr(`To do: fill in ${draft.blanks.join(', ')} (marked ${BLANK_MARK}), then run "handout lint".\n`);

@@ -1,7 +1,10 @@
 /** `handout lint`: every problem in one pass, then one exit code. */
-import { ProblemList } from '../errors.js';
-import { openProject } from '../project.js';
+import { HandoutError, ProblemList, type Problem } from '../errors.js';
+import { openProject, type Project } from '../project.js';
 import { loadContent } from '../content.js';
+import { loadCorpus } from '../corpus/load.js';
+import { writeLock } from '../corpus/lock-file.js';
+import { LOCK_NAME } from '../corpus/lock.js';
 import type { Io } from '../cli/io.js';
 import { formatProblems, problemsJson, problemSummary } from '../cli/report.js';
 import { plural } from '../util/text.js';
@@ -10,27 +13,60 @@ export interface LintOptions {
   project?: string;
   strict?: boolean;
   format: string;
+  updateLock?: boolean;
 }
 
 export async function lintCommand(options: LintOptions, io: Io): Promise<number> {
   const project = openProject(options.project, io.cwd);
+  if (options.updateLock) await updateLock(project, io);
   const problems = new ProblemList();
   const content = await loadContent(project, problems);
-  const failed =
-    problems.errors.length > 0 || (options.strict === true && problems.warnings.length > 0);
+  // Under --strict every warning is an error: the item-writing rules then gate a bank.
+  const items: Problem[] = options.strict
+    ? problems.items.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' } : p))
+    : problems.items;
+  const failed = items.some((p) => p.severity === 'error');
   if (options.format === 'json') {
     io.stdout(
-      JSON.stringify({ ok: !failed, problems: problemsJson(problems.items, io.cwd) }, null, 2) +
-        '\n',
+      JSON.stringify(
+        { ok: !failed, locked: content.locked, problems: problemsJson(items, io.cwd) },
+        null,
+        2,
+      ) + '\n',
     );
   } else {
-    io.stdout(formatProblems(problems.items, io.cwd));
+    io.stdout(formatProblems(items, io.cwd));
     const checked = `${plural(content.corpus.articles.length, 'article')}, ${plural(content.bank.questions.length, 'question')} in ${plural(content.bank.files.length, 'file')}`;
     io.stderr(
-      problems.items.length === 0
+      items.length === 0
         ? `lint: no problems (${checked})\n`
-        : `lint: ${problemSummary(problems.items)} (${checked})\n`,
+        : `lint: ${problemSummary(items)} (${checked})\n`,
     );
+    if (!content.locked && content.corpus.articles.length > 0)
+      io.stderr(
+        `lint: this project has no ${LOCK_NAME} yet; run "handout lint --update-lock" to record the articles' paragraphs, so that lint can tell you when one changes under the questions that cite it\n`,
+      );
   }
   return failed ? 1 : 0;
+}
+
+/** Records the corpus as it is now; refuses while an article cannot be read, so none is left out. */
+async function updateLock(project: Project, io: Io): Promise<void> {
+  const problems = new ProblemList();
+  const corpus = await loadCorpus(project.corpusDir, problems);
+  problems.throwIfErrors(
+    `${LOCK_NAME} was not updated: the corpus has errors, and the lock must record every article; fix them and run "handout lint --update-lock" again`,
+  );
+  const paragraphs = corpus.articles.reduce((n, a) => n + a.paragraphs.length, 0);
+  if (
+    !(await writeLock(
+      project.root,
+      corpus.articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs.map((p) => p.text) })),
+      { replaceAll: true, problems },
+    ))
+  )
+    throw new HandoutError(`${LOCK_NAME} could not be written`);
+  io.stderr(
+    `lint: ${LOCK_NAME} now records ${plural(corpus.articles.length, 'article')} (${plural(paragraphs, 'paragraph')})\n`,
+  );
 }

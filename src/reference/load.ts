@@ -106,6 +106,7 @@ function readReferenceFile(
       match,
       roles,
       mentions,
+      also,
       quoted,
       ...(input.note ? { note: input.note } : {}),
       ...(input.background ? { background: input.background } : {}),
@@ -143,6 +144,7 @@ function readReferenceFile(
       ...(input.background ? { background: input.background } : {}),
       match,
       mentions,
+      also,
       evidence,
     };
     into.terms.push(term);

@@ -42,11 +42,10 @@ export const duplicateOptions: Rule = {
       default:
         return unhandledType(question);
     }
-    const keys = options.map((o) => answerKey(o.text));
-    const forms = keys.map(normalForm);
+    const forms = options.map((o) => comparable(o.text));
     for (let j = 1; j < options.length; j++) {
       for (let i = 0; i < j; i++) {
-        if (keys[i] === keys[j] || !nearSame(forms[i]!, forms[j]!)) continue;
+        if (!nearSame(forms[i]!, forms[j]!)) continue;
         report({
           path: options[j]!.path,
           message: `"${options[j]!.text}" says nearly the same as "${options[i]!.text}"; a student who notices can rule both out, so make them say different things`,
@@ -57,25 +56,40 @@ export const duplicateOptions: Rule = {
   },
 };
 
-/** The option without articles, for comparison. */
-function normalForm(key: string): string {
-  return key
-    .split(' ')
-    .filter((w) => w !== 'a' && w !== 'an' && w !== 'the')
-    .join(' ');
+interface Comparable {
+  /** As answers are compared: case, spacing and punctuation ignored. */
+  key: string;
+  /** The key without articles. */
+  form: string;
+  /** Its words in alphabetical order, for options of up to 4 words. */
+  sorted: string | undefined;
+  digits: string;
 }
 
-function nearSame(a: string, b: string): boolean {
-  if (a === b) return true;
-  // Short options in another order say the same ("Russia and NATO"); in a
-  // sentence, order carries meaning ("from A to B" is not "from B to A").
-  const sorted = (s: string) => s.split(' ').sort().join(' ');
-  if (a.split(' ').length <= 4 && sorted(a) === sorted(b)) return true;
+function comparable(text: string): Comparable {
+  const key = answerKey(text);
+  const words = key.split(' ').filter((w) => w !== 'a' && w !== 'an' && w !== 'the');
+  return {
+    key,
+    form: words.join(' '),
+    // Short options in another order say the same ("Russia and NATO"); in a
+    // sentence, order carries meaning ("from A to B" is not "from B to A").
+    sorted: words.length <= 4 ? [...words].sort().join(' ') : undefined,
+    digits: key.replace(/\D+/g, ' ').trim(),
+  };
+}
+
+function nearSame(a: Comparable, b: Comparable): boolean {
+  // Exactly the same is an error, reported by distinct-options.
+  if (a.key === b.key) return false;
+  if (a.form === b.form) return true;
+  if (a.sorted !== undefined && a.sorted === b.sorted) return true;
   // Different numbers are different answers however close the text ("2010", "2012").
-  const digits = (s: string) => s.replace(/\D+/g, ' ').trim();
-  if (digits(a) !== digits(b)) return false;
-  const shorter = Math.min(a.length, b.length);
+  if (a.digits !== b.digits) return false;
+  const shorter = Math.min(a.form.length, b.form.length);
   if (shorter < 8) return false;
   // A typo or a spelling variant ("defence", "defense"), not a different word.
-  return editDistance(a, b) <= (shorter >= 24 ? 2 : 1);
+  const limit = shorter >= 24 ? 2 : 1;
+  if (Math.abs(a.form.length - b.form.length) > limit) return false;
+  return editDistance(a.form, b.form) <= limit;
 }
