@@ -120,6 +120,34 @@ async function ensureBrowser() {
   throw new StepFailed(chromium.CHROMIUM_INSTALL_HELP);
 }
 
+/**
+ * handout scan reads PDF scans with poppler's pdfimages and pdftoppm: they
+ * stream a 300-page file page by page and handle every PDF a copier makes.
+ * Only scanning needs them, so a machine without them still builds.
+ */
+function ensurePoppler() {
+  if (onPath('pdfimages') && onPath('pdftoppm')) return;
+  const isRoot = process.getuid?.() === 0;
+  if (process.platform === 'linux' && isRoot && onPath('apt-get')) {
+    say('installing poppler for reading PDF scans (apt-get install poppler-utils)');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    try {
+      run('apt-get', ['install', '-y', 'poppler-utils'], { env });
+    } catch {
+      try {
+        run('apt-get', ['update'], { env });
+        run('apt-get', ['install', '-y', 'poppler-utils'], { env });
+      } catch (error) {
+        say(error.message);
+      }
+    }
+    if (onPath('pdfimages') && onPath('pdftoppm')) return;
+  }
+  say(
+    'note: "handout scan" reads PDF scans with poppler (pdfimages, pdftoppm), which is not installed; install it (Debian/Ubuntu: apt-get install poppler-utils, macOS: brew install poppler) or scan to PNG/JPEG files',
+  );
+}
+
 async function main() {
   if (!dependenciesUpToDate()) {
     say('installing dependencies (npm ci)');
@@ -132,6 +160,7 @@ async function main() {
     run(process.execPath, [tsc, '-p', 'tsconfig.json'], { what: 'Compiling' });
   }
   if (process.env.HANDOUT_SKIP_BROWSER !== '1') await ensureBrowser();
+  ensurePoppler();
 }
 
 try {

@@ -1,19 +1,25 @@
 /**
- * The command line. Each command lives in cli/commands/ and imports its
- * implementation lazily, so `handout --version` or `handout lint` never pay
- * for the browser or the exporters.
+ * The command line: the program, its commands in the order help lists
+ * them, and how errors become exit codes. Each command is one file in
+ * commands/ (its flags, typed options and handler); handlers import their
+ * implementation lazily, so `handout --help` or `handout lint` never pay for
+ * the browser or the exporters.
  */
 import { Command, CommanderError } from 'commander';
 import { HandoutError } from '../errors.js';
 import { handoutVersion } from '../version.js';
-import { processIo, type Io } from './io.js';
-import { formatProblems } from './report.js';
-import type { CommandContext } from './context.js';
-import { registerLint } from './commands/lint.js';
-import { registerStats } from './commands/stats.js';
-import { registerInit } from './commands/init.js';
-import { registerCorpus } from './commands/corpus.js';
-import { registerGenerate } from './commands/generate.js';
+import { processIo, type Io } from '../terminal/io.js';
+import { formatProblems } from '../terminal/report.js';
+import type { CommandContext } from '../commands/context.js';
+import { registerLint } from '../commands/lint.js';
+import { registerStats } from '../commands/stats.js';
+import { registerInit } from '../commands/init.js';
+import { registerBuild } from '../commands/build.js';
+import { registerQuiz } from '../commands/quiz.js';
+import { registerExport } from '../commands/export.js';
+import { registerBriefing } from '../commands/briefing.js';
+import { registerGrade } from '../commands/grade.js';
+import { registerCorpus } from '../commands/corpus.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 70, interrupted: 130 } as const;
 
@@ -37,7 +43,11 @@ export function buildProgram(context: CommandContext): Command {
   registerLint(program, context);
   registerStats(program, context);
   registerInit(program, context);
-  registerGenerate(program, context);
+  registerBuild(program, context);
+  registerQuiz(program, context);
+  registerExport(program, context);
+  registerBriefing(program, context);
+  registerGrade(program, context);
   registerCorpus(program, context);
   for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true);
   return program;

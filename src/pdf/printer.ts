@@ -78,12 +78,27 @@ const DEFAULT_CONCURRENCY = 2;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const ATTEMPTS = 2;
 
+/** A printer the caller closes; its browser starts on first use (or warmUp). */
+export interface OpenPrinter extends Printer {
+  /** Closes the browser; safe to call more than once. */
+  close(): Promise<void>;
+}
+
+/**
+ * A printer for a caller that owns its lifetime (the run's frame). The
+ * caller closes it, also on Ctrl-C: with `onInterrupt` given, puppeteer's own
+ * signal handlers stay off.
+ */
+export function openPrinter(options: PrinterOptions): OpenPrinter {
+  return new QueuePrinter(options);
+}
+
 /** Runs `fn` with a printer whose browser is closed when `fn` ends, fails or is interrupted. */
 export async function withPrinter<T>(
   options: PrinterOptions,
   fn: (printer: Printer) => Promise<T>,
 ): Promise<T> {
-  const printer = new QueuePrinter(options);
+  const printer = openPrinter(options);
   const unregister = options.onInterrupt?.(() => printer.close());
   try {
     return await fn(printer);
@@ -100,7 +115,7 @@ interface Slot {
   page: JobPage | undefined;
 }
 
-class QueuePrinter implements Printer {
+class QueuePrinter implements OpenPrinter {
   readonly #options: PrinterOptions;
   readonly #concurrency: number;
   readonly #timeoutMs: number;

@@ -80,6 +80,28 @@ export const BlueprintSchema = Type.Object(
         description: 'start every copy of a class pack on an odd page, for double-sided printing',
       }),
     ),
+    answer_sheet: Type.Optional(
+      Type.Union(
+        [
+          Type.Boolean(),
+          Type.Object(
+            {
+              id_digits: Type.Integer({
+                minimum: 1,
+                maximum: 12,
+                description:
+                  'digits of the student-ID grid on copies that carry no name (versions A, B, ...); default 6',
+              }),
+            },
+            { additionalProperties: false },
+          ),
+        ],
+        {
+          description:
+            'add a machine-readable bubble sheet after the questions of every copy, for handout scan (true, or { id_digits: N })',
+        },
+      ),
+    ),
     sections: Type.Array(SectionSchema, { minItems: 1 }),
   },
   documentSchema('blueprint.schema.json', 'handout quiz blueprint'),

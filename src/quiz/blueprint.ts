@@ -14,6 +14,7 @@ import { validateWith } from '../util/schema-check.js';
 import { didYouMean, plural } from '../util/text.js';
 import { BlueprintSchema, type BlueprintInput, type SectionFilter } from './blueprint-schema.js';
 import { matchesFilter } from './filter.js';
+import { DEFAULT_ID_DIGITS } from '../sheet/layout.js';
 
 export type Paper = 'letter' | 'a4';
 export type Vary = 'order' | 'questions';
@@ -39,6 +40,8 @@ export interface Blueprint {
   /** Absolute path of the roster named in the blueprint, if any. */
   roster?: string;
   duplex: boolean;
+  /** Print an answer sheet after each copy's questions (`answer_sheet`). */
+  answerSheet?: { idDigits: number };
   sections: BlueprintSection[];
   file: string;
 }
@@ -96,6 +99,7 @@ export function parseBlueprint(
       ? {}
       : { roster: path.resolve(path.dirname(file), input.roster) }),
     duplex: input.duplex ?? false,
+    ...answerSheetOption(input.answer_sheet),
     sections: input.sections.map((s, index) => ({
       index,
       title: s.title,
@@ -106,6 +110,11 @@ export function parseBlueprint(
     })),
     file,
   };
+}
+
+function answerSheetOption(value: BlueprintInput['answer_sheet']): Pick<Blueprint, 'answerSheet'> {
+  if (value === undefined || value === false) return {};
+  return { answerSheet: { idDigits: value === true ? DEFAULT_ID_DIGITS : value.id_digits } };
 }
 
 function sectionLocation(source: YamlSource, index: number): SourceLocation {

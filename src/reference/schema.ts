@@ -51,8 +51,11 @@ export const PersonSchema = Type.Object(
   { additionalProperties: false },
 );
 
+// `agreement` is for accords that are not treaties (framework documents,
+// accords still being negotiated), so a briefing never labels them treaties.
 export const TERM_KINDS = [
   'treaty',
+  'agreement',
   'institution',
   'weapon',
   'concept',

@@ -7,12 +7,16 @@ import { keyNotation } from '../quiz/key.js';
 import { relabelRefs } from '../corpus/ref-labels.js';
 import { renderTemplate, type Environment } from './env.js';
 import { pageFrame } from './page.js';
+import { answerSheetView } from './answer-sheet.js';
+import type { LayoutOptions } from '../sheet/layout.js';
 
 export interface QuizRenderContext {
   env: Environment;
   corpus: Corpus;
   /** URL of out/assets as seen from the page (relative, e.g. "../../assets"). */
   assetsUrl: string;
+  /** Add an answer sheet after the questions (blueprint `answer_sheet`). */
+  answerSheet?: LayoutOptions;
 }
 
 /** "Version A" or "Ana Pérez (s001)": how a copy is named on its pages. */
@@ -77,6 +81,7 @@ export function renderCopy(copy: QuizCopy, context: QuizRenderContext): string {
       points: section.items.reduce((n, item) => n + item.points, 0),
       items: section.items.map((item) => ({ ...item, blank_widths: blankWidths(item) })),
     })),
+    sheet: context.answerSheet ? answerSheetView(copy, context.answerSheet) : undefined,
   });
 }
 

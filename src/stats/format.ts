@@ -2,18 +2,7 @@
 import type { BankStats } from './stats.js';
 import { TYPE_LABELS } from '../bank/question.js';
 import { QUESTION_TYPES } from '../bank/schema.js';
-
-export function table(rows: string[][], align: ('l' | 'r')[] = []): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, c) => (align[c] === 'r' ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
+import { table } from '../util/table.js';
 
 const percent = (part: number, whole: number): string =>
   whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;

@@ -1,6 +1,6 @@
 /** The lint part of `handout stats`: what each rule found, and what questions allow and why. */
 import type { LintResult } from '../lint/engine.js';
-import { table } from './format.js';
+import { table } from '../util/table.js';
 
 export function formatRuleStats(lint: LintResult): string {
   const out: string[] = ['Lint rules (handout lint lists each finding)'];

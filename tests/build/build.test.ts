@@ -212,6 +212,16 @@ describe('handout quiz, printed', () => {
     );
   });
 
+  it('starts no browser for HTML only: a missing --chromium does not matter', async () => {
+    const html = await runCli(
+      ['quiz', 'small-quiz', '--format', 'html', '--out', 'out-html', '--chromium', '/nonexistent'],
+      root,
+    );
+    expect(html.stderr).not.toContain('/nonexistent');
+    expect(html.code).toBe(0);
+    expect(existsSync(path.join(root, 'out-html/quizzes/small-quiz/version-A.html'))).toBe(true);
+  });
+
   it('leaves no half-written file when a run fails', async () => {
     const result = await runCli(
       ['quiz', 'small-quiz', '--out', 'out-failed', '--chromium', '/nonexistent/chromium'],

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HandoutError } from '../../src/errors.js';
-import { gradeCommand } from '../../src/grade/command.js';
+import { gradeCommand } from '../../src/commands/grade.js';
 import { RETEACH_BELOW } from '../../src/grade/passages.js';
 import type { CopyItem, QuizCopy } from '../../src/quiz/copy.js';
 import {
@@ -36,7 +36,7 @@ async function responses(name: string, rows: RowSpec[]): Promise<string> {
 
 async function grade(
   file: string,
-  options: { quiz: string; out: string; skipInvalid?: boolean; format?: string },
+  options: { quiz: string; out: string; skipInvalid?: boolean; format?: string; chromium?: string },
 ) {
   const io = memoryIo(dir);
   const code = await gradeCommand(file, { project: FIXTURE, format: 'html', ...options }, io);
@@ -90,6 +90,17 @@ describe('a valid class on every question type', async () => {
       /^grade: 5 students, mean [\d.]+ of 13 \([\d.]+%\), KR-20 [−\d.-]+, \d+ items? flagged; report in out-all\/grades\/grade-all\/\n$/,
     );
     expect(result.io.out.join('')).toMatch(/grades\/grade-all\/scores\.csv/);
+  });
+
+  test('an HTML-only run never starts a browser: a missing --chromium does not matter', async () => {
+    const html = await grade(await responses('all.csv', rows), {
+      quiz: 'grade-all',
+      out: path.join(dir, 'out-html-only'),
+      chromium: '/nonexistent/chromium',
+    });
+    expect(html.io.err.join('')).not.toContain('/nonexistent/chromium');
+    expect(html.code).toBe(0);
+    expect(existsSync(path.join(dir, 'out-html-only/grades/grade-all/report.html'))).toBe(true);
   });
 
   test('scores.csv: points by position, total and percent, partial credit included', async () => {

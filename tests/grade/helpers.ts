@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/terminal/io.js';
 import { requireContent, type Content } from '../../src/content.js';
 import { projectAt } from '../../src/project.js';
 import type { CopyItem, QuizCopy } from '../../src/quiz/copy.js';

@@ -8,7 +8,7 @@ import { inflateSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { gradeCommand } from '../../src/grade/command.js';
+import { gradeCommand } from '../../src/commands/grade.js';
 import { pageSizes, readPdfText } from '../pdf/pdf-reading.js';
 import { FIXTURE, fixtureCopies, memoryIo, responsesCsv, rowFor } from './helpers.js';
 

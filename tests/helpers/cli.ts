@@ -1,6 +1,6 @@
 /** Runs the CLI in-process, as a teacher would type it, and captures what it prints. */
 import { run } from '../../src/cli/run.js';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/terminal/io.js';
 
 export interface CliResult {
   code: number;

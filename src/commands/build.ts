@@ -1,15 +1,40 @@
 /** `handout build`: every quiz, briefing and export of the project, in one run. */
-import type { Io } from '../cli/io.js';
-import { mergePlans, type BuildPlan } from './plan.js';
-import { parseFormats, type OutputOptions } from './options.js';
-import { planQuiz } from './quiz-plan.js';
-import { blueprintRoster } from './quiz-command.js';
-import { planBriefing } from './briefing-plan.js';
-import { planExports, type QuizExport } from './export-plan.js';
-import { commandLine, generate } from './generate.js';
+import type { Command } from 'commander';
+import type { Io } from '../terminal/io.js';
+import type { BuildPlan } from '../produce/plan.js';
+import type { QuizExport } from '../produce/export-plan.js';
+import type { CommandContext } from './context.js';
+import { parseFormats, withOutputOptions, type OutputOptions } from './options.js';
 
-export async function buildCommand(options: OutputOptions, io: Io): Promise<number> {
+export type BuildOptions = OutputOptions;
+
+export function registerBuild(program: Command, context: CommandContext): void {
+  withOutputOptions(
+    program
+      .command('build')
+      .description(
+        'build every quiz (versions, keys, class packs), briefing and export of the project into out/',
+      ),
+  )
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ handout build\n  $ handout build --format html --out /tmp/preview',
+    )
+    .action(async (options: BuildOptions) => {
+      context.setExit(await buildCommand(options, context.io));
+    });
+}
+
+export async function buildCommand(options: BuildOptions, io: Io): Promise<number> {
   const formats = parseFormats(options.format);
+  const [{ commandLine, generate }, { mergePlans }, quizPlan, { planBriefing }, { planExports }] =
+    await Promise.all([
+      import('../produce/generate.js'),
+      import('../produce/plan.js'),
+      import('../produce/quiz-plan.js'),
+      import('../produce/briefing-plan.js'),
+      import('../produce/export-plan.js'),
+    ]);
   return generate(options, io, formats.includes('pdf'), async ({ content, problems }) => {
     if (problems.warnings.length > 0 && !options.quiet) {
       io.stderr(`build: ${problems.warnings.length} warning(s); run "handout lint" to see them\n`);
@@ -17,7 +42,7 @@ export async function buildCommand(options: OutputOptions, io: Io): Promise<numb
     const plans: BuildPlan[] = [];
     const exports: QuizExport[] = [];
     for (const blueprint of content.blueprints) {
-      const roster = await blueprintRoster(blueprint);
+      const roster = await quizPlan.blueprintRoster(blueprint);
       exports.push({
         blueprint,
         seed: blueprint.seed,
@@ -25,7 +50,7 @@ export async function buildCommand(options: OutputOptions, io: Io): Promise<numb
         ...(roster ? { students: roster.students } : {}),
       });
       plans.push(
-        planQuiz(content, blueprint, {
+        quizPlan.planQuiz(content, blueprint, {
           seed: blueprint.seed,
           formats,
           versions: blueprint.versions,

@@ -4,6 +4,7 @@ import type { Content } from '../content.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { QuizCopy, Student } from '../quiz/copy.js';
 import { drawStudentCopies, drawVersions } from '../quiz/draw.js';
+import { loadRoster } from '../quiz/roster.js';
 import { renderCopy, renderKey, copyName } from '../render/quiz.js';
 import { templateEnvironment } from '../render/env.js';
 import { assetsUrlFor, emptyPlan, fileSafe, type BuildPlan, type OutputFormat } from './plan.js';
@@ -40,7 +41,12 @@ export function planQuiz(
   const addPair = (copy: QuizCopy, base: string, writePdf: boolean): [string, string] => {
     const copyPath = `${base}.html`;
     const keyPath = `${base}-key.html`;
-    const context = { env, corpus: content.corpus, assetsUrl: assetsUrlFor(copyPath) };
+    const context = {
+      env,
+      corpus: content.corpus,
+      assetsUrl: assetsUrlFor(copyPath),
+      ...(blueprint.answerSheet ? { answerSheet: blueprint.answerSheet } : {}),
+    };
     plan.documents.push(
       {
         path: copyPath,
@@ -125,4 +131,12 @@ export function planQuiz(
 
 export function rosterName(file: string): string {
   return path.basename(file).replace(/\.csv$/i, '');
+}
+
+/** The students of the roster a blueprint names, if it names one. */
+export async function blueprintRoster(
+  blueprint: Blueprint,
+): Promise<{ name: string; students: Student[] } | undefined> {
+  if (!blueprint.roster) return undefined;
+  return { name: rosterName(blueprint.roster), students: await loadRoster(blueprint.roster) };
 }

@@ -1,13 +1,13 @@
 /** `handout lint`: every problem in one pass, then one exit code. */
+import { Option, type Command } from 'commander';
 import { HandoutError, ProblemList, type Problem } from '../errors.js';
-import { openProject, type Project } from '../project.js';
-import { loadContent } from '../content.js';
-import { loadCorpus } from '../corpus/load.js';
-import { writeLock } from '../corpus/lock-file.js';
+import type { Project } from '../project.js';
 import { LOCK_NAME } from '../corpus/lock.js';
-import type { Io } from '../cli/io.js';
-import { formatProblems, problemsJson, problemSummary } from '../cli/report.js';
+import type { Io } from '../terminal/io.js';
+import { formatProblems, problemsJson, problemSummary } from '../terminal/report.js';
 import { plural } from '../util/text.js';
+import type { CommandContext } from './context.js';
+import { PROJECT_OPTION } from './options.js';
 
 export interface LintOptions {
   project?: string;
@@ -16,7 +16,35 @@ export interface LintOptions {
   updateLock?: boolean;
 }
 
+export function registerLint(program: Command, context: CommandContext): void {
+  program
+    .command('lint')
+    .description(
+      'check the corpus and the question bank, and list every problem with its file and line',
+    )
+    .option(...PROJECT_OPTION)
+    .option('--strict', 'treat warnings (the item-writing rules among them) as errors')
+    .option(
+      '--update-lock',
+      'accept the articles as they are now: record their paragraphs in corpus.lock, then lint',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+    )
+    .addHelpText(
+      'after',
+      '\nOutput: one line per problem, "file:line:col  severity  message".\nExit code: 0 clean, 1 errors (or warnings with --strict).\n\nA question silences a warning with allow: { RULE-ID: "reason" }; "handout stats"\nlists the rules, how often each fired and every reason given.\n\nExample:\n  $ handout lint --strict\n  $ handout lint --format json > problems.json\n  $ handout lint --update-lock     # after checking what cites a changed paragraph',
+    )
+    .action(async (options: LintOptions) => {
+      context.setExit(await lintCommand(options, context.io));
+    });
+}
+
 export async function lintCommand(options: LintOptions, io: Io): Promise<number> {
+  const [{ openProject }, { loadContent }] = await Promise.all([
+    import('../project.js'),
+    import('../content.js'),
+  ]);
   const project = openProject(options.project, io.cwd);
   if (options.updateLock) await updateLock(project, io);
   const problems = new ProblemList();
@@ -52,6 +80,10 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
 
 /** Records the corpus as it is now; refuses while an article cannot be read, so none is left out. */
 async function updateLock(project: Project, io: Io): Promise<void> {
+  const [{ loadCorpus }, { writeLock }] = await Promise.all([
+    import('../corpus/load.js'),
+    import('../corpus/lock-file.js'),
+  ]);
   const problems = new ProblemList();
   const corpus = await loadCorpus(project.corpusDir, problems);
   problems.throwIfErrors(

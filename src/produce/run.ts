@@ -1,11 +1,11 @@
 /** Runs a plan through the writer and reports what was written. */
-import type { Io } from '../cli/io.js';
-import { relativeTo } from '../cli/report.js';
+import type { Io } from '../terminal/io.js';
+import { relativeTo } from '../terminal/report.js';
 import type { Project } from '../project.js';
 import { withWriter, type WrittenFile } from '../write/writer.js';
 import { addManifest, inputHashes } from '../write/manifest.js';
 import type { BuildPlan } from './plan.js';
-import type { Printer } from '../pdf/printer.js';
+import type { RunPrinter } from './printer.js';
 import { produce } from './produce.js';
 import { summaryTable } from './summary.js';
 import { handoutVersion } from '../version.js';
@@ -16,11 +16,10 @@ export interface RunPlanOptions {
   /** The command as the user typed it (for the manifest). */
   command: string;
   quiet: boolean;
-  chromium?: string;
   /** Extra input files (a roster named on the command line). */
   extraInputs?: string[];
-  /** A printer started early with withPrinting. */
-  printer?: Printer;
+  /** The run's printer (see withRunPrinter). */
+  printer: RunPrinter;
 }
 
 export async function runPlan(
@@ -34,12 +33,7 @@ export async function runPlan(
   const { result, files } = await withWriter(
     options.outDir,
     async (writer) => {
-      const produced = await produce(plan, writer, {
-        io: options.io,
-        quiet: options.quiet,
-        ...(options.chromium ? { chromium: options.chromium } : {}),
-        ...(options.printer ? { printer: options.printer } : {}),
-      });
+      const produced = await produce(plan, writer, { io: options.io, printer: options.printer });
       await addManifest(
         writer,
         { command: options.command, seeds: plan.seeds, generator: `handout ${handoutVersion()}` },

@@ -1,14 +1,18 @@
 /** `handout briefing [id]`: a reading handout, or an open-book pack aligned to a quiz. */
 import path from 'node:path';
-import type { Io } from '../cli/io.js';
+import type { Command } from 'commander';
+import type { Io } from '../terminal/io.js';
 import { HandoutError } from '../errors.js';
-import { findBlueprint } from '../quiz/blueprint.js';
 import { didYouMean } from '../util/text.js';
-import { parseFormats, parseSeed, type OutputOptions } from '../build/options.js';
-import { planBriefing } from '../build/briefing-plan.js';
-import { commandLine, generate } from '../build/generate.js';
-import { paperFlag } from '../build/quiz-command.js';
-import type { BriefingConfig, Edition } from './config.js';
+import type { BriefingConfig, Edition } from '../briefing/config.js';
+import type { CommandContext } from './context.js';
+import {
+  parseFormats,
+  parsePaper,
+  parseSeed,
+  withOutputOptions,
+  type OutputOptions,
+} from './options.js';
 
 export interface BriefingOptions extends OutputOptions {
   articles?: string;
@@ -18,6 +22,31 @@ export interface BriefingOptions extends OutputOptions {
   forQuiz?: string;
   seed?: string;
   version?: string;
+}
+
+export function registerBriefing(program: Command, context: CommandContext): void {
+  withOutputOptions(
+    program
+      .command('briefing')
+      .description(
+        'build a briefing (reading handout), or an open-book pack for a quiz with --for-quiz',
+      )
+      .argument('[briefing-id]', 'a briefing in questions/briefings/ (default: the only one)')
+      .option('--articles <ids>', 'only these articles, comma-separated')
+      .option('--tags <tags>', 'only articles with any of these tags')
+      .option('--edition <edition>', 'student, teacher or student,teacher (default: both)')
+      .option('--paper <size>', 'letter or a4')
+      .option('--for-quiz <quiz-id>', 'an open-book pack: only the passages that quiz cites')
+      .option('--seed <n>', "with --for-quiz, the quiz seed (default: the blueprint's)")
+      .option('--version <letter>', 'with --for-quiz, one version only (default: all)'),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ handout briefing --edition student\n  $ handout briefing --articles russia-wants-guarantees-2011,grushko-russia-nato-2010\n  $ handout briefing --for-quiz missile-defense-unit --version A',
+    )
+    .action(async (id: string | undefined, options: BriefingOptions) => {
+      context.setExit(await briefingCommand(id, options, context.io));
+    });
 }
 
 const list = (text: string | undefined): string[] | undefined =>
@@ -34,9 +63,14 @@ export async function briefingCommand(
   const seedFlag = parseSeed(options.seed);
   const articles = list(options.articles);
   const tags = list(options.tags);
-  const paper = options.paper ? paperFlag(options.paper) : undefined;
+  const paper = options.paper ? parsePaper(options.paper) : undefined;
   const editionsFlag = editionFlag(options.edition);
   const formats = parseFormats(options.format);
+  const [{ commandLine, generate }, { planBriefing }, { findBlueprint }] = await Promise.all([
+    import('../produce/generate.js'),
+    import('../produce/briefing-plan.js'),
+    import('../quiz/blueprint.js'),
+  ]);
   return generate(options, io, formats.includes('pdf'), ({ content }) => {
     for (const article of articles ?? []) {
       if (!content.corpus.byId.has(article)) {

@@ -1,6 +1,6 @@
 /** The short table `handout build` prints of what it wrote. */
 import type { WrittenFile } from '../write/writer.js';
-import { table } from '../stats/format.js';
+import { table } from '../util/table.js';
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -1,22 +1,18 @@
 /**
  * Turns a plan into files: HTML as planned, PDFs printed in one batch by
- * one browser, class packs merged from their parts, everything handed to
- * the one writer, then the manifest. Puppeteer is imported only if the plan
- * has something to print.
+ * the run's one printer, class packs merged from their parts, everything
+ * handed to the one writer. The printer loads puppeteer only if the plan has
+ * something to print.
  */
-import type { Io } from '../cli/io.js';
-import { progressReporter } from '../cli/progress.js';
+import type { Io } from '../terminal/io.js';
 import type { OutputWriter } from '../write/writer.js';
-import type { Printer } from '../pdf/printer.js';
 import { pdfPath, type BuildPlan } from './plan.js';
+import type { RunPrinter } from './printer.js';
 
 export interface ProduceOptions {
   io: Io;
-  quiet: boolean;
-  /** --chromium PATH, if given. */
-  chromium?: string;
-  /** A printer started early (see withPrinting); otherwise one is started here if needed. */
-  printer?: Printer;
+  /** The run's printer, owned by the frame (see withRunPrinter). */
+  printer: RunPrinter;
 }
 
 export interface ProduceResult {
@@ -55,16 +51,14 @@ export async function produce(
   if (toPrint.length === 0) return { kinds, pages };
 
   const { mergePdfs } = await import('../pdf/merge.js');
-  const printed = await withPrinting(true, options, (printer) =>
-    printer!.printAll(
-      toPrint.map((doc) => ({
-        name: pdfPath(doc.path),
-        html: doc.html,
-        baseUrl: writer.stagedUrl(doc.path.split('/').slice(0, -1).join('/')),
-        title: doc.title,
-        date: pdfDate(doc.dateSeed),
-      })),
-    ),
+  const printed = await options.printer.printAll(
+    toPrint.map((doc) => ({
+      name: pdfPath(doc.path),
+      html: doc.html,
+      baseUrl: writer.stagedUrl(doc.path.split('/').slice(0, -1).join('/')),
+      title: doc.title,
+      date: pdfDate(doc.dateSeed),
+    })),
   );
   const printedByPath = new Map(toPrint.map((doc, i) => [doc.path, printed[i]!]));
   const pdfs = new Map(toPrint.map((doc, i) => [doc.path, printed[i]!.pdf]));
@@ -102,32 +96,4 @@ function reportBlocked(printed: { name: string; blockedUrls: string[] }[], io: I
       `warning: ${url} was not loaded (PDFs are printed offline, without network access); it is missing from ${names.length === 1 ? names[0] : `${names.length} PDFs`}. Save the file in the project and refer to it by a local path instead.\n`,
     );
   }
-}
-
-/**
- * Runs `fn` with a printer when `needed`: the browser starts launching at
- * once, in parallel with whatever `fn` does before its first print (loading
- * the bank, drawing, rendering), and is closed when `fn` ends. Puppeteer is
- * imported only here, so runs without PDFs never load it.
- */
-export async function withPrinting<T>(
-  needed: boolean,
-  options: Pick<ProduceOptions, 'io' | 'quiet' | 'chromium' | 'printer'>,
-  fn: (printer: Printer | undefined) => Promise<T>,
-): Promise<T> {
-  if (!needed) return fn(undefined);
-  if (options.printer) return fn(options.printer);
-  const { withPrinter } = await import('../pdf/printer.js');
-  return withPrinter(
-    {
-      env: options.io.env,
-      ...(options.chromium ? { executablePath: options.chromium } : {}),
-      onProgress: progressReporter(options.io, options.quiet),
-      onInterrupt: options.io.onInterrupt,
-    },
-    (printer) => {
-      printer.warmUp();
-      return fn(printer);
-    },
-  );
 }

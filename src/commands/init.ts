@@ -1,16 +1,31 @@
 /** `handout init DIR`: a small project that passes lint, to start from. */
 import { cp, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { HandoutError, ProblemList } from './errors.js';
-import { loadCorpus } from './corpus/load.js';
-import { writeLock } from './corpus/lock-file.js';
-import { BUILTIN_TEMPLATES, SCHEMA_DIR } from './project.js';
-import type { Io } from './cli/io.js';
-import { relativeTo } from './cli/report.js';
+import type { Command } from 'commander';
+import { HandoutError, ProblemList } from '../errors.js';
+import type { Io } from '../terminal/io.js';
+import { relativeTo } from '../terminal/report.js';
+import type { CommandContext } from './context.js';
 
-export const STARTER_DIR = path.join(BUILTIN_TEMPLATES, 'starter');
+export function registerInit(program: Command, context: CommandContext): void {
+  program
+    .command('init')
+    .description(
+      'create a small working project (one article, a few questions, a quiz blueprint) to start from',
+    )
+    .argument('<dir>', 'the folder to create (must be empty or not exist)')
+    .addHelpText('after', '\nExample:\n  $ handout init my-unit && cd my-unit && handout lint')
+    .action(async (dir: string) => {
+      context.setExit(await initCommand(dir, context.io));
+    });
+}
 
 export async function initCommand(dir: string, io: Io): Promise<number> {
+  const [{ BUILTIN_TEMPLATES, SCHEMA_DIR }, { loadCorpus }, { writeLock }] = await Promise.all([
+    import('../project.js'),
+    import('../corpus/load.js'),
+    import('../corpus/lock-file.js'),
+  ]);
   const target = path.resolve(io.cwd, dir);
   const entries = await readdir(target).catch(() => [] as string[]);
   if (entries.length > 0) {
@@ -19,7 +34,11 @@ export async function initCommand(dir: string, io: Io): Promise<number> {
       { code: 'init-not-empty' },
     );
   }
-  await cp(STARTER_DIR, target, { recursive: true, errorOnExist: true, force: false });
+  await cp(path.join(BUILTIN_TEMPLATES, 'starter'), target, {
+    recursive: true,
+    errorOnExist: true,
+    force: false,
+  });
   await cp(SCHEMA_DIR, path.join(target, 'schema'), { recursive: true });
   // The lock starts with the project, so the first edit to an article is caught.
   const problems = new ProblemList();

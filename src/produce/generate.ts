@@ -1,15 +1,16 @@
 /**
  * The frame every command that writes documents shares: open the project,
- * start the browser (only if PDFs are wanted) while the bank loads and is
- * checked, let the command plan its outputs, then produce and write them.
+ * own the run's one printer (its browser starting at once when PDFs are
+ * wanted, so it launches while the bank loads and is checked), let the
+ * command plan its outputs, then produce and write them.
  */
-import type { Io } from '../cli/io.js';
+import path from 'node:path';
+import type { Io } from '../terminal/io.js';
 import { requireContent, type Content } from '../content.js';
 import type { ProblemList } from '../errors.js';
-import { openProject } from '../project.js';
-import { outputDir, type OutputOptions } from './options.js';
+import { openProject, type Project } from '../project.js';
 import type { BuildPlan } from './plan.js';
-import { withPrinting } from './produce.js';
+import { withRunPrinter } from './printer.js';
 import { runPlan } from './run.js';
 
 export interface Planned {
@@ -20,38 +21,56 @@ export interface Planned {
   extraInputs?: string[];
 }
 
+/** The flags the frame itself reads; each command parses its own on top. */
+export interface FrameOptions {
+  project?: string;
+  out?: string;
+  quiet?: boolean;
+  /** --chromium PATH, if given. */
+  chromium?: string;
+}
+
 export interface PlanContext {
   content: Content;
   problems: ProblemList;
+  /** Where the run writes (--out or the project's out/). */
+  outDir: string;
 }
 
 /**
- * `printing`: whether the run makes PDFs (the caller has parsed its own
- * flags first, so a mistyped flag fails before anything starts).
+ * `printing`: whether the run makes PDFs, so the browser is worth starting
+ * before the plan exists (the caller has parsed its own flags first, so a
+ * mistyped flag fails before anything starts).
  */
 export async function generate(
-  options: Omit<OutputOptions, 'format'>,
+  options: FrameOptions,
   io: Io,
   printing: boolean,
   plan: (context: PlanContext) => Promise<Planned> | Planned,
 ): Promise<number> {
   const project = openProject(options.project, io.cwd);
   const quiet = options.quiet ?? false;
+  const outDir = outputDir(project, options.out, io.cwd);
   const chromium = options.chromium ? { chromium: options.chromium } : {};
-  return withPrinting(printing, { io, quiet, ...chromium }, async (printer) => {
+  return withRunPrinter({ io, quiet, ...chromium }, async (printer) => {
+    if (printing) printer.warmUp();
     const { content, problems } = await requireContent(project);
-    const planned = await plan({ content, problems });
+    const planned = await plan({ content, problems, outDir });
     await runPlan(project, planned.plan, {
       io,
-      outDir: outputDir(project, options.out, io.cwd),
+      outDir,
       command: planned.command,
       quiet,
-      ...chromium,
-      ...(printer ? { printer } : {}),
+      printer,
       ...(planned.extraInputs ? { extraInputs: planned.extraInputs } : {}),
     });
     return 0;
   });
+}
+
+/** --out DIR (relative to where handout runs), or the project's out/. */
+export function outputDir(project: Project, out: string | undefined, cwd: string): string {
+  return out === undefined ? project.outDir : path.resolve(cwd, out);
 }
 
 /** "handout quiz unit --seed 7": the words of a command, empty ones left out. */

@@ -1,0 +1,111 @@
+/** `handout quiz <id>`: one quiz's versions, or a class pack from a roster. */
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { Io } from '../terminal/io.js';
+import type { Blueprint } from '../quiz/blueprint.js';
+import type { CommandContext } from './context.js';
+import { DEFAULT_ID_DIGITS } from '../sheet/layout.js';
+import {
+  parseCount,
+  parseFormats,
+  parsePaper,
+  parseSeed,
+  withOutputOptions,
+  type OutputOptions,
+} from './options.js';
+
+export interface QuizOptions extends OutputOptions {
+  seed?: string;
+  versions?: string;
+  roster?: string;
+  paper?: string;
+  split?: boolean;
+  duplex?: boolean;
+  answerSheet?: boolean;
+}
+
+export function registerQuiz(program: Command, context: CommandContext): void {
+  withOutputOptions(
+    program
+      .command('quiz')
+      .description(
+        'build one quiz: its versions with answer keys, or one copy per student from a roster',
+      )
+      .argument('<quiz-id>', 'a blueprint in questions/quizzes/')
+      .option(
+        '--seed <n>',
+        "the seed (default: the blueprint's); the same seed gives the same quiz",
+      )
+      .option('--versions <n>', "how many versions, A, B, ... (default: the blueprint's)")
+      .option('--roster <file.csv>', 'one copy per student from a class roster (columns id, name)')
+      .option('--paper <size>', "letter or a4 (default: the blueprint's)")
+      .option('--split', 'with --roster, also write one PDF per student and per key')
+      .option(
+        '--duplex',
+        'with --roster, start every copy on an odd page for double-sided printing',
+      )
+      .option(
+        '--answer-sheet',
+        'add a bubble answer sheet after the questions of every copy, for handout scan',
+      ),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ handout quiz missile-defense-unit --versions 3 --seed 7\n  $ handout quiz missile-defense-unit --roster class-9b.csv --duplex\n  $ handout quiz missile-defense-unit --answer-sheet',
+    )
+    .action(async (quizId: string, options: QuizOptions) => {
+      context.setExit(await quizCommand(quizId, options, context.io));
+    });
+}
+
+export async function quizCommand(quizId: string, options: QuizOptions, io: Io): Promise<number> {
+  const seedFlag = parseSeed(options.seed);
+  const versionsFlag = parseCount(options.versions, '--versions', 26);
+  const paper = options.paper ? parsePaper(options.paper) : undefined;
+  const rosterFile = options.roster ? path.resolve(io.cwd, options.roster) : undefined;
+  const formats = parseFormats(options.format);
+  const [{ commandLine, generate }, { planQuiz, rosterName }, { findBlueprint }, { loadRoster }] =
+    await Promise.all([
+      import('../produce/generate.js'),
+      import('../produce/quiz-plan.js'),
+      import('../quiz/blueprint.js'),
+      import('../quiz/roster.js'),
+    ]);
+  return generate(options, io, formats.includes('pdf'), async ({ content }) => {
+    const found = findBlueprint(
+      content.blueprints,
+      quizId,
+      path.relative(io.cwd, content.project.quizzesDir) || '.',
+    );
+    const blueprint: Blueprint = {
+      ...found,
+      ...(paper ? { paper } : {}),
+      ...(options.answerSheet && !found.answerSheet
+        ? { answerSheet: { idDigits: DEFAULT_ID_DIGITS } }
+        : {}),
+    };
+    const students = rosterFile ? await loadRoster(rosterFile) : undefined;
+    const plan = planQuiz(content, blueprint, {
+      seed: seedFlag ?? blueprint.seed,
+      formats,
+      versions: versionsFlag ?? blueprint.versions,
+      ...(students && rosterFile ? { roster: { name: rosterName(rosterFile), students } } : {}),
+      versionsWithRoster: false,
+      split: options.split ?? false,
+      duplex: options.duplex ?? blueprint.duplex,
+    });
+    const command = commandLine(
+      'handout quiz',
+      quizId,
+      seedFlag !== undefined && `--seed ${seedFlag}`,
+      versionsFlag !== undefined && `--versions ${versionsFlag}`,
+      rosterFile && `--roster ${path.basename(rosterFile)}`,
+      paper && `--paper ${paper}`,
+      options.split && '--split',
+      options.duplex && '--duplex',
+      options.answerSheet && '--answer-sheet',
+      options.format !== undefined && `--format ${formats.join(',')}`,
+    );
+    return { plan, command, ...(rosterFile ? { extraInputs: [rosterFile] } : {}) };
+  });
+}
