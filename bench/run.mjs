@@ -5,11 +5,15 @@
  * (Node start-up included), timed over several runs after a warm-up; the
  * median is the one to quote, min and max show how noisy the machine was.
  *
- *   npm run build && node bench/run.mjs [--runs N] [--only NAME,...]
+ *   npm run build && node bench/run.mjs [--runs N] [--only NAME,...] [--profile DIR]
  *
+ * --profile DIR also writes a V8 CPU profile of every measured handout run
+ * into DIR (node --cpu-prof), to open in Chrome's DevTools or speedscope.
  * NAME: version, lint, lint-10k, class-pack, html-1000.
  * Peak memory is the largest sum of resident memory over the whole process
  * tree (handout plus every Chromium process), sampled from /proc (Linux).
+ * "cpu" is the median user + system time of the main process (not Chromium),
+ * which a busy machine disturbs far less than wall time.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -31,6 +35,15 @@ const BIN = path.join(ROOT, 'dist', 'bin.js');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
+const profileDir = args.includes('--profile')
+  ? path.resolve(args[args.indexOf('--profile') + 1])
+  : undefined;
+/** Node's arguments for running handout, with profiling when asked for. */
+const handout = (...rest) => [
+  ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+  BIN,
+  ...rest,
+];
 
 if (!existsSync(BIN)) {
   console.error('bench: build first (npm run build)');
@@ -64,11 +77,22 @@ function treeRss(rootPid) {
   return total;
 }
 
-/** Runs a command once; returns wall seconds and the peak memory of its process tree. */
+/**
+ * CPU seconds (user + system) tell more than wall time on a machine shared
+ * with other work; /usr/bin/time reports them for the whole process.
+ */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs a command once; returns wall and CPU seconds and the peak memory of its process tree. */
 function once(command, commandArgs, options = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+    const child = TIME
+      ? spawn(TIME, ['-f', '\nbench-cpu %U %S', command, ...commandArgs], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+          ...options,
+        })
+      : spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     let peak = 0;
@@ -76,9 +100,15 @@ function once(command, commandArgs, options = {}) {
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
+      const cpu = /bench-cpu ([\d.]+) ([\d.]+)/.exec(stderr);
       if (code !== 0)
         reject(new Error(`${command} ${commandArgs.join(' ')} exited ${code}\n${stderr}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakKb: peak });
+      else
+        resolve({
+          seconds: (performance.now() - started) / 1000,
+          cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined,
+          peakKb: peak,
+        });
     });
   });
 }
@@ -88,11 +118,13 @@ async function measure(command, commandArgs, options) {
   const results = [];
   for (let i = 0; i < runs; i++) results.push(await once(command, commandArgs, options));
   const seconds = results.map((r) => r.seconds).sort((a, b) => a - b);
+  const cpus = results.map((r) => r.cpu).sort((a, b) => a - b);
   const peaks = results.map((r) => r.peakKb).sort((a, b) => a - b);
   return {
     median: seconds[Math.floor(seconds.length / 2)],
     min: seconds[0],
     max: seconds[seconds.length - 1],
+    cpu: cpus[Math.floor(cpus.length / 2)],
     peakMb: peaks[Math.floor(peaks.length / 2)] / 1024,
   };
 }
@@ -100,7 +132,7 @@ async function measure(command, commandArgs, options) {
 function report(name, result, extra = '') {
   const f = (s) => `${(s * 1000).toFixed(0)} ms`;
   console.log(
-    `${name.padEnd(44)} median ${f(result.median).padStart(8)}  (min ${f(result.min)}, max ${f(result.max)})${result.peakMb ? `  peak ${result.peakMb.toFixed(0)} MB` : ''}${extra}`,
+    `${name.padEnd(44)} median ${f(result.median).padStart(8)}  (min ${f(result.min)}, max ${f(result.max)})${result.cpu === undefined ? '' : `  cpu ${f(result.cpu)}`}${result.peakMb ? `  peak ${result.peakMb.toFixed(0)} MB` : ''}${extra}`,
   );
 }
 
@@ -109,6 +141,8 @@ function benchProject(extra) {
   const dir = mkdtempSync(path.join(tmpdir(), 'handout-bench-'));
   cpSync(path.join(ROOT, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
   cpSync(path.join(ROOT, 'questions'), path.join(dir, 'questions'), { recursive: true });
+  // With its lock, so that lint compares every paragraph as in a real project.
+  cpSync(path.join(ROOT, 'corpus.lock'), path.join(dir, 'corpus.lock'));
   extra(dir);
   return dir;
 }
@@ -151,13 +185,13 @@ if (wanted('version')) {
 }
 
 if (wanted('lint')) {
-  report('handout lint, bundled bank', await measure(node, [BIN, 'lint'], { cwd: ROOT }));
+  report('handout lint, bundled bank', await measure(node, handout('lint'), { cwd: ROOT }));
 }
 
 if (wanted('lint-10k')) {
   let count = 0;
   const dir = benchProject((d) => (count = bigBank(d, 10_000)));
-  report(`handout lint, ${count} questions`, await measure(node, [BIN, 'lint'], { cwd: dir }));
+  report(`handout lint, ${count} questions`, await measure(node, handout('lint'), { cwd: dir }));
   rmSync(dir, { recursive: true, force: true });
 }
 

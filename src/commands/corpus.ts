@@ -45,7 +45,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
     { writeFileAtomic },
     { KEBAB_ID },
     { BLANK_MARK, draftArticle },
-    { lockNewArticle },
+    { lockTextWithArticle, lockPath },
   ] = await Promise.all([
     import('../project.js'),
     import('../write/atomic.js'),
@@ -103,9 +103,16 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
     await writeFileAtomic(target, draft.markdown);
     io.stderr(`Wrote ${relativeTo(io.cwd, target)}: ${draft.paragraphs.length} paragraphs.\n`);
     const article = { id: draft.id, paragraphs: draft.paragraphs };
-    if (await lockNewArticle(project.root, project.corpusDir, article, new ProblemList()))
+    const lock = await lockTextWithArticle(
+      project.root,
+      project.corpusDir,
+      article,
+      new ProblemList(),
+    );
+    if (lock !== undefined) {
+      await writeFileAtomic(lockPath(project.root), lock);
       io.stderr(`Recorded its paragraphs in ${LOCK_NAME}.\n`);
-    else
+    } else
       io.stderr(
         `${LOCK_NAME} could not be read, so it was not updated: run "handout lint" to see why, then "handout lint --update-lock".\n`,
       );

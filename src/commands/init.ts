@@ -21,10 +21,16 @@ export function registerInit(program: Command, context: CommandContext): void {
 }
 
 export async function initCommand(dir: string, io: Io): Promise<number> {
-  const [{ BUILTIN_TEMPLATES, SCHEMA_DIR }, { loadCorpus }, { writeLock }] = await Promise.all([
+  const [
+    { BUILTIN_TEMPLATES, SCHEMA_DIR },
+    { loadCorpus },
+    { formatLock, lockOf },
+    { writeFileAtomic },
+  ] = await Promise.all([
     import('../project.js'),
     import('../corpus/load.js'),
-    import('../corpus/lock-file.js'),
+    import('../corpus/lock.js'),
+    import('../write/atomic.js'),
   ]);
   const target = path.resolve(io.cwd, dir);
   const entries = await readdir(target).catch(() => [] as string[]);
@@ -41,13 +47,11 @@ export async function initCommand(dir: string, io: Io): Promise<number> {
   });
   await cp(SCHEMA_DIR, path.join(target, 'schema'), { recursive: true });
   // The lock starts with the project, so the first edit to an article is caught.
-  const problems = new ProblemList();
-  const corpus = await loadCorpus(path.join(target, 'corpus'), problems);
-  await writeLock(
-    target,
+  const corpus = await loadCorpus(path.join(target, 'corpus'), new ProblemList());
+  const lock = lockOf(
     corpus.articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs.map((p) => p.text) })),
-    { replaceAll: true, problems },
   );
+  await writeFileAtomic(path.join(target, 'corpus.lock'), formatLock(lock));
   const shown = relativeTo(io.cwd, target);
   io.stderr(
     `Created ${shown}: corpus/ (one article), corpus.lock, questions/ (a few questions and a quiz blueprint), schema/.\n` +

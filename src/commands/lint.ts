@@ -1,6 +1,6 @@
 /** `handout lint`: every problem in one pass, then one exit code. */
 import { Option, type Command } from 'commander';
-import { HandoutError, ProblemList, type Problem } from '../errors.js';
+import { ProblemList, type Problem } from '../errors.js';
 import type { Project } from '../project.js';
 import { LOCK_NAME } from '../corpus/lock.js';
 import type { Io } from '../terminal/io.js';
@@ -80,24 +80,23 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
 
 /** Records the corpus as it is now; refuses while an article cannot be read, so none is left out. */
 async function updateLock(project: Project, io: Io): Promise<void> {
-  const [{ loadCorpus }, { writeLock }] = await Promise.all([
-    import('../corpus/load.js'),
-    import('../corpus/lock-file.js'),
-  ]);
+  const [{ loadCorpus }, { formatLock, lockOf }, { lockPath }, { writeFileAtomic }] =
+    await Promise.all([
+      import('../corpus/load.js'),
+      import('../corpus/lock.js'),
+      import('../corpus/lock-file.js'),
+      import('../write/atomic.js'),
+    ]);
   const problems = new ProblemList();
   const corpus = await loadCorpus(project.corpusDir, problems);
   problems.throwIfErrors(
     `${LOCK_NAME} was not updated: the corpus has errors, and the lock must record every article; fix them and run "handout lint --update-lock" again`,
   );
   const paragraphs = corpus.articles.reduce((n, a) => n + a.paragraphs.length, 0);
-  if (
-    !(await writeLock(
-      project.root,
-      corpus.articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs.map((p) => p.text) })),
-      { replaceAll: true, problems },
-    ))
-  )
-    throw new HandoutError(`${LOCK_NAME} could not be written`);
+  const lock = lockOf(
+    corpus.articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs.map((p) => p.text) })),
+  );
+  await writeFileAtomic(lockPath(project.root), formatLock(lock));
   io.stderr(
     `lint: ${LOCK_NAME} now records ${plural(corpus.articles.length, 'article')} (${plural(paragraphs, 'paragraph')})\n`,
   );

@@ -40,7 +40,7 @@ export async function statsCommand(options: StatsOptions, io: Io): Promise<numbe
   io.stdout(
     options.format === 'json'
       ? JSON.stringify({ ...stats, lint: content.lint }, null, 2) + '\n'
-      : `${formatStats(stats)}\n${formatRuleStats(content.lint)}`,
+      : `${formatStats(stats)}\n${formatRuleStats(content.lint, content.bank)}`,
   );
   return 0;
 }

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProblemList} from '../errors.js';
 import { compareStrings } from '../errors.js';
-import { parseYaml } from '../util/yaml-source.js';
+import { readYaml } from '../util/yaml-fast.js';
 import { validateWith } from '../util/schema-check.js';
 import { ArticleFrontMatterSchema, type ArticleFrontMatter } from './schema.js';
 import type { Article, Corpus, Paragraph } from './article.js';
@@ -75,7 +75,7 @@ export function parseArticle(file: string, text: string, problems: ProblemList):
     );
     return undefined;
   }
-  const yaml = parseYaml(file, lines.slice(1, end).join('\n'), problems, 1);
+  const yaml = readYaml(file, lines.slice(1, end).join('\n'), problems, 1);
   if (!yaml) return undefined;
   const data = validateWith(ArticleFrontMatterSchema, yaml.toJS(), yaml, [], problems, { what: 'front matter' });
   if (data === undefined) return undefined;

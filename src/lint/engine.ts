@@ -61,18 +61,19 @@ export function runRules(
 
   for (const question of bank.questions) {
     for (const [ruleId, reason] of Object.entries(question.allow)) {
-      const at = bank.locateKey(question.id, ['allow', ruleId]);
+      // Located only when there is something to say: positions cost a second parse of the file.
+      const at = () => bank.locateKey(question.id, ['allow', ruleId]);
       const rule = byId.get(ruleId);
       if (!rule) {
         problems.error(
-          at,
+          at(),
           'unknown-rule',
           `question "${question.id}": "allow" names the rule "${ruleId}", which does not exist${didYouMean(ruleId, byId.keys())}; "handout stats" lists the rules`,
           question.id,
         );
       } else if (!allowable(rule) || (!rule.question && !rule.citing)) {
         problems.error(
-          at,
+          at(),
           'rule-not-allowable',
           !allowable(rule)
             ? `question "${question.id}": the rule "${ruleId}" finds errors that would make the quiz wrong, so it cannot be allowed; fix the question instead`

@@ -10,7 +10,8 @@ import type { PassageRef } from '../bank/question.js';
 import { compareStrings, type ProblemList } from '../errors.js';
 import { listFiles } from '../util/files.js';
 import { didYouMean, shorten } from '../util/text.js';
-import { parseYaml, type YamlPath, type YamlSource } from '../util/yaml-source.js';
+import type { YamlPath } from '../util/yaml-source.js';
+import { readYaml, type YamlDocument } from '../util/yaml-fast.js';
 import { validateWith } from '../util/schema-check.js';
 import { findMentions, unionRefs } from './mentions.js';
 import { ReferenceFileSchema, type ReferenceFileInput } from './schema.js';
@@ -27,7 +28,7 @@ export async function loadReference(
   const files = await listFiles(referenceDir, ['.yaml', '.yml']);
   const reference: Reference = { people: [], terms: [], events: [], files };
   for (const file of files) {
-    const source = parseYaml(file, await readFile(file, 'utf8'), problems);
+    const source = readYaml(file, await readFile(file, 'utf8'), problems);
     if (!source) continue;
     const valid = validateWith(ReferenceFileSchema, source.toJS() ?? {}, source, [], problems, {
       what: 'reference file',
@@ -41,7 +42,7 @@ export async function loadReference(
 
 function readReferenceFile(
   data: ReferenceFileInput,
-  source: YamlSource,
+  source: YamlDocument,
   corpus: Corpus,
   problems: ProblemList,
   into: Reference,
@@ -180,7 +181,7 @@ function readReferenceFile(
 /** Reference checks that share one file's positions. */
 class Checker {
   constructor(
-    private readonly source: YamlSource,
+    private readonly source: YamlDocument,
     private readonly corpus: Corpus,
     private readonly problems: ProblemList,
   ) {}

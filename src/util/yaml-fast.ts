@@ -31,6 +31,8 @@ class FastYaml implements YamlDocument {
     private readonly data: unknown,
     /** Where each mapping and list starts, as an offset into the text. */
     private readonly starts: WeakMap<object, number>,
+    /** Added to every line number, for YAML embedded in a larger file. */
+    private readonly lineOffset: number,
   ) {}
 
   toJS(): unknown {
@@ -50,7 +52,7 @@ class FastYaml implements YamlDocument {
 
   /** The `yaml` reading of the same text; it parsed with js-yaml, so it parses here too. */
   private withPositions(): YamlSource {
-    this.full ??= parseYaml(this.file, this.text, new ProblemList());
+    this.full ??= parseYaml(this.file, this.text, new ProblemList(), this.lineOffset);
     if (!this.full) throw new Error(`${this.file}: js-yaml read this file but yaml could not`);
     return this.full;
   }
@@ -65,7 +67,11 @@ class FastYaml implements YamlDocument {
       if (this.lineStarts[mid]! <= start) low = mid;
       else high = mid - 1;
     }
-    return { file: this.file, line: low + 1, column: start - this.lineStarts[low]! + 1 };
+    return {
+      file: this.file,
+      line: low + 1 + this.lineOffset,
+      column: start - this.lineStarts[low]! + 1,
+    };
   }
 }
 
@@ -77,6 +83,7 @@ export function readYaml(
   file: string,
   text: string,
   problems: ProblemList,
+  lineOffset = 0,
 ): YamlDocument | undefined {
   const starts = new WeakMap<object, number>();
   const open: number[] = [];
@@ -96,12 +103,12 @@ export function readYaml(
       },
     });
   } catch {
-    return parseYaml(file, text, problems);
+    return parseYaml(file, text, problems, lineOffset);
   }
   // An alias makes js-yaml share one object in several places; `yaml` limits
   // how many times an alias may expand, so such files go to it.
-  if (hasSharedObjects(data)) return parseYaml(file, text, problems);
-  return new FastYaml(file, text, data, starts);
+  if (hasSharedObjects(data)) return parseYaml(file, text, problems, lineOffset);
+  return new FastYaml(file, text, data, starts, lineOffset);
 }
 
 function valueAt(data: unknown, path: YamlPath): unknown {

@@ -238,6 +238,7 @@ const CASES: Record<string, RuleCases> = {
       { prompt: 'Which of these did Lavrov *not* mention?' },
       { prompt: 'Which of these did Lavrov **not mention**?' },
       { type: 'true-false', prompt: 'Lavrov did not mention Syria.' },
+      { prompt: 'Rasmussen said NATO would "not walk away" from Afghanistan. What did he mean?' },
     ],
     invalid: [
       {
