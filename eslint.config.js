@@ -24,8 +24,29 @@ export default tseslint.config(
         clearInterval: 'readonly',
         URL: 'readonly',
         Buffer: 'readonly',
+        setTimeout: 'readonly',
+        requestAnimationFrame: 'readonly',
+        document: 'readonly',
+        URLSearchParams: 'readonly',
       },
     },
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The preview's page script runs in the browser.
+    files: ['templates/preview/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        sessionStorage: 'readonly',
+        fetch: 'readonly',
+        DOMParser: 'readonly',
+        EventSource: 'readonly',
+      },
+    },
   },
 );
