@@ -142,7 +142,8 @@ function benchProject(extra) {
   cpSync(path.join(ROOT, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
   cpSync(path.join(ROOT, 'questions'), path.join(dir, 'questions'), { recursive: true });
   // With its lock, so that lint compares every paragraph as in a real project.
-  cpSync(path.join(ROOT, 'corpus.lock'), path.join(dir, 'corpus.lock'));
+  if (existsSync(path.join(ROOT, 'corpus.lock')))
+    cpSync(path.join(ROOT, 'corpus.lock'), path.join(dir, 'corpus.lock'));
   extra(dir);
   return dir;
 }
