@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
 import type { BuildPlan } from '../produce/plan.js';
-import type { QuizExport } from '../produce/export-plan.js';
+import type { Bank } from '../bank/load.js';
+import { relativeTo } from '../terminal/report.js';
 import type { CommandContext } from './context.js';
 import { parseFormats, withOutputOptions, type OutputOptions } from './options.js';
 
@@ -27,55 +28,33 @@ export function registerBuild(program: Command, context: CommandContext): void {
 
 export async function buildCommand(options: BuildOptions, io: Io): Promise<number> {
   const formats = parseFormats(options.format);
-  const [{ commandLine, generate }, { mergePlans }, quizPlan, { planBriefing }, { planExports }] =
-    await Promise.all([
-      import('../produce/generate.js'),
-      import('../produce/plan.js'),
-      import('../produce/quiz-plan.js'),
-      import('../produce/briefing-plan.js'),
-      import('../produce/export-plan.js'),
-    ]);
+  const [
+    { commandLine, generate },
+    { mergePlans },
+    quizPlan,
+    { planBriefing },
+    { planExports },
+    { buildParts },
+  ] = await Promise.all([
+    import('../produce/generate.js'),
+    import('../produce/plan.js'),
+    import('../produce/quiz-plan.js'),
+    import('../produce/briefing-plan.js'),
+    import('../produce/export-plan.js'),
+    import('../produce/build-parts.js'),
+  ]);
   return generate(options, io, formats.includes('pdf'), async ({ content, problems }) => {
     if (problems.warnings.length > 0 && !options.quiet) {
       io.stderr(`build: ${problems.warnings.length} warning(s); run "handout lint" to see them\n`);
     }
-    const plans: BuildPlan[] = [];
-    const exports: QuizExport[] = [];
-    for (const blueprint of content.blueprints) {
-      const roster = await quizPlan.blueprintRoster(blueprint);
-      exports.push({
-        blueprint,
-        seed: blueprint.seed,
-        versions: blueprint.versions,
-        ...(roster ? { students: roster.students } : {}),
-      });
-      plans.push(
-        quizPlan.planQuiz(content, blueprint, {
-          seed: blueprint.seed,
-          formats,
-          versions: blueprint.versions,
-          ...(roster ? { roster } : {}),
-          versionsWithRoster: true,
-          split: false,
-          duplex: blueprint.duplex,
-        }),
-      );
-    }
-    for (const config of content.briefings) {
-      const quiz = config.forQuiz
-        ? content.blueprints.find((b) => b.id === config.forQuiz)
-        : undefined;
-      plans.push(
-        planBriefing(content, config, {
-          formats,
-          editions: config.editions,
-          overview: true,
-          ...(quiz ? { openBook: { blueprint: quiz, seed: quiz.seed } } : {}),
-          dateSeed: quiz?.seed ?? 0,
-        }),
-      );
-    }
-    plans.push(planExports(content, { bank: true, quizzes: exports }));
+    const parts = await buildParts(content, formats);
+    const plans: BuildPlan[] = [
+      ...parts.quizzes.map((quiz) => quizPlan.planQuiz(content, quiz.blueprint, quiz.options)),
+      ...parts.briefings.map((briefing) =>
+        planBriefing(content, briefing.config, briefing.options),
+      ),
+      planExports(content, { bank: true, quizzes: parts.exports }),
+    ];
     return {
       plan: mergePlans(plans),
       command: commandLine(
@@ -83,6 +62,16 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
         options.format !== undefined && `--format ${formats.join(',')}`,
       ),
       extraInputs: content.blueprints.flatMap((b) => (b.roster ? [b.roster] : [])),
+      notes: emptyBankFiles(content.bank).map(
+        (file) =>
+          `Note: ${relativeTo(io.cwd, file)} holds no questions, so nothing from it is in these files.`,
+      ),
     };
   });
+}
+
+/** Question files that gave no question: empty, comments only, or an empty list (lint warns about the first). */
+function emptyBankFiles(bank: Bank): string[] {
+  const used = new Set(bank.questions.map((q) => q.source.file));
+  return bank.files.filter((file) => !used.has(file));
 }

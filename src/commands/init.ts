@@ -39,7 +39,8 @@ export async function initCommand(dir: string, io: Io): Promise<number> {
   const shown = relativeTo(io.cwd, target);
   io.stderr(
     `Created ${shown}: corpus/ (one article), questions/ (a few questions and a quiz blueprint), schema/.\n` +
-      `Next: cd ${shown} && handout lint && handout build\n`,
+      `Next: cd ${shown} && handout preview --open\n` +
+      '  (your pages in the browser, updated each time you save; then "handout build" writes them to out/)\n',
   );
   return 0;
 }

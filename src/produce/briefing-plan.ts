@@ -7,7 +7,14 @@ import { renderBriefing, renderOpenBook } from '../render/briefing.js';
 import { templateEnvironment } from '../render/env.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import { drawVersions } from '../quiz/draw.js';
-import { assetsUrlFor, emptyPlan, type BuildPlan, type OutputFormat } from './plan.js';
+import {
+  assetsUrlFor,
+  emptyLazyPlan,
+  renderPlan,
+  type BuildPlan,
+  type LazyPlan,
+  type OutputFormat,
+} from './plan.js';
 
 export interface BriefingPlanOptions {
   formats: OutputFormat[];
@@ -29,17 +36,31 @@ export function planBriefing(
   config: BriefingConfig,
   options: BriefingPlanOptions,
 ): BuildPlan {
-  const plan = emptyPlan();
+  return renderPlan(briefingDocuments(content, config, options));
+}
+
+/** The briefing's editions and open-book packs, not yet rendered. */
+export function briefingDocuments(
+  content: Content,
+  config: BriefingConfig,
+  options: BriefingPlanOptions,
+): LazyPlan {
+  const plan = emptyLazyPlan();
   const env = templateEnvironment(content.project.templateDirs);
   const folder = briefingFolder(config);
   const html = options.formats.includes('html');
   const pdf = options.formats.includes('pdf');
   for (const edition of options.editions) {
     const path = `${folder}/${edition}.html`;
-    const model = briefingModel(config, edition, content, { overview: options.overview });
     plan.documents.push({
       path,
-      html: renderBriefing(model, env, config.paper, assetsUrlFor(path)),
+      render: () =>
+        renderBriefing(
+          briefingModel(config, edition, content, { overview: options.overview }),
+          env,
+          config.paper,
+          assetsUrlFor(path),
+        ),
       title: `${config.title} — ${edition === 'teacher' ? 'Teacher' : 'Student'} edition`,
       writeHtml: html,
       writePdf: pdf,
@@ -55,12 +76,13 @@ export function planBriefing(
       const path = `${folder}/open-book-${blueprint.id}-${copy.version}.html`;
       plan.documents.push({
         path,
-        html: renderOpenBook(
-          openBookModel(copy, content.corpus),
-          env,
-          blueprint.paper,
-          assetsUrlFor(path),
-        ),
+        render: () =>
+          renderOpenBook(
+            openBookModel(copy, content.corpus),
+            env,
+            blueprint.paper,
+            assetsUrlFor(path),
+          ),
         title: `${blueprint.title} — open-book pack, version ${copy.version}`,
         writeHtml: html,
         writePdf: pdf,

@@ -50,6 +50,30 @@ export interface BuildPlan {
   warnings: string[];
 }
 
+/**
+ * A planned document whose HTML is rendered only when asked for: a build
+ * renders every one, the preview only the page a browser requests.
+ */
+export interface LazyDocument extends Omit<PlannedDocument, 'html'> {
+  render(): string;
+}
+
+export interface LazyPlan extends Omit<BuildPlan, 'documents'> {
+  documents: LazyDocument[];
+}
+
+export function emptyLazyPlan(): LazyPlan {
+  return { ...emptyPlan(), documents: [] };
+}
+
+/** Renders every document of a lazy plan, in order. */
+export function renderPlan(plan: LazyPlan): BuildPlan {
+  return {
+    ...plan,
+    documents: plan.documents.map(({ render, ...doc }) => ({ ...doc, html: render() })),
+  };
+}
+
 export function emptyPlan(): BuildPlan {
   return { documents: [], packs: [], files: [], seeds: {}, warnings: [] };
 }

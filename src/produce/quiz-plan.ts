@@ -7,7 +7,15 @@ import { drawStudentCopies, drawVersions } from '../quiz/draw.js';
 import { loadRoster } from '../quiz/roster.js';
 import { renderCopy, renderKey, copyName } from '../render/quiz.js';
 import { templateEnvironment } from '../render/env.js';
-import { assetsUrlFor, emptyPlan, fileSafe, type BuildPlan, type OutputFormat } from './plan.js';
+import {
+  assetsUrlFor,
+  emptyLazyPlan,
+  fileSafe,
+  renderPlan,
+  type BuildPlan,
+  type LazyPlan,
+  type OutputFormat,
+} from './plan.js';
 
 export interface QuizPlanOptions {
   seed: number;
@@ -32,7 +40,16 @@ export function planQuiz(
   blueprint: Blueprint,
   options: QuizPlanOptions,
 ): BuildPlan {
-  const plan = emptyPlan();
+  return renderPlan(quizDocuments(content, blueprint, options));
+}
+
+/** The quiz's documents and packs, drawn but not yet rendered. */
+export function quizDocuments(
+  content: Content,
+  blueprint: Blueprint,
+  options: QuizPlanOptions,
+): LazyPlan {
+  const plan = emptyLazyPlan();
   plan.seeds[blueprint.id] = options.seed;
   const env = templateEnvironment(content.project.templateDirs);
   const folder = quizFolder(blueprint);
@@ -50,7 +67,7 @@ export function planQuiz(
     plan.documents.push(
       {
         path: copyPath,
-        html: renderCopy(copy, context),
+        render: () => renderCopy(copy, context),
         title: `${copy.title} — ${copyName(copy)}`,
         writeHtml: html,
         writePdf,
@@ -59,7 +76,7 @@ export function planQuiz(
       },
       {
         path: keyPath,
-        html: renderKey(copy, context),
+        render: () => renderKey(copy, context),
         title: `Answer key — ${copy.title} — ${copyName(copy)}`,
         writeHtml: html,
         writePdf,

@@ -31,6 +31,15 @@ export function templateEnvironment(templateDirs: string[]): Environment {
   return env;
 }
 
+/**
+ * Forgets every compiled template, so the next render reads the files
+ * again. A build never needs it; the preview calls it after a template
+ * changed on disk.
+ */
+export function forgetTemplates(): void {
+  environments.clear();
+}
+
 function addFilters(env: Environment): void {
   const safe = (html: string) => new nunjucks.runtime.SafeString(html);
   // Bank text: inline Markdown with raw HTML shown as text.
