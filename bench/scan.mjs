@@ -13,28 +13,18 @@
  * means memory stays flat: pages are streamed one by one).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
-import { once } from './process-tree.mjs';
+import { BIN, ROOT, benchProject, loadNote, measure, requireBuild } from './measure.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'dist', 'bin.js');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 const QUIZ = 'missile-defense-unit';
 
-if (!existsSync(BIN)) {
-  console.error('bench: build first (npm run build)');
-  process.exit(1);
-}
-
-const dir = mkdtempSync(path.join(tmpdir(), 'handout-bench-scan-'));
-cpSync(path.join(ROOT, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
-cpSync(path.join(ROOT, 'questions'), path.join(dir, 'questions'), { recursive: true });
+requireBuild();
+const dir = benchProject();
 console.error('bench: printing the class pack with answer sheets...');
 execFileSync(
   process.execPath,
@@ -132,38 +122,32 @@ console.error(
   `bench: scan files of 30 pages (${mb(path.join(dir, 'scans/30.pdf'))} MB) and 300 pages (${mb(path.join(dir, 'scans/300.pdf'))} MB)`,
 );
 
-async function measure(file) {
-  const command = [
-    BIN,
-    'scan',
-    '--quiz',
-    QUIZ,
-    `scans/${file}`,
-    '--accept-doubtful',
-    '--quiet',
-    '--out',
-    'bench-out',
-  ];
-  await once(process.execPath, command, { cwd: dir });
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(await once(process.execPath, command, { cwd: dir }));
-  const seconds = results.map((r) => r.seconds).sort((a, b) => a - b);
-  const peaks = results.map((r) => r.peakKb / 1024).sort((a, b) => a - b);
-  return {
-    seconds,
-    peaks,
-    median: seconds[Math.floor(runs / 2)],
-    peak: peaks[Math.floor(runs / 2)],
-  };
-}
+const scan = (file) =>
+  measure(
+    process.execPath,
+    [
+      BIN,
+      'scan',
+      '--quiz',
+      QUIZ,
+      `scans/${file}`,
+      '--accept-doubtful',
+      '--quiet',
+      '--out',
+      'bench-out',
+    ],
+    { cwd: dir },
+    runs,
+  );
 
-const small = await measure('30.pdf');
-const large = await measure('300.pdf');
+const small = await scan('30.pdf');
+const large = await scan('300.pdf');
 const rate = (pages, s) => (pages / s).toFixed(1);
+console.log(`(${loadNote()}, ${runs} runs each after a warm-up)`);
 console.log(
-  `scan, 300 pages of 200-dpi JPEG: ${large.median.toFixed(2)} s median (${large.seconds[0].toFixed(2)}-${large.seconds.at(-1).toFixed(2)}), ${rate(300, large.median)} pages/s (${rate(300, large.seconds.at(-1))}-${rate(300, large.seconds[0])}), peak memory ${large.peak.toFixed(0)} MB`,
+  `scan, 300 pages of 200-dpi JPEG: ${large.median.toFixed(2)} s median (${large.min.toFixed(2)}-${large.max.toFixed(2)}), ${rate(300, large.median)} pages/s (${rate(300, large.max)}-${rate(300, large.min)}), CPU ${large.cpu.toFixed(1)} s, peak memory ${large.peakMb.toFixed(0)} MB (max ${large.maxPeakMb.toFixed(0)})`,
 );
 console.log(
-  `scan, 30 pages: ${small.median.toFixed(2)} s median, ${rate(30, small.median)} pages/s, peak memory ${small.peak.toFixed(0)} MB`,
+  `scan, 30 pages: ${small.median.toFixed(2)} s median (${small.min.toFixed(2)}-${small.max.toFixed(2)}), ${rate(30, small.median)} pages/s, peak memory ${small.peakMb.toFixed(0)} MB (max ${small.maxPeakMb.toFixed(0)})`,
 );
 console.log(`per page, start-up excluded: ${rate(270, large.median - small.median)} pages/s`);
