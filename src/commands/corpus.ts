@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { HandoutError } from '../errors.js';
+import { HandoutError, ProblemList } from '../errors.js';
+import { LOCK_NAME } from '../corpus/lock.js';
 import type { Io } from '../terminal/io.js';
 import { relativeTo } from '../terminal/report.js';
 import type { CommandContext } from './context.js';
@@ -51,6 +52,7 @@ export async function importCommand(
     { draftArticle },
     { BLANK_MARK },
     { importReport },
+    { lockTextWithArticle, lockPath },
   ] = await Promise.all([
     import('../project.js'),
     import('../write/atomic.js'),
@@ -59,6 +61,7 @@ export async function importCommand(
     import('../corpus/import/draft-article.js'),
     import('../corpus/import/draft.js'),
     import('../corpus/import/report.js'),
+    import('../corpus/lock-file.js'),
   ]);
   if (options.id !== undefined && !new RegExp(KEBAB_ID).test(options.id)) {
     throw new HandoutError(
@@ -97,6 +100,20 @@ export async function importCommand(
     }
     await writeFileAtomic(target, draft.markdown);
     io.stderr(`Wrote ${relativeTo(io.cwd, target)}: ${draft.paragraphs.length} paragraphs.\n`);
+    const article = { id: draft.id, paragraphs: draft.paragraphs };
+    const lock = await lockTextWithArticle(
+      project.root,
+      project.corpusDir,
+      article,
+      new ProblemList(),
+    );
+    if (lock !== undefined) {
+      await writeFileAtomic(lockPath(project.root), lock);
+      io.stderr(`Recorded its paragraphs in ${LOCK_NAME}.\n`);
+    } else
+      io.stderr(
+        `${LOCK_NAME} could not be read, so it was not updated: run "handout lint" to see why, then "handout lint --update-lock".\n`,
+      );
   }
   if (draft.blanks.length > 0) {
     io.stderr(
