@@ -3,8 +3,22 @@
  * read from YAML can be traced back to its line and column, for syntax errors
  * and for semantic ones found long after parsing.
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { ProblemList, SourceLocation } from '../errors.js';
+
+/**
+ * The yaml package is loaded on first use: most runs read YAML with js-yaml
+ * (util/yaml-fast.ts) and need positions from this module only to report a
+ * problem, so a clean run does not pay for loading it.
+ */
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml =>
+  (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+const isMap = (node: unknown) => yaml().isMap(node);
+const isSeq = (node: unknown) => yaml().isSeq(node);
+const isScalar = (node: unknown) => yaml().isScalar(node);
 
 export type YamlPath = readonly (string | number)[];
 
@@ -79,6 +93,7 @@ export function parseYaml(
   problems: ProblemList,
   lineOffset = 0,
 ): YamlSource | undefined {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = new YamlSource(file, doc, lines, lineOffset);
