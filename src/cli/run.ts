@@ -20,6 +20,7 @@ import { registerExport } from '../commands/export.js';
 import { registerBriefing } from '../commands/briefing.js';
 import { registerGrade } from '../commands/grade.js';
 import { registerCorpus } from '../commands/corpus.js';
+import { registerScan } from '../commands/scan.js';
 import { registerPreview } from '../commands/preview.js';
 import { registerDoctor } from '../commands/doctor.js';
 
@@ -50,6 +51,7 @@ export function buildProgram(context: CommandContext): Command {
   registerExport(program, context);
   registerBriefing(program, context);
   registerGrade(program, context);
+  registerScan(program, context);
   registerCorpus(program, context);
   registerPreview(program, context);
   registerDoctor(program, context);

@@ -136,9 +136,10 @@ describe('the bundled project', () => {
 describe('font stacks', () => {
   it('name only the bundled stacks in every template, never a machine font', () => {
     const templates = path.join(REPO, 'templates');
-    // The preview's own pages (index, bank browser) are screen-only, never printed.
+    // The preview's pages (index, bank browser) and the scan review are read on screen, never printed.
+    const screenOnly = /^(preview|scan)\//;
     const files = readdirSync(templates, { recursive: true, encoding: 'utf8' }).filter(
-      (file) => /\.(css|njk)$/.test(file) && !file.startsWith('preview/'),
+      (file) => /\.(css|njk)$/.test(file) && !screenOnly.test(file),
     );
     const declarations = files.flatMap((file) =>
       [
