@@ -70,6 +70,16 @@ export class YamlSource {
 }
 
 /**
+ * The last parse of each file, with the text it was parsed from: a process
+ * that loads the project again and again (handout preview, after each save)
+ * parses only the files whose text changed. Parsed documents are only read,
+ * never changed, so one can serve every load.
+ */
+const lastParse = new Map<string, { text: string; doc: Document.Parsed; lines: LineCounter }>();
+/** Files remembered; the oldest are forgotten first (a long test run loads many projects). */
+const REMEMBERED_FILES = 256;
+
+/**
  * Parses YAML text, reporting syntax errors to `problems` with their
  * position. Returns undefined when the document cannot be used.
  */
@@ -79,8 +89,16 @@ export function parseYaml(
   problems: ProblemList,
   lineOffset = 0,
 ): YamlSource | undefined {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  let parsed = lastParse.get(file);
+  if (parsed?.text !== text) {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    parsed = { text, doc, lines };
+    lastParse.delete(file);
+    lastParse.set(file, parsed);
+    if (lastParse.size > REMEMBERED_FILES) lastParse.delete(lastParse.keys().next().value!);
+  }
+  const { doc, lines } = parsed;
   const source = new YamlSource(file, doc, lines, lineOffset);
   for (const error of doc.errors) {
     const where = source.at(error.pos[0]);
