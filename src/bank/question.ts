@@ -1,14 +1,7 @@
 /** A question as the rest of handout sees it: defaults applied, shapes normalised. */
 import type { SourceLocation } from '../errors.js';
+import type { PassageRef } from '../corpus/article.js';
 import type { QuestionType } from './schema.js';
-
-export interface PassageRef {
-  article: string;
-  /** 1-based paragraph number. */
-  paragraph: number;
-  /** The ref as written: ARTICLE-ID#pN. */
-  ref: string;
-}
 
 export interface QuestionBase {
   id: string;

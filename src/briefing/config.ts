@@ -5,7 +5,7 @@ import type { ProblemList } from '../errors.js';
 import type { Corpus } from '../corpus/article.js';
 import type { Blueprint, Paper } from '../quiz/blueprint.js';
 import { parseRef, refProblem } from '../corpus/quote.js';
-import type { PassageRef } from '../bank/question.js';
+import type { PassageRef } from '../corpus/article.js';
 import { listFiles } from '../util/files.js';
 import { didYouMean } from '../util/text.js';
 import { parseYaml } from '../util/yaml-source.js';

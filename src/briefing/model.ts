@@ -3,10 +3,10 @@
  * article outside the selection reaches the page (timeline, who's who,
  * glossary and discussion questions are all filtered by passage).
  */
-import type { Article, Corpus } from '../corpus/article.js';
+import type { Article, Corpus, PassageRef } from '../corpus/article.js';
 import { formatPartialDate } from '../corpus/article.js';
 import type { Bank } from '../bank/load.js';
-import type { EssayQuestion, PassageRef } from '../bank/question.js';
+import type { EssayQuestion } from '../bank/question.js';
 import type { Reference, Term } from '../reference/reference.js';
 import { compareStrings } from '../errors.js';
 import { wordCount } from '../util/text.js';

@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
 import type { BuildPlan } from '../produce/plan.js';
+import type { Bank } from '../bank/load.js';
+import { relativeTo } from '../terminal/report.js';
 import type { CommandContext } from './context.js';
 import { parseFormats, withOutputOptions, type OutputOptions } from './options.js';
 
@@ -60,6 +62,16 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
         options.format !== undefined && `--format ${formats.join(',')}`,
       ),
       extraInputs: content.blueprints.flatMap((b) => (b.roster ? [b.roster] : [])),
+      notes: emptyBankFiles(content.bank).map(
+        (file) =>
+          `Note: ${relativeTo(io.cwd, file)} holds no questions, so nothing from it is in these files.`,
+      ),
     };
   });
+}
+
+/** Question files that gave no question: empty, comments only, or an empty list (lint warns about the first). */
+function emptyBankFiles(bank: Bank): string[] {
+  const used = new Set(bank.questions.map((q) => q.source.file));
+  return bank.files.filter((file) => !used.has(file));
 }

@@ -9,6 +9,15 @@ export interface Paragraph {
   line: number;
 }
 
+/** A pointer to one paragraph of one article: what every question and reference entry cites. */
+export interface PassageRef {
+  article: string;
+  /** 1-based paragraph number. */
+  paragraph: number;
+  /** The ref as written: ARTICLE-ID#pN. */
+  ref: string;
+}
+
 export interface Article {
   id: string;
   title: string;

@@ -1,7 +1,5 @@
 /** How a passage is cited in keys, handouts and exports: title, outlet, date, ¶N. */
-import type { Corpus } from './article.js';
-import { formatPartialDate } from './article.js';
-import type { PassageRef } from '../bank/question.js';
+import { formatPartialDate, type Corpus, type PassageRef } from './article.js';
 
 export interface Citation {
   ref: string;

@@ -3,8 +3,7 @@
  * only whitespace and straight/curly quotes (formats.md §2), so a quote
  * that rewords the article is always caught.
  */
-import type { Article, Corpus } from './article.js';
-import type { PassageRef } from '../bank/question.js';
+import type { Article, Corpus, PassageRef } from './article.js';
 import { looseText } from '../util/text.js';
 
 const looseCache = new WeakMap<Article, string[]>();

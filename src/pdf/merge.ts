@@ -4,7 +4,7 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import { NO_PAUSES, setMetadata } from './metadata.js';
-import type { PdfMetadata } from './normalize.js';
+import type { PdfMetadata } from './types.js';
 
 export interface MergeOptions extends PdfMetadata {
   /**

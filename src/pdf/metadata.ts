@@ -1,6 +1,6 @@
 /** Document information written with pdf-lib, whose writer is deterministic. */
 import { PDFDocument } from 'pdf-lib';
-import type { NormalizedPdf, PdfMetadata } from './normalize.js';
+import type { NormalizedPdf, PdfMetadata } from './types.js';
 
 /**
  * pdf-lib pauses every few objects to keep the event loop free; for a quiz of

@@ -7,18 +7,7 @@
  */
 import { restampChromiumPdf } from './restamp.js';
 import { renumberStructureIds } from './structure-ids.js';
-
-export interface PdfMetadata {
-  title: string;
-  /** Stands in for "now": derive it from the inputs (e.g. the seed), never from the clock. */
-  date: Date;
-}
-
-export interface NormalizedPdf {
-  pdf: Uint8Array;
-  /** Counted while the file is open anyway, so callers need not parse it again. */
-  pageCount: number;
-}
+import type { NormalizedPdf, PdfMetadata } from './types.js';
 
 /**
  * Sets the title and both dates. Chromium's output is patched in place when

@@ -8,7 +8,8 @@ import { plural } from '../util/text.js';
 import { BrowserSession, messageOf, stoppedError } from './browser.js';
 import { findChromium } from './chromium.js';
 import { JobPage, type PageJob } from './job-page.js';
-import { normalizePdf, type PdfMetadata } from './normalize.js';
+import { normalizePdf } from './normalize.js';
+import type { PdfMetadata } from './types.js';
 import { folderUrl } from './request-policy.js';
 
 export interface PrintJob extends PageJob, PdfMetadata {

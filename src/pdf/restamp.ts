@@ -7,7 +7,7 @@
  * with pdf-lib instead: slower (pdf-lib takes about 0.35 s to load and
  * 20-200 ms per file here), never wrong.
  */
-import type { NormalizedPdf, PdfMetadata } from './normalize.js';
+import type { NormalizedPdf, PdfMetadata } from './types.js';
 
 const DATE_FIELD = /\/(CreationDate|ModDate) \((D:\d{14}[^)]*)\)/g;
 const PAGE_TREE_COUNT = /\/Type \/Pages\b[^>]*?\/Count (\d+)/g;

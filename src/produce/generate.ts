@@ -19,6 +19,8 @@ export interface Planned {
   command: string;
   /** Input files outside the project's folders (a roster given on the command line). */
   extraInputs?: string[];
+  /** What the teacher should know about the run, printed after the table of written files. */
+  notes?: string[];
 }
 
 /** The flags the frame itself reads; each command parses its own on top. */
@@ -64,6 +66,7 @@ export async function generate(
       printer,
       ...(planned.extraInputs ? { extraInputs: planned.extraInputs } : {}),
     });
+    if (!quiet) for (const note of planned.notes ?? []) io.stdout(`${note}\n`);
     return 0;
   });
 }

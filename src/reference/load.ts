@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Corpus } from '../corpus/article.js';
 import { formatPartialDate } from '../corpus/article.js';
 import { findQuote, parseRef, quoteInPassages, refProblem } from '../corpus/quote.js';
-import type { PassageRef } from '../bank/question.js';
+import type { PassageRef } from '../corpus/article.js';
 import { compareStrings, type ProblemList } from '../errors.js';
 import { listFiles } from '../util/files.js';
 import { didYouMean } from '../util/text.js';

@@ -1,6 +1,6 @@
 /** Finding where the corpus names a person or a term, so authors need not list it by hand. */
 import type { Corpus } from '../corpus/article.js';
-import type { PassageRef } from '../bank/question.js';
+import type { PassageRef } from '../corpus/article.js';
 import { compareStrings } from '../errors.js';
 
 function pattern(words: string[]): RegExp {

@@ -1,5 +1,5 @@
 /** Reference data as the briefing sees it: refs parsed, mentions and role dates derived. */
-import type { PassageRef } from '../bank/question.js';
+import type { PassageRef } from '../corpus/article.js';
 
 export interface Role {
   role: string;

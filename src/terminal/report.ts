@@ -21,10 +21,40 @@ export function problemLine(problem: Problem, cwd: string): string {
   return `${where}  ${problem.severity}  ${problem.message}`;
 }
 
+/**
+ * More problems than this in one file are counted, not listed: a file of
+ * garbage (a binary saved as .yaml) gives tens of thousands of syntax errors,
+ * and the first ones are the ones to fix.
+ */
+export const PROBLEMS_SHOWN_PER_FILE = 20;
+
 export function formatProblems(problems: readonly Problem[], cwd: string): string {
-  return sortProblems(problems)
-    .map((p) => problemLine(p, cwd) + '\n')
-    .join('');
+  const lines: string[] = [];
+  const hidden = new Map<string, number>();
+  let file: string | undefined;
+  let shown = 0;
+  const flush = (): void => {
+    const more = file === undefined ? 0 : (hidden.get(file) ?? 0);
+    if (more > 0)
+      lines.push(
+        `${relativeTo(cwd, file!)}  … and ${more} more in this file (fix the ones above first: one mistake often causes many)\n`,
+      );
+  };
+  for (const problem of sortProblems(problems)) {
+    if (problem.file !== file) {
+      flush();
+      file = problem.file;
+      shown = 0;
+    }
+    if (shown < PROBLEMS_SHOWN_PER_FILE) {
+      lines.push(problemLine(problem, cwd) + '\n');
+      shown += 1;
+    } else {
+      hidden.set(file, (hidden.get(file) ?? 0) + 1);
+    }
+  }
+  flush();
+  return lines.join('');
 }
 
 export function problemSummary(problems: readonly Problem[]): string {

@@ -105,7 +105,11 @@ export function parseYaml(
     problems.error(where, 'yaml-syntax', `${describeYamlError(error.code, error.message)}`);
   }
   for (const warning of doc.warnings) {
-    problems.warning(source.at(warning.pos[0]), 'yaml-warning', firstLine(warning.message));
+    problems.warning(
+      source.at(warning.pos[0]),
+      'yaml-warning',
+      clipToken(firstLine(warning.message)),
+    );
   }
   return doc.errors.length > 0 ? undefined : source;
 }
@@ -114,9 +118,23 @@ function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
+/**
+ * Some of the yaml package's messages quote the offending token whole
+ * ("Unexpected <token> in flow collection", "Unresolved tag: <tag>"); in a
+ * file of garbage a token can be megabytes long. Keep the start of the
+ * message (its wording and the first characters of the token, enough to
+ * find it on the line) and say how much was left out.
+ */
+const MESSAGE_MAX = 120;
+
+function clipToken(detail: string): string {
+  if (detail.length <= MESSAGE_MAX + 20) return detail;
+  return `${detail.slice(0, MESSAGE_MAX)}… (${detail.length - MESSAGE_MAX} more characters)`;
+}
+
 /** The yaml package's messages are precise but technical; say what to do. */
 function describeYamlError(code: string, message: string): string {
-  const detail = firstLine(message).replace(/ at line \d+, column \d+:?$/, '');
+  const detail = clipToken(firstLine(message).replace(/ at line \d+, column \d+:?$/, ''));
   switch (code) {
     case 'DUPLICATE_KEY':
       return `${detail}: a field is written twice in the same entry; keep one of them`;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/run.js';
@@ -104,5 +104,25 @@ describe('the command line', () => {
     const again = await runCli(['init', 'my-unit'], parent);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('not empty');
+  });
+
+  it('handout build says when a question file holds no questions (lint only warns)', async () => {
+    const parent = makeProject({}, { corpus: false });
+    await runCli(['init', 'unit'], parent);
+    const root = path.join(parent, 'unit');
+    writeFileSync(path.join(root, 'questions/empty.yaml'), '# to do: questions on the treaty\n');
+    writeFileSync(path.join(root, 'questions/none-yet.yaml'), 'questions: []\n');
+    const lint = await runCli(['lint'], root);
+    expect(lint.code).toBe(0);
+    expect(lint.stdout).toContain('questions/empty.yaml:1:1  warning');
+    const build = await runCli(['build', '--format', 'html'], root);
+    expect(build.code).toBe(0);
+    const end = build.stdout.trimEnd().split('\n').slice(-2);
+    expect(end).toEqual([
+      'Note: questions/empty.yaml holds no questions, so nothing from it is in these files.',
+      'Note: questions/none-yet.yaml holds no questions, so nothing from it is in these files.',
+    ]);
+    const quiet = await runCli(['build', '--format', 'html', '--quiet'], root);
+    expect(quiet.stdout).toBe('');
   });
 });

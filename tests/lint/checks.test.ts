@@ -1,4 +1,5 @@
 /** Every lint check, each triggered by a small fixture. */
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { ARTICLE, makeProject, singleQuestion } from '../helpers/project.js';
@@ -35,6 +36,31 @@ describe('lint: the bank', () => {
     expect(code).toBe(1);
     expect(problems[0]).toMatchObject({ code: 'yaml-syntax', severity: 'error' });
     expect(problems[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps a file of garbage from flooding the terminal: 20 problems, short quotes, then a count', async () => {
+    // Random printable characters with few line breaks: YAML sees thousands of very long tokens.
+    const random = seedrandom('garbage');
+    const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+    let garbage = '';
+    for (let i = 0; i < 300_000; i++)
+      garbage += random() < 0.0005 ? '\n' : printable[Math.floor(random() * printable.length)];
+    const root = makeProject({ 'questions/garbage.yaml': garbage });
+    const text = await runCli(['lint'], root);
+    const json = await runCli(['lint', '--format', 'json'], root);
+    const all = (JSON.parse(json.stdout) as { problems: unknown[] }).problems.length;
+    expect(text.code).toBe(1);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(all).toBeGreaterThan(40);
+    expect(lines).toHaveLength(21);
+    expect(lines.slice(0, 20).every((l) => l.startsWith('questions/garbage.yaml:'))).toBe(true);
+    expect(lines[20]).toBe(
+      `questions/garbage.yaml  … and ${all - 20} more in this file (fix the ones above first: one mistake often causes many)`,
+    );
+    // A long token is quoted by its first characters only.
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(300);
+    expect(text.stdout).toMatch(/… \(\d+ more characters\)/);
+    expect(text.stderr).toContain(`lint: ${all} errors`);
   });
 
   it('reports a missing required field at the question', async () => {
