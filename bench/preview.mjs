@@ -162,8 +162,18 @@ async function saveToRepaint(root) {
       return found ? [[Number(found[1]), Number(found[2])]] : [];
     })
     .slice(1);
-  console.log(summary('  of which: reloading the project', reloads.map(([load]) => load)));
-  console.log(summary('  of which: rendering the open page', reloads.map(([, render]) => render)));
+  console.log(
+    summary(
+      '  of which: reloading the project',
+      reloads.map(([load]) => load),
+    ),
+  );
+  console.log(
+    summary(
+      '  of which: rendering the open page',
+      reloads.map(([, render]) => render),
+    ),
+  );
 }
 
 const root = project();
