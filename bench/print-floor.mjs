@@ -1,37 +1,49 @@
 #!/usr/bin/env node
 /**
  * The performance floor for printing: bare puppeteer, no handout code. Same
- * Chromium, same flags, same print options as src/pdf, but nothing else (no
- * request filtering, no retries, no PDF rewriting), so the difference from
- * `handout build` is what the pipeline adds.
+ * browser, same flags, same print options as src/pdf, but nothing else (no
+ * request filtering, no retries, no page numbers, no PDF rewriting or
+ * assembling), so the difference from handout is what the pipeline adds.
  *
- *   node bench/print-floor.mjs FOLDER [PAGES] [CHROMIUM]
+ *   node bench/print-floor.mjs FOLDER [--tabs N] [--match PREFIX] [--tagged] [--chromium PATH]
  *
- * Prints every *.html file in FOLDER to PDF (in memory) with PAGES tabs
- * (default 2) and reports only how many it printed. Time it with `time`.
+ * Prints every *.html file in FOLDER whose name starts with PREFIX, largest
+ * first (as handout schedules its jobs), with N tabs (default 2), untagged
+ * unless --tagged, to PDF in memory, and reports
+ * how many it printed. The browser is HANDOUT_CHROMIUM, --chromium, or the
+ * headless shell Debian installs (launched as the old headless mode).
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer';
 
-const [
-  folder,
-  pagesArg = '2',
-  executablePath = process.env.HANDOUT_CHROMIUM ?? '/usr/bin/chromium',
-] = process.argv.slice(2);
-if (!folder) {
-  console.error('usage: node bench/print-floor.mjs FOLDER [PAGES] [CHROMIUM]');
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const folder = args[0];
+if (!folder || folder.startsWith('--')) {
+  console.error(
+    'usage: node bench/print-floor.mjs FOLDER [--tabs N] [--match PREFIX] [--tagged] [--chromium PATH]',
+  );
   process.exit(2);
 }
+const SHELL = '/usr/lib/chromium/chromium-headless-shell';
+const executablePath = option(
+  '--chromium',
+  process.env.HANDOUT_CHROMIUM ?? (existsSync(SHELL) ? SHELL : '/usr/bin/chromium'),
+);
+const prefix = option('--match', '');
+const tagged = args.includes('--tagged');
 
 const files = readdirSync(folder)
-  .filter((name) => name.endsWith('.html'))
-  .sort()
-  .map((name) => pathToFileURL(path.resolve(folder, name)).href);
+  .filter((name) => name.endsWith('.html') && name.startsWith(prefix))
+  .map((name) => path.resolve(folder, name))
+  .sort((a, b) => statSync(b).size - statSync(a).size || (a < b ? -1 : 1))
+  .map((file) => pathToFileURL(file).href);
 
 const browser = await puppeteer.launch({
   executablePath,
+  headless: /headless[-_]shell/.test(path.basename(executablePath)) ? 'shell' : true,
   args: [
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     '--disable-background-networking',
@@ -49,13 +61,13 @@ try {
     try {
       for (let index = next++; index < files.length; index = next++) {
         await page.goto(files[index], { waitUntil: 'load' });
-        await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged });
       }
     } finally {
       await page.close();
     }
   };
-  const tabs = Math.max(1, Math.min(Number(pagesArg), files.length));
+  const tabs = Math.max(1, Math.min(Number(option('--tabs', '2')), files.length));
   await Promise.all(Array.from({ length: tabs }, worker));
 } finally {
   await browser.close();

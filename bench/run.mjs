@@ -4,121 +4,41 @@
  * prints numbers, it never fails on them. Every figure is a whole process
  * (Node start-up included), timed over several runs after a warm-up; the
  * median is the one to quote, min and max show how noisy the machine was.
+ * Figures that are compared (handout and its floor, handout and AMC) are
+ * measured in turns, so that a change in the machine's load hits both.
  *
  *   npm run build && node bench/run.mjs [--runs N] [--only NAME,...]
  *
- * NAME: version, lint, lint-10k, class-pack, html-1000.
+ * NAME: version, lint, lint-10k, class-pack, pack-1000, html-1000, amc, start.
  * Peak memory is the largest sum of resident memory over the whole process
  * tree (handout plus every Chromium process), sampled from /proc (Linux).
  */
-import { spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-  cpSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus } from 'node:os';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { amcPair } from './amc-pair.mjs';
+import {
+  BIN,
+  ROOT,
+  benchProject,
+  loadNote,
+  measure,
+  measurePaired,
+  once,
+  report,
+  requireBuild,
+  roster,
+  seconds,
+} from './measure.mjs';
+import { writePrintJobs } from './print-jobs.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'dist', 'bin.js');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
-
-if (!existsSync(BIN)) {
-  console.error('bench: build first (npm run build)');
-  process.exit(1);
-}
-
-/** Resident memory (kB) of a process and all its descendants, from /proc. */
-function treeRss(rootPid) {
-  if (!existsSync('/proc/self/stat')) return 0;
-  const children = new Map();
-  const rss = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const parent = Number(fields[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-      rss.set(Number(entry), Number(fields[21]) * 4); // pages of 4 kB
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop();
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
-
-/** Runs a command once; returns wall seconds and the peak memory of its process tree. */
-function once(command, commandArgs, options = {}) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 20);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(timer);
-      if (code !== 0)
-        reject(new Error(`${command} ${commandArgs.join(' ')} exited ${code}\n${stderr}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakKb: peak });
-    });
-  });
-}
-
-async function measure(command, commandArgs, options) {
-  await once(command, commandArgs, options); // warm-up: file caches, JIT of nothing but the OS
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(await once(command, commandArgs, options));
-  const seconds = results.map((r) => r.seconds).sort((a, b) => a - b);
-  const peaks = results.map((r) => r.peakKb).sort((a, b) => a - b);
-  return {
-    median: seconds[Math.floor(seconds.length / 2)],
-    min: seconds[0],
-    max: seconds[seconds.length - 1],
-    peakMb: peaks[Math.floor(peaks.length / 2)] / 1024,
-  };
-}
-
-function report(name, result, extra = '') {
-  const f = (s) => `${(s * 1000).toFixed(0)} ms`;
-  console.log(
-    `${name.padEnd(44)} median ${f(result.median).padStart(8)}  (min ${f(result.min)}, max ${f(result.max)})${result.peakMb ? `  peak ${result.peakMb.toFixed(0)} MB` : ''}${extra}`,
-  );
-}
-
-/** A project with the bundled corpus and bank, and whatever else a benchmark needs. */
-function benchProject(extra) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'handout-bench-'));
-  cpSync(path.join(ROOT, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
-  cpSync(path.join(ROOT, 'questions'), path.join(dir, 'questions'), { recursive: true });
-  extra(dir);
-  return dir;
-}
-
-function roster(dir, count) {
-  const rows = ['id,name,class'];
-  for (let i = 1; i <= count; i++) rows.push(`b${String(i).padStart(4, '0')},Student ${i},10B`);
-  writeFileSync(path.join(dir, `class-${count}.csv`), rows.join('\n') + '\n');
-  return `class-${count}.csv`;
-}
+const wanted = (name) => !only || only.includes(name);
+const node = process.execPath;
+requireBuild();
 
 /** The bundled bank copied until it has at least `target` questions, each copy with fresh ids. */
 function bigBank(dir, target) {
@@ -139,47 +59,101 @@ function bigBank(dir, target) {
   return copies * perCopy;
 }
 
-const node = process.execPath;
-const wanted = (name) => !only || only.includes(name);
+/** `handout quiz` of the bundled unit quiz for a roster of `count` students. */
+function packCommand(csv, out, formats) {
+  return [
+    BIN,
+    'quiz',
+    'missile-defense-unit',
+    '--roster',
+    csv,
+    ...(formats ? ['--format', formats] : []),
+    '--out',
+    out,
+    '--quiet',
+  ];
+}
+
 console.log(
-  `handout benchmarks: ${runs} runs each after a warm-up; node ${process.version}; ${(await import('node:os')).cpus().length} cores\n`,
+  `handout benchmarks: ${runs} runs each after a warm-up; node ${process.version}; ${cpus().length} cores; ${loadNote()}\n`,
 );
 
 if (wanted('version')) {
-  report('node -e 0 (Node start-up alone)', await measure(node, ['-e', '0']));
-  report('handout --version', await measure(node, [BIN, '--version']));
+  report('node -e 0 (Node start-up alone)', await measure(node, ['-e', '0'], {}, runs));
+  report('handout --version', await measure(node, [BIN, '--version'], {}, runs));
 }
 
 if (wanted('lint')) {
-  report('handout lint, bundled bank', await measure(node, [BIN, 'lint'], { cwd: ROOT }));
+  report('handout lint, bundled bank', await measure(node, [BIN, 'lint'], { cwd: ROOT }, runs));
 }
 
 if (wanted('lint-10k')) {
   let count = 0;
   const dir = benchProject((d) => (count = bigBank(d, 10_000)));
-  report(`handout lint, ${count} questions`, await measure(node, [BIN, 'lint'], { cwd: dir }));
+  report(
+    `handout lint, ${count} questions`,
+    await measure(node, [BIN, 'lint'], { cwd: dir }, runs),
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 
 if (wanted('class-pack')) {
+  // Floor B: the very documents handout prints (packs in chunks, the booklet), printed
+  // by bare puppeteer with the headless shell, untagged, on two tabs.
   let csv = '';
   const dir = benchProject((d) => (csv = roster(d, 30)));
   const out = path.join(dir, 'out');
-  const pack = await measure(
-    node,
-    [BIN, 'quiz', 'missile-defense-unit', '--roster', csv, '--out', out, '--quiet'],
-    { cwd: dir },
-  );
-  const copies = path.join(out, 'quizzes', 'missile-defense-unit', 'class-30', 'copies');
-  const htmlCount = readdirSync(copies).filter((f) => f.endsWith('.html')).length;
-  report(`class pack: 30 students x 20 questions + keys (${htmlCount} PDFs, 2 packs)`, pack);
-  const floor = await measure(node, [path.join(ROOT, 'bench', 'print-floor.mjs'), copies], {
-    cwd: ROOT,
+  const floorOut = path.join(dir, 'floor');
+  await once(node, packCommand(csv, floorOut, 'html'), { cwd: dir }); // for its assets/
+  const [folder] = await writePrintJobs({
+    projectDir: dir,
+    quizId: 'missile-defense-unit',
+    rosterFile: csv,
+    outDir: floorOut,
   });
-  report(
-    `floor: bare puppeteer printing the same ${htmlCount} HTML files`,
-    floor,
-    `  ratio ${(pack.median / floor.median).toFixed(2)}`,
+  const floorArgs = [path.join(ROOT, 'bench', 'print-floor.mjs'), folder, '--match', 'floor-'];
+  const [pack, floor] = await measurePaired(
+    [
+      { command: node, args: packCommand(csv, out), options: { cwd: dir } },
+      { command: node, args: floorArgs, options: { cwd: ROOT } },
+    ],
+    runs,
+  );
+  const documents = readdirSync(folder).filter((f) => f.startsWith('floor-')).length;
+  report('class pack: 30 students x 20 questions + keys (html, pdf)', pack);
+  report(`floor: bare puppeteer printing the same ${documents} documents`, floor);
+  console.log(`class pack ÷ floor: ${(pack.median / floor.median).toFixed(2)} (target ≤ 1.2)\n`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (wanted('pack-1000')) {
+  // Memory must stay flat: printed in chunks of the same size as for a class of 30.
+  const big = Math.min(runs, 3);
+  let small = '';
+  let large = '';
+  const dir = benchProject((d) => {
+    small = roster(d, 30);
+    large = roster(d, 1000);
+  });
+  const [thirty, thousand] = await measurePaired(
+    [
+      {
+        command: node,
+        args: packCommand(small, path.join(dir, 'out-30'), 'pdf'),
+        options: { cwd: dir },
+      },
+      {
+        command: node,
+        args: packCommand(large, path.join(dir, 'out-1000'), 'pdf'),
+        options: { cwd: dir },
+      },
+    ],
+    big,
+  );
+  report('class pack, 30 students, PDF only', thirty);
+  report('class pack, 1,000 students, PDF only', thousand);
+  console.log(
+    `1,000 students: ${seconds(thousand.median / 1000)} per copy (copy + marking grid); peak memory ${((thousand.peakMb / thirty.peakMb - 1) * 100).toFixed(1)}% above the 30-student pack (target ≤ 10%)\n`,
   );
   rmSync(dir, { recursive: true, force: true });
 }
@@ -189,22 +163,17 @@ if (wanted('html-1000')) {
   const dir = benchProject((d) => (csv = roster(d, 1000)));
   report(
     '1,000 personal copies + keys as HTML',
-    await measure(
-      node,
-      [
-        BIN,
-        'quiz',
-        'missile-defense-unit',
-        '--roster',
-        csv,
-        '--format',
-        'html',
-        '--out',
-        path.join(dir, 'out'),
-        '--quiet',
-      ],
-      { cwd: dir },
-    ),
+    await measure(node, packCommand(csv, path.join(dir, 'out'), 'html'), { cwd: dir }, runs),
   );
   rmSync(dir, { recursive: true, force: true });
+}
+
+if (wanted('amc')) await amcPair(Math.max(runs, 5));
+
+if (wanted('start')) {
+  // `npm start` where setup is done: bootstrap finds everything in place, then handout build.
+  report(
+    'npm start (setup already done)',
+    await measure('npm', ['start', '--silent'], { cwd: ROOT }, runs),
+  );
 }

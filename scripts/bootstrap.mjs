@@ -100,19 +100,20 @@ async function ensureBrowser() {
   }
   const isRoot = process.getuid?.() === 0;
   if (process.platform === 'linux' && isRoot && onPath('apt-get')) {
-    say('installing Chromium (apt-get install chromium)');
+    // The old headless shell: it starts and prints about twice as fast as the full browser.
+    say('installing Chromium (apt-get install chromium-headless-shell)');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     try {
       run('apt-get', ['update'], { env });
-      run('apt-get', ['install', '-y', 'chromium'], { env });
+      run('apt-get', ['install', '-y', 'chromium-headless-shell'], { env });
     } catch (error) {
       say(error.message);
     }
     if (await available()) return;
   }
-  say('downloading Chrome for puppeteer (npx puppeteer browsers install chrome)');
+  say('downloading Chrome for puppeteer (npx puppeteer browsers install chrome-headless-shell)');
   try {
-    run('npx', ['puppeteer', 'browsers', 'install', 'chrome']);
+    run('npx', ['puppeteer', 'browsers', 'install', 'chrome-headless-shell']);
   } catch (error) {
     say(error.message);
   }

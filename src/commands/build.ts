@@ -7,7 +7,9 @@ import { relativeTo } from '../terminal/report.js';
 import type { CommandContext } from './context.js';
 import { parseFormats, withOutputOptions, type OutputOptions } from './options.js';
 
-export type BuildOptions = OutputOptions;
+export interface BuildOptions extends OutputOptions {
+  fullKeys?: boolean;
+}
 
 export function registerBuild(program: Command, context: CommandContext): void {
   withOutputOptions(
@@ -15,6 +17,10 @@ export function registerBuild(program: Command, context: CommandContext): void {
       .command('build')
       .description(
         'build every quiz (versions, keys, class packs), briefing and export of the project into out/',
+      )
+      .option(
+        '--full-keys',
+        'class keys as one full answer key per copy instead of a marking grid per copy and one explanations booklet',
       ),
   )
     .addHelpText(
@@ -49,7 +55,12 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
     }
     const parts = await buildParts(content, formats);
     const plans: BuildPlan[] = [
-      ...parts.quizzes.map((quiz) => quizPlan.planQuiz(content, quiz.blueprint, quiz.options)),
+      ...parts.quizzes.map((quiz) =>
+        quizPlan.planQuiz(content, quiz.blueprint, {
+          ...quiz.options,
+          fullKeys: options.fullKeys ?? false,
+        }),
+      ),
       ...parts.briefings.map((briefing) =>
         planBriefing(content, briefing.config, briefing.options),
       ),
@@ -60,6 +71,7 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
       command: commandLine(
         'handout build',
         options.format !== undefined && `--format ${formats.join(',')}`,
+        options.fullKeys && '--full-keys',
       ),
       extraInputs: content.blueprints.flatMap((b) => (b.roster ? [b.roster] : [])),
       notes: emptyBankFiles(content.bank).map(

@@ -21,6 +21,7 @@ export interface QuizOptions extends OutputOptions {
   paper?: string;
   split?: boolean;
   duplex?: boolean;
+  fullKeys?: boolean;
   answerSheet?: boolean;
 }
 
@@ -43,6 +44,10 @@ export function registerQuiz(program: Command, context: CommandContext): void {
       .option(
         '--duplex',
         'with --roster, start every copy on an odd page for double-sided printing',
+      )
+      .option(
+        '--full-keys',
+        'with --roster, one full answer key per copy instead of a marking grid per copy and one explanations booklet',
       )
       .option(
         '--answer-sheet',
@@ -93,6 +98,7 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
       versionsWithRoster: false,
       split: options.split ?? false,
       duplex: options.duplex ?? blueprint.duplex,
+      fullKeys: options.fullKeys ?? false,
     });
     const command = commandLine(
       'handout quiz',
@@ -103,6 +109,7 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
       paper && `--paper ${paper}`,
       options.split && '--split',
       options.duplex && '--duplex',
+      options.fullKeys && '--full-keys',
       options.answerSheet && '--answer-sheet',
       options.format !== undefined && `--format ${formats.join(',')}`,
     );

@@ -23,6 +23,8 @@ export function chromiumArgs(isRoot: boolean): string[] {
 
 export interface BrowserSessionOptions {
   executablePath: string;
+  /** 'shell' for the old headless shell (see chromium.ts). */
+  headless: 'shell' | true;
   timeoutMs: number;
   /**
    * True when the caller closes the browser on Ctrl-C itself; otherwise
@@ -86,7 +88,7 @@ export class BrowserSession {
   }
 
   async #launch(): Promise<Browser> {
-    const { executablePath, timeoutMs, callerHandlesSignals } = this.#options;
+    const { executablePath, headless, timeoutMs, callerHandlesSignals } = this.#options;
     const { default: puppeteer } = await import('puppeteer');
     this.#launches += 1;
     let browser: Browser;
@@ -94,6 +96,7 @@ export class BrowserSession {
       // Puppeteer makes a fresh temporary profile (--user-data-dir) and removes it when the browser exits.
       browser = await puppeteer.launch({
         executablePath,
+        headless,
         args: chromiumArgs(process.getuid?.() === 0),
         // Not pipe: true, which would be as fast but loses the browser's own error output on failure.
         timeout: timeoutMs,

@@ -1,7 +1,11 @@
 /**
- * Finding a Chromium or Chrome to print with. Puppeteer is imported only
- * when its own browser is the candidate being checked, so commands that never
- * print (and bootstrap, when a system browser exists) do not pay for loading it.
+ * Finding a Chromium or Chrome to print with. The old headless shell
+ * (Debian's chromium-headless-shell, puppeteer's chrome-headless-shell) is
+ * preferred: it starts in a third of the time and prints about twice as fast
+ * as a full Chromium, whose new headless mode runs the whole browser.
+ * Puppeteer is imported only when its own browser is the candidate being
+ * checked, so commands that never print (and bootstrap, when a system browser
+ * exists) do not pay for loading it.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +16,15 @@ export type ChromiumSource = 'option' | 'env' | 'puppeteer' | 'system';
 export interface FoundChromium {
   executablePath: string;
   source: ChromiumSource;
+  /** How puppeteer launches it: 'shell' for the old headless shell, true (new headless) for a full browser. */
+  headless: HeadlessMode;
+}
+
+export type HeadlessMode = 'shell' | true;
+
+/** The old headless shell is a separate program, recognised by its name. */
+export function headlessMode(executablePath: string): HeadlessMode {
+  return /headless[-_]shell/i.test(path.basename(executablePath)) ? 'shell' : true;
 }
 
 export interface FindChromiumOptions {
@@ -27,21 +40,24 @@ export const CHROMIUM_ENV_VARS = ['HANDOUT_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH
 
 export const CHROMIUM_INSTALL_HELP = [
   'handout prints PDFs with Chromium or Google Chrome, and found neither. Install one:',
-  '  Debian/Ubuntu:  sudo apt-get install chromium',
-  '  elsewhere:      npx puppeteer browsers install chrome',
+  '  Debian/Ubuntu:  sudo apt-get install chromium-headless-shell   (or: chromium)',
+  '  elsewhere:      npx puppeteer browsers install chrome-headless-shell',
   'or point handout at one you have:  HANDOUT_CHROMIUM=/path/to/chrome',
 ].join('\n');
 
 /**
  * The browser to print with: an explicit path, then HANDOUT_CHROMIUM or
- * PUPPETEER_EXECUTABLE_PATH, then the browser puppeteer downloaded, then a
- * system Chromium or Chrome. Throws a HandoutError saying how to install one.
+ * PUPPETEER_EXECUTABLE_PATH, then the system's headless shell, then the
+ * browsers puppeteer downloaded (its headless shell first), then a system
+ * Chromium or Chrome. Throws a HandoutError saying how to install one.
  */
 export async function findChromium(options: FindChromiumOptions): Promise<FoundChromium> {
+  const platform = options.platform ?? process.platform;
   const found =
     namedChromium(options) ??
+    systemChromium(options.env, platform, 'shell') ??
     (await puppeteerChromium()) ??
-    systemChromium(options.env, options.platform ?? process.platform);
+    systemChromium(options.env, platform, true);
   if (found) return found;
   throw new HandoutError(CHROMIUM_INSTALL_HELP, { code: 'chromium-not-found' });
 }
@@ -52,23 +68,25 @@ export async function findChromium(options: FindChromiumOptions): Promise<FoundC
  * every `npm start`. Throws like findChromium on a named path that is missing.
  */
 export async function isChromiumAvailable(options: FindChromiumOptions): Promise<boolean> {
+  const platform = options.platform ?? process.platform;
   const cheap =
-    namedChromium(options) ?? systemChromium(options.env, options.platform ?? process.platform);
+    namedChromium(options) ??
+    systemChromium(options.env, platform, 'shell') ??
+    systemChromium(options.env, platform, true);
   return cheap !== undefined || (await puppeteerChromium()) !== undefined;
 }
 
 /** A path the user named must exist: silently falling back would hide their typo. */
 function namedChromium({ explicit, env }: FindChromiumOptions): FoundChromium | undefined {
   if (explicit !== undefined && explicit !== '') {
-    return { executablePath: existingFile(explicit, 'the chromium option'), source: 'option' };
+    const executablePath = existingFile(explicit, 'the chromium option');
+    return { executablePath, source: 'option', headless: headlessMode(executablePath) };
   }
   for (const name of CHROMIUM_ENV_VARS) {
     const value = env[name];
     if (value !== undefined && value !== '') {
-      return {
-        executablePath: existingFile(value, `the ${name} environment variable`),
-        source: 'env',
-      };
+      const executablePath = existingFile(value, `the ${name} environment variable`);
+      return { executablePath, source: 'env', headless: headlessMode(executablePath) };
     }
   }
   return undefined;
@@ -83,26 +101,47 @@ function existingFile(file: string, setBy: string): string {
 }
 
 async function puppeteerChromium(): Promise<FoundChromium | undefined> {
-  let candidate: string;
+  let candidates: string[];
   try {
     const { default: puppeteer } = await import('puppeteer');
-    candidate = puppeteer.executablePath();
+    candidates = [puppeteer.executablePath({ headless: 'shell' }), puppeteer.executablePath()];
   } catch {
     // No puppeteer installed, or no build known for this platform: not an error, just no candidate.
     return undefined;
   }
-  return isFile(candidate) ? { executablePath: candidate, source: 'puppeteer' } : undefined;
+  const executablePath = candidates.find(isFile);
+  return executablePath === undefined
+    ? undefined
+    : { executablePath, source: 'puppeteer', headless: headlessMode(executablePath) };
 }
 
 function systemChromium(
   env: Record<string, string | undefined>,
   platform: NodeJS.Platform,
+  kind: HeadlessMode,
 ): FoundChromium | undefined {
-  const executablePath = systemCandidates(env, platform).find(isFile);
-  return executablePath === undefined ? undefined : { executablePath, source: 'system' };
+  const executablePath = systemCandidates(env, platform)
+    .filter((candidate) => headlessMode(candidate) === kind)
+    .find(isFile);
+  return executablePath === undefined
+    ? undefined
+    : { executablePath, source: 'system', headless: kind };
 }
 
-const LINUX_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+/*
+ * Debian's /usr/bin/chromium-headless-shell is a shell script that runs the
+ * program in /usr/lib/chromium without exec: launched through it, a browser
+ * killed after a hung close would leave the real process behind.
+ */
+const LINUX_PROGRAMS = ['/usr/lib/chromium/chromium-headless-shell'];
+const LINUX_NAMES = [
+  'chromium-headless-shell',
+  'chrome-headless-shell',
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+];
 
 /** Where browsers usually live, in order of preference, on each platform. */
 export function systemCandidates(
@@ -137,7 +176,10 @@ export function systemCandidates(
     (dir) => dir !== '',
   );
   const unique = [...new Set(dirs)];
-  return LINUX_NAMES.flatMap((name) => unique.map((dir) => path.posix.join(dir, name)));
+  return [
+    ...LINUX_PROGRAMS,
+    ...LINUX_NAMES.flatMap((name) => unique.map((dir) => path.posix.join(dir, name))),
+  ];
 }
 
 function isFile(file: string): boolean {

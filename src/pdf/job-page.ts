@@ -14,6 +14,12 @@ export interface PageJob {
   baseUrl: string;
   /** Replaces the HTML's own <title>, which Chromium writes into the PDF. */
   title: string;
+  /**
+   * Tagged (accessible) PDF, the default. Tagging costs about 40% of the
+   * print time of a large document, and a class pack's tags would be lost
+   * on merging anyway, so packs are printed untagged.
+   */
+  tagged?: boolean;
 }
 
 export interface PagePrint {
@@ -106,7 +112,12 @@ export class JobPage {
       // Size, margins and running headers come from the document's @page rules.
       // page.pdf waits for document.fonts.ready (from an isolated world, so it works with scripts off).
       const pdf = await step('printing', () =>
-        page.pdf({ preferCSSPageSize: true, printBackground: true, timeout }),
+        page.pdf({
+          preferCSSPageSize: true,
+          printBackground: true,
+          tagged: job.tagged ?? true,
+          timeout,
+        }),
       );
       return { pdf, blockedUrls: [...current.blocked].sort() };
     } finally {

@@ -109,6 +109,15 @@ export async function withPrinter<T>(
   }
 }
 
+/**
+ * Job indices, longest document first: a pack of thirty copies started last
+ * would keep one tab busy while the other sits idle. The HTML's length
+ * stands in for the print time; ties keep the plan's order.
+ */
+export function longestFirst(jobs: readonly PageJob[]): number[] {
+  return jobs.map((_, index) => index).sort((a, b) => jobs[b]!.html.length - jobs[a]!.html.length);
+}
+
 type Outcome = { printed: PrintedPdf } | { failure: PrintFailure };
 
 /** The tab a worker reuses from job to job; replaced after any failure. */
@@ -146,14 +155,16 @@ class QueuePrinter implements OpenPrinter {
     if (jobs.length === 0) return [];
     const session = await this.#sessionOnce();
     const outcomes: Outcome[] = [];
+    const order = longestFirst(jobs);
     let next = 0;
     let done = 0;
     let fatal: { error: unknown } | undefined;
     const work = async (): Promise<void> => {
       const slot: Slot = { page: undefined };
       try {
-        for (let index = next++; index < jobs.length && !fatal; index = next++) {
-          const job = jobs[index] as PrintJob;
+        for (let at = next++; at < order.length && !fatal; at = next++) {
+          const index = order[at]!;
+          const job = jobs[index]!;
           outcomes[index] = await this.#printWithRetry(session, slot, job);
           done += 1;
           this.#options.onProgress?.(done, jobs.length, job.name);
@@ -226,9 +237,10 @@ class QueuePrinter implements OpenPrinter {
       explicit: this.#options.executablePath,
       env: this.#options.env,
     }).then(
-      ({ executablePath }) =>
+      ({ executablePath, headless }) =>
         (this.#started = new BrowserSession({
           executablePath,
+          headless,
           timeoutMs: this.#timeoutMs,
           callerHandlesSignals: this.#options.onInterrupt !== undefined,
         })),

@@ -23,15 +23,31 @@ export interface PlannedDocument {
   kind: string;
 }
 
+/**
+ * Copies printed together as one PDF (a class pack, the class keys): the
+ * pack's <head>, then each copy's body on its own named pages
+ * (templates/layout.njk). They are printed in a few large documents, not
+ * one per copy, and per-copy files are cut from the printed pages.
+ */
 export interface PlannedPack {
   /** Output path of the combined PDF, relative to out/. */
   path: string;
   title: string;
-  /** Paths of the documents whose PDFs are combined, in order. */
-  parts: string[];
+  /** Renders the pack document's <head>, from its first copy. */
+  head: () => string;
+  parts: PlannedPart[];
   duplex: boolean;
   dateSeed: number;
   kind: string;
+}
+
+export interface PlannedPart {
+  /** Page name, unique in its pack; also the id Chromium marks its first page with. */
+  name: string;
+  /** Renders the copy's body as a part (see PagePart): only when the pack is printed. */
+  render: () => string;
+  /** Also write this copy's own PDF, cut from the printed pack. */
+  split?: { path: string; title: string; kind: string };
 }
 
 export interface PlannedFile {

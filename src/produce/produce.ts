@@ -1,13 +1,18 @@
 /**
  * Turns a plan into files: HTML as planned, PDFs printed in one batch by
- * the run's one printer, class packs merged from their parts, everything
- * handed to the one writer. The printer loads puppeteer only if the plan has
+ * the run's one printer (class packs as a few large documents, see
+ * print-packs.ts, with per-copy files cut from them), everything handed to
+ * the one writer. The printer loads puppeteer only if the plan has
  * something to print.
  */
 import type { Io } from '../terminal/io.js';
 import type { OutputWriter } from '../write/writer.js';
+import path from 'node:path';
+import type { PrintJob } from '../pdf/printer.js';
 import { pdfPath, type BuildPlan } from './plan.js';
 import type { RunPrinter } from './printer.js';
+import { packPrintJobs, printedChunks } from './print-packs.js';
+import { forEachLimited } from '../util/parallel.js';
 
 export interface ProduceOptions {
   io: Io;
@@ -21,6 +26,9 @@ export interface ProduceResult {
   /** PDF path → page count. */
   pages: Map<string, number>;
 }
+
+/** Files written at once: enough to keep the disk busy, few enough to stay far from the open-files limit. */
+const WRITES_AT_ONCE = 16;
 
 /** PDF dates stand for "now" but must not depend on the clock: derived from the seed. */
 export function pdfDate(seed: number): Date {
@@ -36,48 +44,53 @@ export async function produce(
   const pages = new Map<string, number>();
   // Pages refer to the fonts in out/assets; exports alone need none.
   if (plan.documents.length > 0) await writer.addAssets();
-  for (const doc of plan.documents) {
-    if (doc.writeHtml) {
-      await writer.add(doc.path, doc.html);
-      kinds.set(doc.path, `${doc.kind} (html)`);
-    }
-  }
-  for (const file of plan.files) {
-    await writer.add(file.path, file.data);
-    kinds.set(file.path, file.kind);
-  }
-  const inPacks = new Set(plan.packs.flatMap((p) => p.parts));
-  const toPrint = plan.documents.filter((d) => d.writePdf || inPacks.has(d.path));
-  if (toPrint.length === 0) return { kinds, pages };
+  const html = plan.documents.filter((doc) => doc.writeHtml);
+  for (const doc of html) kinds.set(doc.path, `${doc.kind} (html)`);
+  for (const file of plan.files) kinds.set(file.path, file.kind);
+  await forEachLimited(html, WRITES_AT_ONCE, (doc) => writer.add(doc.path, doc.html));
+  await forEachLimited(plan.files, WRITES_AT_ONCE, (file) => writer.add(file.path, file.data));
+  const singles = plan.documents.filter((d) => d.writePdf);
+  if (singles.length === 0 && plan.packs.length === 0) return { kinds, pages };
 
-  const { mergePdfs } = await import('../pdf/merge.js');
-  const printed = await options.printer.printAll(
-    toPrint.map((doc) => ({
-      name: pdfPath(doc.path),
-      html: doc.html,
-      baseUrl: writer.stagedUrl(doc.path.split('/').slice(0, -1).join('/')),
-      title: doc.title,
-      date: pdfDate(doc.dateSeed),
-    })),
+  const folderUrl = (file: string) => writer.stagedUrl(path.posix.dirname(file));
+  const singleJobs: PrintJob[] = singles.map((doc) => ({
+    name: pdfPath(doc.path),
+    html: doc.html,
+    baseUrl: folderUrl(doc.path),
+    title: doc.title,
+    date: pdfDate(doc.dateSeed),
+  }));
+  const packJobs = plan.packs.map((pack) =>
+    packPrintJobs(pack, { baseUrl: folderUrl(pack.path), date: pdfDate(pack.dateSeed) }),
   );
-  const printedByPath = new Map(toPrint.map((doc, i) => [doc.path, printed[i]!]));
-  const pdfs = new Map(toPrint.map((doc, i) => [doc.path, printed[i]!.pdf]));
+  const printed = await options.printer.printAll([...singleJobs, ...packJobs.flat()]);
   reportBlocked(printed, options.io);
-  for (const doc of toPrint) {
-    if (!doc.writePdf) continue;
-    const pdf = pdfs.get(doc.path)!;
-    await writer.add(pdfPath(doc.path), pdf);
+  for (const [i, doc] of singles.entries()) {
+    await writer.add(pdfPath(doc.path), printed[i]!.pdf);
     kinds.set(pdfPath(doc.path), `${doc.kind} (pdf)`);
-    pages.set(pdfPath(doc.path), printedByPath.get(doc.path)!.pageCount);
+    pages.set(pdfPath(doc.path), printed[i]!.pageCount);
   }
-  for (const pack of plan.packs) {
-    const merged = await mergePdfs(
-      pack.parts.map((part) => pdfs.get(part)!),
-      { title: pack.title, date: pdfDate(pack.dateSeed), duplex: pack.duplex },
-    );
-    await writer.add(pack.path, merged.pdf);
+  const { assemblePack } = await import('../pdf/pack.js');
+  let next = singles.length;
+  for (const [p, pack] of plan.packs.entries()) {
+    const chunks = printed.slice(next, (next += packJobs[p]!.length));
+    const date = pdfDate(pack.dateSeed);
+    const assembled = await assemblePack(printedChunks(pack, chunks), {
+      title: pack.title,
+      date,
+      duplex: pack.duplex,
+      split: pack.parts.map((part) => part.split && { title: part.split.title, date }),
+    });
+    await writer.add(pack.path, assembled.pdf);
     kinds.set(pack.path, pack.kind);
-    pages.set(pack.path, merged.pageCount);
+    pages.set(pack.path, assembled.pageCount);
+    for (const [i, part] of pack.parts.entries()) {
+      const cut = assembled.parts[i]!;
+      if (!part.split || !cut.pdf) continue;
+      await writer.add(part.split.path, cut.pdf);
+      kinds.set(part.split.path, part.split.kind);
+      pages.set(part.split.path, cut.pageCount);
+    }
   }
   return { kinds, pages };
 }

@@ -10,7 +10,16 @@ export interface PageFrame {
   header_left: string;
   header_right: string;
   footer_left: string;
+  /** Set when the page is printed as part of a pack (see templates/layout.njk). */
+  part?: PagePart;
 }
+
+/**
+ * How a document is rendered into a pack printed as one document: the
+ * pack's `<head>` (from its first part), or one part's body on its own
+ * named page. Concatenating the head and every part gives the pack.
+ */
+export type PagePart = { head: true } | { name: string };
 
 const PAPER_SIZES: Record<Paper, string> = { letter: 'letter', a4: 'A4' };
 
@@ -21,6 +30,7 @@ export function pageFrame(options: {
   headerLeft: string;
   headerRight: string;
   footerLeft: string;
+  part?: PagePart | undefined;
 }): PageFrame {
   return {
     lang: 'en',
@@ -30,5 +40,6 @@ export function pageFrame(options: {
     header_left: options.headerLeft,
     header_right: options.headerRight,
     footer_left: options.footerLeft,
+    ...(options.part ? { part: options.part } : {}),
   };
 }

@@ -6,7 +6,7 @@ import type { CopyItem, QuizCopy } from '../quiz/copy.js';
 import { keyNotation } from '../quiz/key.js';
 import { relabelRefs } from '../corpus/ref-labels.js';
 import { renderTemplate, type Environment } from './env.js';
-import { pageFrame } from './page.js';
+import { pageFrame, type PagePart } from './page.js';
 import { answerSheetView } from './answer-sheet.js';
 import type { LayoutOptions } from '../sheet/layout.js';
 
@@ -15,9 +15,27 @@ export interface QuizRenderContext {
   corpus: Corpus;
   /** URL of out/assets as seen from the page (relative, e.g. "../../assets"). */
   assetsUrl: string;
+  /** Rendering one copy of a pack printed as one document (see PagePart). */
+  part?: PagePart;
+  /** Items already rendered for other copies (see renderedItems); none means no reuse. */
+  items?: RenderedItems;
   /** Add an answer sheet after the questions (blueprint `answer_sheet`). */
   answerSheet?: LayoutOptions;
 }
+
+/**
+ * Question HTML by everything it depends on but its number: a class of
+ * 1,000 shows each question in a few dozen option orders, so rendering it
+ * once per order instead of once per copy saves most of the work.
+ */
+export type RenderedItems = Map<string, string>;
+
+export function renderedItems(): RenderedItems {
+  return new Map();
+}
+
+/** Stands for the item's number while its HTML is cached (a private-use character). */
+const NUMBER_MARK = '\uE000';
 
 /** "Version A" or "Ana Pérez (s001)": how a copy is named on its pages. */
 export function copyName(copy: QuizCopy): string {
@@ -72,17 +90,35 @@ export function renderCopy(copy: QuizCopy, context: QuizRenderContext): string {
       headerLeft: copy.title,
       headerRight: copyName(copy),
       footerLeft: footer(copy),
+      part: context.part,
     }),
     quiz: quizView(copy),
     copy: copyView(copy),
-    sections: copy.sections.map((section) => ({
-      title: section.title,
-      instructions: section.instructions,
-      points: section.items.reduce((n, item) => n + item.points, 0),
-      items: section.items.map((item) => ({ ...item, blank_widths: blankWidths(item) })),
-    })),
+    sections: copy.sections.map((section) => {
+      const view = {
+        title: section.title,
+        instructions: section.instructions,
+        points: section.items.reduce((n, item) => n + item.points, 0),
+      };
+      return { ...view, items: section.items.map((item) => itemView(item, view, context)) };
+    }),
     sheet: context.answerSheet ? answerSheetView(copy, context.answerSheet) : undefined,
   });
+}
+
+function itemView(item: CopyItem, section: object, context: QuizRenderContext) {
+  const view = { ...item, blank_widths: blankWidths(item) };
+  const render = (number: string | number) =>
+    renderTemplate(context.env, 'quiz/item.njk', { item: { ...view, number }, section });
+  const key = JSON.stringify([item.question.id, item.points, item.presentation, section]);
+  // Bank text holding the mark itself (however unlikely) is never cached.
+  if (!context.items || key.includes(NUMBER_MARK)) return { ...view, html: render(item.number) };
+  let html = context.items.get(key);
+  if (html === undefined) {
+    html = render(NUMBER_MARK);
+    context.items.set(key, html);
+  }
+  return { ...view, html: html.replaceAll(NUMBER_MARK, String(item.number)) };
 }
 
 /** Type names short enough for the marking grid. */
@@ -103,7 +139,6 @@ const GRID_COLUMN_ROWS = 25;
 
 export function renderKey(copy: QuizCopy, context: QuizRenderContext): string {
   const items = copy.items.map((item) => keyItem(item, context));
-  const half = Math.ceil(items.length / 2);
   return renderTemplate(context.env, 'quiz/key.njk', {
     ...pageFrame({
       title: `Answer key — ${copy.title} — ${copyName(copy)}`,
@@ -112,23 +147,106 @@ export function renderKey(copy: QuizCopy, context: QuizRenderContext): string {
       headerLeft: `Answer key · ${copy.title}`,
       headerRight: copyName(copy),
       footerLeft: footer(copy),
+      part: context.part,
     }),
     quiz: quizView(copy),
     copy: copyView(copy),
     items,
-    grid: items.length > GRID_COLUMN_ROWS ? [items.slice(0, half), items.slice(half)] : [items],
+    grid: gridColumns(items),
   });
 }
 
-function keyItem(item: CopyItem, context: QuizRenderContext) {
+/** Two tables side by side past GRID_COLUMN_ROWS items, so a grid stays on one page. */
+function gridColumns<T>(items: T[]): T[][] {
+  const half = Math.ceil(items.length / 2);
+  return items.length > GRID_COLUMN_ROWS ? [items.slice(0, half), items.slice(half)] : [items];
+}
+
+/**
+ * Where each question of a class's copies is explained: numbered once, in
+ * the order the questions first appear (first copy first), so the compact
+ * keys can point every copy's items to one shared explanations booklet.
+ */
+export interface ExplanationsBooklet {
+  /** Question id → its number in the booklet. */
+  numbers: Map<string, number>;
+  /** The first copy item of each question, in booklet order. */
+  items: CopyItem[];
+}
+
+export function explanationsBooklet(copies: readonly QuizCopy[]): ExplanationsBooklet {
+  const numbers = new Map<string, number>();
+  const items: CopyItem[] = [];
+  for (const copy of copies)
+    for (const item of copy.items) {
+      if (numbers.has(item.question.id)) continue;
+      numbers.set(item.question.id, numbers.size + 1);
+      items.push(item);
+    }
+  return { numbers, items };
+}
+
+/**
+ * A compact key: one marking grid with this copy's letters and, for each
+ * item, the question's number in the explanations booklet, which holds what
+ * every copy's full key would repeat (explanation, evidence, sources).
+ */
+export function renderMarkingGrid(
+  copy: QuizCopy,
+  booklet: ExplanationsBooklet,
+  bookletTitle: string,
+  context: QuizRenderContext,
+): string {
+  const items = copy.items.map((item) => ({
+    ...gridItem(item),
+    booklet_number: booklet.numbers.get(item.question.id),
+  }));
+  return renderTemplate(context.env, 'quiz/marking-grid.njk', {
+    ...pageFrame({
+      title: `Marking grid — ${copy.title} — ${copyName(copy)}`,
+      paper: copy.paper,
+      assetsUrl: context.assetsUrl,
+      headerLeft: `Marking grid · ${copy.title}`,
+      headerRight: copyName(copy),
+      footerLeft: footer(copy),
+      part: context.part,
+    }),
+    quiz: quizView(copy),
+    copy: copyView(copy),
+    booklet_title: bookletTitle,
+    grid: gridColumns(items),
+  });
+}
+
+/** Every question of a class's copies once: answer (as text), explanation, evidence, sources. */
+export function renderExplanations(
+  booklet: ExplanationsBooklet,
+  first: QuizCopy,
+  header: { title: string; group: string },
+  context: QuizRenderContext,
+): string {
+  return renderTemplate(context.env, 'quiz/explanations.njk', {
+    ...pageFrame({
+      title: header.title,
+      paper: first.paper,
+      assetsUrl: context.assetsUrl,
+      headerLeft: `Explanations · ${first.title}`,
+      headerRight: header.group,
+      footerLeft: `${first.quizId} · seed ${first.seed} · ${header.group}`,
+    }),
+    quiz: { ...quizView(first), item_count: booklet.items.length },
+    group: header.group,
+    entries: booklet.items.map((item, i) => ({ ...keyItem(item, context), number: i + 1 })),
+  });
+}
+
+/** What a marking grid row shows: the answer in this copy's own letters. */
+function gridItem(item: CopyItem) {
   const key = keyNotation(item.presentation);
-  const letters = ['single', 'multiple', 'true-false', 'matching', 'ordering'].includes(
-    item.presentation.type,
-  );
   return {
-    ...item,
-    key,
-    letters,
+    number: item.number,
+    points: item.points,
+    letters: LETTER_TYPES.includes(item.presentation.type),
     grid_answer:
       item.presentation.type === 'cloze'
         ? key
@@ -136,8 +254,20 @@ function keyItem(item: CopyItem, context: QuizRenderContext) {
             .map((a, i) => `${i + 1}. ${a}`)
             .join('  ')
         : key,
-    type_label: TYPE_LABELS[item.question.type],
     short_type: SHORT_TYPES[item.question.type],
+  };
+}
+
+/** Types whose answer is written in the copy's letters (set in bold in the grid). */
+const LETTER_TYPES = ['single', 'multiple', 'true-false', 'matching', 'ordering'];
+
+function keyItem(item: CopyItem, context: QuizRenderContext) {
+  const key = keyNotation(item.presentation);
+  return {
+    ...item,
+    ...gridItem(item),
+    key,
+    type_label: TYPE_LABELS[item.question.type],
     sources: citationLines(item.question.passages, context.corpus),
 
     // Students number the ordering boxes; this is what each box should say.

@@ -1,85 +1,17 @@
 /** End to end with real Chromium: what a teacher gets in out/, byte for byte. */
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { REPO } from '../helpers/project.js';
 import { readEmbeddedFonts, readPdfText } from '../pdf/pdf-reading.js';
-
-/** The bundled corpus and bank, a small quiz, a roster, and one question with a remote image. */
-function project(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'handout-build-'));
-  cpSync(path.join(REPO, 'corpus'), path.join(root, 'corpus'), { recursive: true });
-  cpSync(path.join(REPO, 'questions'), path.join(root, 'questions'), {
-    recursive: true,
-    filter: (src) => !/quizzes|briefings|responses/.test(src),
-  });
-  writeFileSync(
-    path.join(root, 'questions/remote-image.yaml'),
-    `questions:
-  - id: remote-image-map
-    type: true-false
-    passages: lavrov-studying-proposals-2013#p6
-    prompt: "The Pentagon planned more interceptors in Alaska. ![map](https://example.com/alaska-map.png)"
-    answer: true
-    evidence: station additional missile interceptors in Alaska
-    tags: [remote-test]
-`,
-  );
-  mkdirSync(path.join(root, 'questions/quizzes'));
-  writeFileSync(
-    path.join(root, 'questions/quizzes/small-quiz.yaml'),
-    `id: small-quiz
-title: Small Quiz
-seed: 11
-versions: 2
-sections:
-  - title: Choice
-    pick: 5
-    from: { types: [single] }
-  - title: Map
-    pick: 1
-    from: { tags: [remote-test] }
-  - title: Matching
-    pick: 1
-    from: { types: [matching] }
-`,
-  );
-  writeFileSync(
-    path.join(root, 'class.csv'),
-    '\uFEFFid,name\nk1,"Okafor, Amara"\nk2,Иван Соколов\nk3,李小龙\n',
-  );
-  return root;
-}
-
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (sub: string): void => {
-    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = path.join(sub, entry.name);
-      if (entry.isDirectory()) walk(rel);
-      else out.set(rel, readFileSync(path.join(dir, rel)));
-    }
-  };
-  walk('');
-  return out;
-}
+import { files, quizProject } from './fixture.js';
 
 describe('handout quiz, printed', () => {
   let root: string;
   let first: Awaited<ReturnType<typeof runCli>>;
 
   beforeAll(async () => {
-    root = project();
+    root = quizProject();
     first = await runCli(
       ['quiz', 'small-quiz', '--roster', 'class.csv', '--duplex', '--split', '--out', 'out-1'],
       root,

@@ -144,8 +144,13 @@ describe.skipIf(process.platform === 'win32')('bootstrap', () => {
       await rm(path.join(project, 'browser-installed'));
       const { status, stderr } = bootstrap();
       expect(status).toBe(0);
-      expect(stderr).toBe('bootstrap: installing Chromium (apt-get install chromium)\n');
-      expect(await commands()).toEqual(['apt-get update', 'apt-get install -y chromium']);
+      expect(stderr).toBe(
+        'bootstrap: installing Chromium (apt-get install chromium-headless-shell)\n',
+      );
+      expect(await commands()).toEqual([
+        'apt-get update',
+        'apt-get install -y chromium-headless-shell',
+      ]);
     },
   );
 
@@ -155,10 +160,10 @@ describe.skipIf(process.platform === 'win32')('bootstrap', () => {
     const { status, stderr } = bootstrap();
     expect(status).toBe(1);
     expect(stderr).toContain(
-      'bootstrap: downloading Chrome for puppeteer (npx puppeteer browsers install chrome)',
+      'bootstrap: downloading Chrome for puppeteer (npx puppeteer browsers install chrome-headless-shell)',
     );
     expect(stderr.trim().endsWith('bootstrap: INSTALL HELP TEXT')).toBe(true);
-    expect(await commands()).toContain('npx puppeteer browsers install chrome');
+    expect(await commands()).toContain('npx puppeteer browsers install chrome-headless-shell');
   });
 
   it('skips the browser with HANDOUT_SKIP_BROWSER=1, and reports a bad HANDOUT_CHROMIUM otherwise', async () => {

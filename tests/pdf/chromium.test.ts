@@ -1,10 +1,16 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HandoutError } from '../../src/errors.js';
-import { findChromium, isChromiumAvailable, systemCandidates } from '../../src/pdf/chromium.js';
+import {
+  findChromium,
+  headlessMode,
+  isChromiumAvailable,
+  systemCandidates,
+} from '../../src/pdf/chromium.js';
 
 let folder: string;
 let fakeChrome: string;
@@ -35,12 +41,32 @@ describe('findChromium', () => {
     expect(await findChromium({ explicit: otherChrome, env })).toEqual({
       executablePath: otherChrome,
       source: 'option',
+      headless: true,
     });
-    expect(await findChromium({ env })).toEqual({ executablePath: fakeChrome, source: 'env' });
+    expect(await findChromium({ env })).toEqual({
+      executablePath: fakeChrome,
+      source: 'env',
+      headless: true,
+    });
     expect(await findChromium({ env: { PUPPETEER_EXECUTABLE_PATH: otherChrome } })).toEqual({
       executablePath: otherChrome,
       source: 'env',
+      headless: true,
     });
+  });
+
+  it('launches a headless shell the user names as the old headless shell', async () => {
+    const shell = path.join(folder, 'chromium-headless-shell');
+    await writeFile(shell, '');
+    expect(await findChromium({ env: { HANDOUT_CHROMIUM: shell } })).toEqual({
+      executablePath: shell,
+      source: 'env',
+      headless: 'shell',
+    });
+    expect(headlessMode('/opt/chrome-headless-shell/linux-131/chrome-headless-shell')).toBe(
+      'shell',
+    );
+    expect(headlessMode('/usr/bin/chromium')).toBe(true);
   });
 
   it('names a path that does not exist instead of looking elsewhere', async () => {
@@ -62,7 +88,22 @@ describe('findChromium', () => {
     await writeFile(path.join(bin, 'google-chrome-stable'), '');
     const candidates = systemCandidates({ PATH: bin }, 'linux');
     expect(candidates).toContain(path.join(bin, 'google-chrome-stable'));
-    expect(candidates.indexOf('/usr/bin/chromium')).toBe(0);
+    // The headless shell first (Debian's program itself, not its wrapper script), then full browsers.
+    expect(candidates[0]).toBe('/usr/lib/chromium/chromium-headless-shell');
+    expect(candidates.indexOf('/usr/bin/chromium-headless-shell')).toBeLessThan(
+      candidates.indexOf('/usr/bin/chromium'),
+    );
+    const firstFull = candidates.findIndex((c) => headlessMode(c) === true);
+    expect(candidates.slice(firstFull).every((c) => headlessMode(c) === true)).toBe(true);
+  });
+
+  it('prefers the headless shell installed on this machine, when there is one', async (context) => {
+    if (!existsSync('/usr/lib/chromium/chromium-headless-shell')) context.skip();
+    expect(await findChromium({ env: {} })).toEqual({
+      executablePath: '/usr/lib/chromium/chromium-headless-shell',
+      source: 'system',
+      headless: 'shell',
+    });
   });
 
   it('knows where macOS and Windows keep Chrome', () => {
@@ -88,8 +129,8 @@ describe('findChromium', () => {
     if (available) return; // puppeteer has downloaded its own browser on this machine
     const error = await failure(findChromium({ env: {}, platform: 'win32' }));
     expect(error.code).toBe('chromium-not-found');
-    expect(error.message).toContain('sudo apt-get install chromium');
-    expect(error.message).toContain('npx puppeteer browsers install chrome');
+    expect(error.message).toContain('sudo apt-get install chromium-headless-shell');
+    expect(error.message).toContain('npx puppeteer browsers install chrome-headless-shell');
     expect(error.message).toContain('HANDOUT_CHROMIUM=/path/to/chrome');
   });
 });

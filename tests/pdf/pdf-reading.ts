@@ -35,6 +35,41 @@ export async function readPdfText(pdf: Uint8Array): Promise<PdfText> {
   }
 }
 
+export interface TextPosition {
+  page: number;
+  text: string;
+  /** Where the text ends on the x axis and where its baseline is, in PDF points. */
+  right: number;
+  baseline: number;
+  pageWidth: number;
+}
+
+/** Every piece of text matching `pattern`, with where it sits on its page. */
+export async function textPositions(pdf: Uint8Array, pattern: RegExp): Promise<TextPosition[]> {
+  const document = await getDocument({ data: pdf.slice(), verbosity: 0 }).promise;
+  try {
+    const found: TextPosition[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const pageWidth = page.view[2]! - page.view[0]!;
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item) || !pattern.test(item.str)) continue;
+        const [, , , , x, y] = item.transform as number[];
+        found.push({
+          page: number,
+          text: item.str,
+          right: x! + item.width,
+          baseline: y!,
+          pageWidth,
+        });
+      }
+    }
+    return found;
+  } finally {
+    await document.destroy();
+  }
+}
+
 export interface EmbeddedFont {
   /** FontName without the subset prefix, e.g. `NotoSerif-Regular`. */
   name: string;

@@ -1,0 +1,188 @@
+/**
+ * Class packs with real Chromium: copies printed together keep exactly the
+ * pages they have alone, and class keys are compact (a marking grid per
+ * copy, one explanations booklet) unless --full-keys asks otherwise.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as cheerio from 'cheerio';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withPrinter } from '../../src/pdf/printer.js';
+import { runCli } from '../helpers/cli.js';
+import { readPdfText } from '../pdf/pdf-reading.js';
+import { quizProject } from './fixture.js';
+
+const STUDENTS = ['k1', 'k2', 'k3'];
+const PAGE_LABEL = /Page (\d+) of (\d+)/g;
+
+let root: string;
+let pack: string;
+
+const read = (file: string) => readFileSync(path.join(pack, file));
+const pdfText = async (file: string) => readPdfText(new Uint8Array(read(file)));
+const html = (file: string) => cheerio.load(read(file).toString('utf8'));
+
+/** A page's text without its "Page x of y", which Chromium and the pack write in different places. */
+function body(page: string): string {
+  return page.replace(PAGE_LABEL, '').replace(/\s+/g, ' ').trim();
+}
+
+async function isTagged(file: string): Promise<boolean> {
+  const document = await PDFDocument.load(read(file), { updateMetadata: false });
+  return document.catalog.has(PDFName.of('StructTreeRoot'));
+}
+
+beforeAll(async () => {
+  root = quizProject();
+  const result = await runCli(
+    ['quiz', 'small-quiz', '--roster', 'class.csv', '--split', '--out', 'out'],
+    root,
+  );
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(result.code).toBe(0);
+  pack = path.join(root, 'out/quizzes/small-quiz/class');
+}, 180_000);
+
+describe('a class pack printed as one document', () => {
+  it('gives every copy exactly the pages, page breaks and text it has when printed alone', async () => {
+    const copies = path.join(pack, 'copies');
+    const alone = await withPrinter({ env: process.env }, (printer) =>
+      printer.printAll(
+        STUDENTS.map((id) => ({
+          name: id,
+          html: readFileSync(path.join(copies, `${id}.html`), 'utf8'),
+          baseUrl: pathToFileURL(copies + path.sep).href,
+          title: id,
+          date: new Date(0),
+        })),
+      ),
+    );
+    const packed = await pdfText('class-pack.pdf');
+    let start = 0;
+    for (const [i, id] of STUDENTS.entries()) {
+      const single = (await readPdfText(alone[i]!.pdf)).pages;
+      const cut = (await pdfText(`copies/${id}.pdf`)).pages;
+      expect(cut.map(body), id).toEqual(single.map(body));
+      expect(packed.pages.slice(start, start + cut.length)).toEqual(cut);
+      cut.forEach((page, n) => {
+        expect(page).toContain(`Page ${n + 1} of ${cut.length}`);
+        expect(single[n]).toContain(`Page ${n + 1} of ${cut.length}`);
+        // The running header names the student on every page of their copy.
+        expect(page).toContain(`(${id})`);
+      });
+      start += cut.length;
+    }
+    expect(packed.pages).toHaveLength(start);
+  }, 120_000);
+
+  it('prints packs untagged and documents that stand alone tagged', async () => {
+    expect(await isTagged('class-pack.pdf')).toBe(false);
+    expect(await isTagged('class-keys.pdf')).toBe(false);
+    expect(await isTagged('explanations.pdf')).toBe(true);
+  });
+});
+
+describe('compact class keys', () => {
+  it("give each copy one marking-grid page in that copy's own letters", async () => {
+    const keys = await pdfText('class-keys.pdf');
+    expect(keys.pages).toHaveLength(STUDENTS.length);
+    const booklet = html('explanations.html');
+    const answerOf = new Map(
+      booklet('article.key-item')
+        .toArray()
+        .map((entry) => [
+          booklet(entry).attr('data-number'),
+          booklet(entry).find('.correct').first().text().trim(),
+        ]),
+    );
+    let singleChoiceChecked = 0;
+    for (const [i, id] of STUDENTS.entries()) {
+      const copy = html(`copies/${id}.html`);
+      const grid = html(`copies/${id}-key.html`);
+      const rows = grid('.key-grid tbody tr').toArray();
+      expect(rows).toHaveLength(copy('fieldset.item').length);
+      expect(keys.pages[i]).toContain(`(${id})`);
+      expect(keys.pages[i]).toContain('Page 1 of 1');
+      for (const row of rows) {
+        const [number, answer, points, , explained] = grid(row)
+          .children()
+          .toArray()
+          .map((cell) => grid(cell).text().trim());
+        expect(keys.pages[i]).toContain(`${number} ${answer} ${points}`);
+        const item = copy(`fieldset#q${number}`);
+        // The grid points to the booklet entry of this very question.
+        const entry = booklet(`article[data-number="${explained!.replace('no. ', '')}"]`);
+        expect(entry.attr('data-question')).toBe(item.attr('data-question'));
+        if (item.attr('data-type') !== 'single') continue;
+        // The letter in the grid is the letter this copy gives the booklet's answer.
+        const right = item
+          .find('li[data-letter]')
+          .toArray()
+          .find((li) =>
+            copy(li)
+              .find('label')
+              .text()
+              .includes(answerOf.get(entry.attr('data-number'))!),
+          );
+        expect(copy(right).attr('data-letter'), `${id} question ${number}`).toBe(answer);
+        singleChoiceChecked += 1;
+      }
+    }
+    expect(singleChoiceChecked).toBeGreaterThanOrEqual(5 * STUDENTS.length);
+  });
+
+  it('explain every question of the class once, in one booklet', async () => {
+    const booklet = html('explanations.html');
+    const explained = booklet('article.key-item')
+      .toArray()
+      .map((entry) => booklet(entry).attr('data-question'));
+    const asked = new Set(
+      STUDENTS.flatMap((id) => {
+        const copy = html(`copies/${id}.html`);
+        return copy('fieldset.item')
+          .toArray()
+          .map((item) => copy(item).attr('data-question'));
+      }),
+    );
+    expect(new Set(explained).size).toBe(explained.length);
+    expect(new Set(explained)).toEqual(asked);
+    const text = (await pdfText('explanations.pdf')).pages.join(' ').replace(/\s+/g, ' ');
+    for (const entry of booklet('article.key-item').toArray()) {
+      const prompt = booklet(entry).find('h3').text().replace(/\s+/g, ' ').trim();
+      expect(text).toContain(prompt.slice(0, 30));
+    }
+    expect(text).toMatch(/\bWhy\b/i);
+    expect(text).toMatch(/¶\d+/);
+  });
+
+  it('stay available in full, one key per copy, with --full-keys', async () => {
+    const result = await runCli(
+      [
+        'quiz',
+        'small-quiz',
+        '--roster',
+        'class.csv',
+        '--full-keys',
+        '--format',
+        'pdf',
+        '--out',
+        'out-full',
+      ],
+      root,
+    );
+    expect(result.code).toBe(0);
+    const full = path.join(root, 'out-full/quizzes/small-quiz/class');
+    expect(existsSync(path.join(full, 'explanations.pdf'))).toBe(false);
+    const keys = await readPdfText(new Uint8Array(readFileSync(path.join(full, 'class-keys.pdf'))));
+    const text = keys.pages.join(' ');
+    expect(text.match(/Answers, explanations and sources/g)).toHaveLength(STUDENTS.length);
+    const manifest = JSON.parse(
+      readFileSync(path.join(root, 'out-full/manifest.json'), 'utf8'),
+    ) as {
+      command: string;
+    };
+    expect(manifest.command).toContain('--full-keys');
+  }, 180_000);
+});
