@@ -168,6 +168,9 @@ export function benchProject(extra = () => {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'handout-bench-'));
   cpSync(path.join(ROOT, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
   cpSync(path.join(ROOT, 'questions'), path.join(dir, 'questions'), { recursive: true });
+  // With its lock, so that lint compares every paragraph as in a real project.
+  if (existsSync(path.join(ROOT, 'corpus.lock')))
+    cpSync(path.join(ROOT, 'corpus.lock'), path.join(dir, 'corpus.lock'));
   extra(dir);
   return dir;
 }

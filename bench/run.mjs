@@ -7,8 +7,10 @@
  * Figures that are compared (handout and its floor, handout and AMC) are
  * measured in turns, so that a change in the machine's load hits both.
  *
- *   npm run build && node bench/run.mjs [--runs N] [--only NAME,...]
+ *   npm run build && node bench/run.mjs [--runs N] [--only NAME,...] [--profile DIR]
  *
+ * --profile DIR also writes a V8 CPU profile (node --cpu-prof) of every
+ * measured lint run into DIR, to open in Chrome's DevTools or speedscope.
  * NAME: version, lint, lint-10k, class-pack, pack-1000, html-1000, amc, start.
  * Peak memory is the largest sum of resident memory over the whole process
  * tree (handout plus every Chromium process), sampled from /proc (Linux).
@@ -36,6 +38,15 @@ import { writePrintJobs } from './print-jobs.mjs';
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
+const profileDir = args.includes('--profile')
+  ? path.resolve(args[args.indexOf('--profile') + 1])
+  : undefined;
+/** Node's arguments for `handout lint`, profiled when asked for. */
+const lint = () => [
+  ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+  BIN,
+  'lint',
+];
 const wanted = (name) => !only || only.includes(name);
 const node = process.execPath;
 requireBuild();
@@ -84,16 +95,13 @@ if (wanted('version')) {
 }
 
 if (wanted('lint')) {
-  report('handout lint, bundled bank', await measure(node, [BIN, 'lint'], { cwd: ROOT }, runs));
+  report('handout lint, bundled bank', await measure(node, lint(), { cwd: ROOT }, runs));
 }
 
 if (wanted('lint-10k')) {
   let count = 0;
   const dir = benchProject((d) => (count = bigBank(d, 10_000)));
-  report(
-    `handout lint, ${count} questions`,
-    await measure(node, [BIN, 'lint'], { cwd: dir }, runs),
-  );
+  report(`handout lint, ${count} questions`, await measure(node, lint(), { cwd: dir }, runs));
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -9,12 +9,13 @@ import { loadCorpus } from './corpus/load.js';
 import { loadBank, type Bank } from './bank/load.js';
 import type { Corpus } from './corpus/article.js';
 import type { Project } from './project.js';
-import { checkPassages } from './lint/passages.js';
-import { checkOptions } from './lint/options.js';
+import { runRules, type LintResult } from './lint/engine.js';
 import { loadReference } from './reference/load.js';
 import type { Reference } from './reference/reference.js';
 import { checkBlueprint, loadBlueprints, type Blueprint } from './quiz/blueprint.js';
 import { loadBriefings, type BriefingConfig } from './briefing/config.js';
+import { lockPath, readLock } from './corpus/lock-file.js';
+import { checkSourceDrift } from './lint/source-drift.js';
 
 export interface Content {
   project: Project;
@@ -23,6 +24,10 @@ export interface Content {
   reference: Reference;
   blueprints: Blueprint[];
   briefings: BriefingConfig[];
+  /** What each lint rule found and what the questions allowed. */
+  lint: LintResult;
+  /** Whether the project has a corpus.lock to compare the articles with. */
+  locked: boolean;
 }
 
 /** Loads and checks everything; problems go to `problems`, nothing is thrown for bad input. */
@@ -31,15 +36,23 @@ export async function loadContent(project: Project, problems: ProblemList): Prom
     loadCorpus(project.corpusDir, problems),
     loadBank(project.questionsDir, problems),
   ]);
-  checkPassages(bank, corpus, problems);
-  checkOptions(bank, problems);
+  const lint = runRules(bank, corpus, problems, { bankAt: { file: project.questionsDir } });
   const [reference, blueprints] = await Promise.all([
     loadReference(project.referenceDir, corpus, problems),
     loadBlueprints(project.quizzesDir, problems),
   ]);
   for (const blueprint of blueprints) checkBlueprint(blueprint, bank, corpus, problems);
   const briefings = await loadBriefings(project.briefingsDir, corpus, blueprints, problems);
-  return { project, corpus, bank, reference, blueprints, briefings };
+  const lock = await readLock(project.root, problems);
+  if (lock)
+    checkSourceDrift(
+      lock,
+      corpus,
+      { questions: [...bank.questions, ...bank.incomplete], reference, briefings },
+      problems,
+      lockPath(project.root),
+    );
+  return { project, corpus, bank, reference, blueprints, briefings, lint, locked: lock !== null };
 }
 
 /** Loads content for a command that generates something: any error stops the run. */

@@ -24,6 +24,8 @@ export interface Problem extends SourceLocation {
   message: string;
   /** The question (or other record) the problem is about, when there is one. */
   id?: string;
+  /** The lint rule that found it (see lint/registry.ts), when a rule did. */
+  rule?: string;
 }
 
 export class HandoutError extends Error {

@@ -5,13 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isSeq } from 'yaml';
 import type { ProblemList } from '../errors.js';
 import { type SourceLocation } from '../errors.js';
 import { listFiles } from '../util/files.js';
 import { parseRef } from '../corpus/quote.js';
 import { didYouMean } from '../util/text.js';
-import { parseYaml, type YamlPath, type YamlSource } from '../util/yaml-source.js';
+import type { YamlPath } from '../util/yaml-source.js';
+import { readYaml, type YamlDocument } from '../util/yaml-fast.js';
 import { validateWith } from '../util/schema-check.js';
 import {
   BankFileShellSchema,
@@ -70,7 +70,7 @@ export async function loadBank(questionsDir: string, problems: ProblemList): Pro
 }
 
 interface Located {
-  source: YamlSource;
+  source: YamlDocument;
   path: YamlPath;
 }
 
@@ -92,7 +92,7 @@ export function buildBank(
   const byId = new Map<string, Question>();
   const where = new Map<string, Located>();
   for (const { file, text } of files) {
-    const source = parseYaml(file, text, problems);
+    const source = readYaml(file, text, problems);
     if (!source) continue;
     for (const entry of readBankFile(source, problems)) {
       if (entry.id === undefined) continue;
@@ -127,7 +127,7 @@ export function buildBank(
   return { questions, byId, incomplete, files: files.map((f) => f.file), locate, locateKey };
 }
 
-function readBankFile(source: YamlSource, problems: ProblemList): Entry[] {
+function readBankFile(source: YamlDocument, problems: ProblemList): Entry[] {
   const data = source.toJS();
   if (data === null || data === undefined) {
     problems.warning(
@@ -137,8 +137,7 @@ function readBankFile(source: YamlSource, problems: ProblemList): Entry[] {
     );
     return [];
   }
-  const root = source.doc.contents;
-  if (!isMap(root)) {
+  if (typeof data !== 'object' || Array.isArray(data)) {
     problems.error(
       source.locate([]),
       'not-a-bank-file',
@@ -150,7 +149,7 @@ function readBankFile(source: YamlSource, problems: ProblemList): Entry[] {
     what: 'question file',
   });
   // A bad "defaults" still leaves the questions worth checking.
-  if (shell === undefined && !isSeq(root.get('questions', true))) return [];
+  if (shell === undefined && !Array.isArray((data as { questions?: unknown }).questions)) return [];
   const { defaults = {}, questions = [] } = (shell ?? data) as {
     defaults?: DefaultsInput;
     questions?: unknown[];
@@ -191,7 +190,7 @@ function citingOf(id: string, fields: Record<string, unknown>): Citing | undefin
 function readQuestion(
   raw: unknown,
   defaults: DefaultsInput,
-  source: YamlSource,
+  source: YamlDocument,
   path: YamlPath,
   problems: ProblemList,
 ): Question | undefined {
@@ -260,6 +259,7 @@ function normalise(
     difficulty: (f.difficulty ?? defaults.difficulty ?? DEFAULT_DIFFICULTY) as 1 | 2 | 3,
     tags: f.tags ?? defaults.tags ?? [],
     points: f.points ?? defaults.points ?? DEFAULT_POINTS,
+    allow: f.allow ?? {},
     source: at,
   };
   switch (f.type) {

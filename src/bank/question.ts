@@ -14,6 +14,8 @@ export interface QuestionBase {
   difficulty: 1 | 2 | 3;
   tags: string[];
   points: number;
+  /** Lint rules this question silences, each with the teacher's reason. */
+  allow: Record<string, string>;
   /** Where the question starts in the bank. */
   source: SourceLocation;
 }

@@ -67,6 +67,20 @@ const CommonProperties = {
   difficulty: Type.Optional(Difficulty),
   tags: Type.Optional(Tags),
   points: Type.Optional(Points),
+  allow: Type.Optional(
+    Type.Record(
+      Type.String({ pattern: KEBAB_ID }),
+      Type.String({
+        minLength: 1,
+        pattern: '\\S',
+        description: 'why the rule does not apply to this question (shown by handout stats)',
+      }),
+      {
+        description:
+          'lint rules this question silences, each with the reason, e.g. key-longest: "the full title is the point of the question"',
+      },
+    ),
+  ),
 };
 
 function question<T extends QuestionType, P extends TProperties>(

@@ -8,7 +8,7 @@ import { parseRef, refProblem } from '../corpus/quote.js';
 import type { PassageRef } from '../corpus/article.js';
 import { listFiles } from '../util/files.js';
 import { didYouMean } from '../util/text.js';
-import { parseYaml } from '../util/yaml-source.js';
+import { readYaml } from '../util/yaml-fast.js';
 import { validateWith } from '../util/schema-check.js';
 import { BriefingSchema, type BriefingInput } from './schema.js';
 
@@ -37,7 +37,7 @@ export async function loadBriefings(
 ): Promise<BriefingConfig[]> {
   const configs: BriefingConfig[] = [];
   for (const file of await listFiles(dir, ['.yaml', '.yml'])) {
-    const source = parseYaml(file, await readFile(file, 'utf8'), problems);
+    const source = readYaml(file, await readFile(file, 'utf8'), problems);
     if (!source) continue;
     const valid = validateWith(BriefingSchema, source.toJS(), source, [], problems, {
       what: 'briefing',

@@ -66,7 +66,9 @@ export interface BriefingModel {
     appears: PassageGroup[];
     quoted: PassageGroup[];
   }[];
-  glossary: (Omit<Term, 'id' | 'match' | 'mentions' | 'evidence'> & { mentions: PassageGroup[] })[];
+  glossary: (Omit<Term, 'id' | 'match' | 'mentions' | 'also' | 'evidence'> & {
+    mentions: PassageGroup[];
+  })[];
   discussion: { id: string; prompt: string; passages: PassageGroup[]; guidance?: string[] }[];
   lessonNotes?: string;
 }

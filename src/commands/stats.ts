@@ -26,15 +26,21 @@ export function registerStats(program: Command, context: CommandContext): void {
 }
 
 export async function statsCommand(options: StatsOptions, io: Io): Promise<number> {
-  const [{ openProject }, { requireContent }, { bankStats }, { formatStats }] = await Promise.all([
-    import('../project.js'),
-    import('../content.js'),
-    import('../stats/stats.js'),
-    import('../stats/format.js'),
-  ]);
+  const [{ openProject }, { requireContent }, { bankStats }, { formatStats }, { formatRuleStats }] =
+    await Promise.all([
+      import('../project.js'),
+      import('../content.js'),
+      import('../stats/stats.js'),
+      import('../stats/format.js'),
+      import('../stats/rules.js'),
+    ]);
   const project = openProject(options.project, io.cwd);
   const { content } = await requireContent(project);
   const stats = bankStats(content.bank, content.corpus);
-  io.stdout(options.format === 'json' ? JSON.stringify(stats, null, 2) + '\n' : formatStats(stats));
+  io.stdout(
+    options.format === 'json'
+      ? JSON.stringify({ ...stats, lint: content.lint }, null, 2) + '\n'
+      : `${formatStats(stats)}\n${formatRuleStats(content.lint, content.bank)}`,
+  );
   return 0;
 }

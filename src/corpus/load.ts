@@ -6,8 +6,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProblemList} from '../errors.js';
 import { compareStrings } from '../errors.js';
-import { parseYaml } from '../util/yaml-source.js';
+import { readYaml } from '../util/yaml-fast.js';
 import { validateWith } from '../util/schema-check.js';
+import { PLACEHOLDER, reportFillIns } from './fill-in.js';
 import { ArticleFrontMatterSchema, type ArticleFrontMatter } from './schema.js';
 import type { Article, Corpus, Paragraph } from './article.js';
 
@@ -75,11 +76,14 @@ export function parseArticle(file: string, text: string, problems: ProblemList):
     );
     return undefined;
   }
-  const yaml = parseYaml(file, lines.slice(1, end).join('\n'), problems, 1);
+  const yaml = readYaml(file, lines.slice(1, end).join('\n'), problems, 1);
   if (!yaml) return undefined;
-  const data = validateWith(ArticleFrontMatterSchema, yaml.toJS(), yaml, [], problems, { what: 'front matter' });
+  const blanks = reportFillIns(file, lines.slice(1, end), 2, problems);
+  const raw = yaml.toJS() as Record<string, unknown>;
+  const checked = { ...raw, ...Object.fromEntries([...blanks].filter((f) => f in PLACEHOLDER).map((f) => [f, PLACEHOLDER[f]])) };
+  const data = validateWith(ArticleFrontMatterSchema, checked, yaml, [], problems, { what: 'front matter' });
   if (data === undefined) return undefined;
-  const meta = data as ArticleFrontMatter;
+  const meta = { ...(data as ArticleFrontMatter), ...Object.fromEntries([...blanks].map((f) => [f, raw[f] ?? ''])) } as ArticleFrontMatter;
   if (meta.id !== fileId) {
     problems.error(
       yaml.locate(['id']),

@@ -9,7 +9,7 @@ import { HandoutError, type SourceLocation } from '../errors.js';
 import type { Bank } from '../bank/load.js';
 import type { Corpus } from '../corpus/article.js';
 import { listFiles } from '../util/files.js';
-import { parseYaml, type YamlSource } from '../util/yaml-source.js';
+import { readYaml, type YamlDocument } from '../util/yaml-fast.js';
 import { validateWith } from '../util/schema-check.js';
 import { didYouMean, plural } from '../util/text.js';
 import { BlueprintSchema, type BlueprintInput, type SectionFilter } from './blueprint-schema.js';
@@ -66,7 +66,7 @@ export function parseBlueprint(
   text: string,
   problems: ProblemList,
 ): Blueprint | undefined {
-  const source = parseYaml(file, text, problems);
+  const source = readYaml(file, text, problems);
   if (!source) return undefined;
   const data = source.toJS();
   const id =
@@ -117,7 +117,7 @@ function answerSheetOption(value: BlueprintInput['answer_sheet']): Pick<Blueprin
   return { answerSheet: { idDigits: value === true ? DEFAULT_ID_DIGITS : value.id_digits } };
 }
 
-function sectionLocation(source: YamlSource, index: number): SourceLocation {
+function sectionLocation(source: YamlDocument, index: number): SourceLocation {
   return source.locate(['sections', index]);
 }
 

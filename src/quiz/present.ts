@@ -7,17 +7,18 @@
 import type { Question, SingleQuestion, MultipleQuestion } from '../bank/question.js';
 import { parseCloze } from '../bank/cloze.js';
 import { letter } from '../util/text.js';
+import { POSITIONAL } from '../bank/positional.js';
 import type { Option, Presentation } from './copy.js';
 import { shuffle, type Random } from './seed.js';
-
-/** Options that refer to the others only make sense in last place. */
-const POSITIONAL = /\b(all|none|both|neither) of (the )?(above|these|those|the options)\b/i;
 
 function lettered(texts: string[], correct: (text: string, index: number) => boolean): Option[] {
   return texts.map((text, i) => ({ letter: letter(i), text, correct: correct(text, i) }));
 }
 
-/** fixed_order: as written (answers first, then distractors), positional options last. */
+/**
+ * fixed_order: as written (answers first, then distractors), positional
+ * options last, because they refer to the others.
+ */
 export function writtenOrder(question: SingleQuestion | MultipleQuestion): string[] {
   const answers = question.type === 'single' ? [question.answer] : question.answers;
   const all = [...answers, ...question.distractors];

@@ -9,10 +9,10 @@ import { findQuote, parseRef, quoteInPassages, refProblem } from '../corpus/quot
 import type { PassageRef } from '../corpus/article.js';
 import { compareStrings, type ProblemList } from '../errors.js';
 import { listFiles } from '../util/files.js';
-import { didYouMean } from '../util/text.js';
-import { parseYaml, type YamlPath, type YamlSource } from '../util/yaml-source.js';
+import { didYouMean, shorten } from '../util/text.js';
+import type { YamlPath } from '../util/yaml-source.js';
+import { readYaml, type YamlDocument } from '../util/yaml-fast.js';
 import { validateWith } from '../util/schema-check.js';
-import { shorten } from '../lint/passages.js';
 import { findMentions, unionRefs } from './mentions.js';
 import { ReferenceFileSchema, type ReferenceFileInput } from './schema.js';
 import type { Person, Reference, Term, TimelineEvent } from './reference.js';
@@ -28,7 +28,7 @@ export async function loadReference(
   const files = await listFiles(referenceDir, ['.yaml', '.yml']);
   const reference: Reference = { people: [], terms: [], events: [], files };
   for (const file of files) {
-    const source = parseYaml(file, await readFile(file, 'utf8'), problems);
+    const source = readYaml(file, await readFile(file, 'utf8'), problems);
     if (!source) continue;
     const valid = validateWith(ReferenceFileSchema, source.toJS() ?? {}, source, [], problems, {
       what: 'reference file',
@@ -42,7 +42,7 @@ export async function loadReference(
 
 function readReferenceFile(
   data: ReferenceFileInput,
-  source: YamlSource,
+  source: YamlDocument,
   corpus: Corpus,
   problems: ProblemList,
   into: Reference,
@@ -107,6 +107,7 @@ function readReferenceFile(
       match,
       roles,
       mentions,
+      also,
       quoted,
       ...(input.note ? { note: input.note } : {}),
       ...(input.background ? { background: input.background } : {}),
@@ -144,6 +145,7 @@ function readReferenceFile(
       ...(input.background ? { background: input.background } : {}),
       match,
       mentions,
+      also,
       evidence,
     };
     into.terms.push(term);
@@ -179,7 +181,7 @@ function readReferenceFile(
 /** Reference checks that share one file's positions. */
 class Checker {
   constructor(
-    private readonly source: YamlSource,
+    private readonly source: YamlDocument,
     private readonly corpus: Corpus,
     private readonly problems: ProblemList,
   ) {}

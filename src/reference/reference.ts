@@ -17,6 +17,8 @@ export interface Person {
   roles: Role[];
   /** Every passage that names the person (found by `match`) or refers to them (`also`). */
   mentions: PassageRef[];
+  /** The passages listed by hand in `also`. */
+  also: PassageRef[];
   quoted: PassageRef[];
   note?: string;
   background?: string;
@@ -32,6 +34,8 @@ export interface Term {
   background?: string;
   match: string[];
   mentions: PassageRef[];
+  /** The passages listed by hand in `also`. */
+  also: PassageRef[];
   evidence: string[];
 }
 

@@ -71,6 +71,7 @@ export function problemsJson(problems: readonly Problem[], cwd: string): object[
     column: p.column ?? null,
     severity: p.severity,
     code: p.code,
+    rule: p.rule ?? null,
     message: p.message,
     id: p.id ?? null,
   }));

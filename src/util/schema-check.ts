@@ -11,7 +11,8 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
 import type { ProblemList } from '../errors.js';
-import type { YamlPath, YamlSource } from './yaml-source.js';
+import type { YamlPath } from './yaml-source.js';
+import type { YamlDocument } from './yaml-fast.js';
 import { didYouMean, plural } from './text.js';
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
@@ -40,12 +41,14 @@ export interface CheckContext {
 export function validateWith(
   schema: TSchema,
   data: unknown,
-  source: YamlSource,
+  source: Pick<YamlDocument, 'locate' | 'locateKey'>,
   base: YamlPath,
   problems: ProblemList,
   context: CheckContext,
 ): unknown {
   const check = checker(schema);
+  // Most data is valid as read; converting (numbers to text and back) is for the rest.
+  if (check.Check(data)) return data;
   const converted = Value.Convert(schema, data);
   if (check.Check(converted)) return converted;
   for (const error of relevant([...check.Errors(converted)])) {

@@ -3,8 +3,22 @@
  * read from YAML can be traced back to its line and column, for syntax errors
  * and for semantic ones found long after parsing.
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { ProblemList, SourceLocation } from '../errors.js';
+
+/**
+ * The yaml package is loaded on first use: most runs read YAML with js-yaml
+ * (util/yaml-fast.ts) and need positions from this module only to report a
+ * problem, so a clean run does not pay for loading it.
+ */
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml =>
+  (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+const isMap = (node: unknown) => yaml().isMap(node);
+const isSeq = (node: unknown) => yaml().isSeq(node);
+const isScalar = (node: unknown) => yaml().isScalar(node);
 
 export type YamlPath = readonly (string | number)[];
 
@@ -70,16 +84,6 @@ export class YamlSource {
 }
 
 /**
- * The last parse of each file, with the text it was parsed from: a process
- * that loads the project again and again (handout preview, after each save)
- * parses only the files whose text changed. Parsed documents are only read,
- * never changed, so one can serve every load.
- */
-const lastParse = new Map<string, { text: string; doc: Document.Parsed; lines: LineCounter }>();
-/** Files remembered; the oldest are forgotten first (a long test run loads many projects). */
-const REMEMBERED_FILES = 256;
-
-/**
  * Parses YAML text, reporting syntax errors to `problems` with their
  * position. Returns undefined when the document cannot be used.
  */
@@ -89,16 +93,9 @@ export function parseYaml(
   problems: ProblemList,
   lineOffset = 0,
 ): YamlSource | undefined {
-  let parsed = lastParse.get(file);
-  if (parsed?.text !== text) {
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    parsed = { text, doc, lines };
-    lastParse.delete(file);
-    lastParse.set(file, parsed);
-    if (lastParse.size > REMEMBERED_FILES) lastParse.delete(lastParse.keys().next().value!);
-  }
-  const { doc, lines } = parsed;
+  const { LineCounter, parseDocument } = yaml();
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = new YamlSource(file, doc, lines, lineOffset);
   for (const error of doc.errors) {
     const where = source.at(error.pos[0]);

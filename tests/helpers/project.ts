@@ -30,14 +30,17 @@ export function makeProject(
   return root;
 }
 
-/** A valid single-choice question on the fixture article, as YAML lines at list indentation. */
+/**
+ * A valid single-choice question on the fixture article, as YAML lines at
+ * list indentation. It passes every lint rule (its answer is not the longest option).
+ */
 export function singleQuestion(id: string, extra = ''): string {
   return `  - id: ${id}
     type: single
     passages: ${ARTICLE}#p2
     prompt: What did Moscow still want?
     answer: Guarantees about the system's use
-    distractors: [Full NATO membership, A share of the contracts]
+    distractors: [Full NATO membership within a decade, A share of the radar contracts]
     evidence: still wants guarantees that the system would not be used against Russia
 ${extra}`;
 }

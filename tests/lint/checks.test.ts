@@ -143,29 +143,29 @@ describe('lint: the bank', () => {
 
   it('checks single and multiple choice options', async () => {
     const same = singleQuestion('same').replace(
-      '[Full NATO membership, A share of the contracts]',
-      '[Full NATO membership, "guarantees about the system\'s use", A share of the contracts]',
+      '[Full NATO membership within a decade, A share of the radar contracts]',
+      '[Full NATO membership within a decade, "guarantees about the system\'s use", A share of the radar contracts]',
     );
     const dup = singleQuestion('dup').replace(
-      '[Full NATO membership, A share of the contracts]',
-      '[Full NATO membership, Full NATO membership, A share]',
+      '[Full NATO membership within a decade, A share of the radar contracts]',
+      '[Full NATO membership within a decade, Full NATO membership within a decade, A share of the radar contracts]',
     );
     const few = singleQuestion('few').replace(
-      '[Full NATO membership, A share of the contracts]',
-      '[Full NATO membership, full nato membership]',
+      '[Full NATO membership within a decade, A share of the radar contracts]',
+      '[Full NATO membership within a decade, full nato membership within a decade]',
     );
     const allAbove = singleQuestion('all-above').replace(
-      'A share of the contracts',
+      'A share of the radar contracts',
       'All of the above',
     );
     const codes = async (q: string) => (await lint(bank(q))).problems.map((p) => p.code);
     expect(await codes(same)).toEqual(['answer-is-distractor']);
     expect(await codes(dup)).toEqual(['duplicate-option']);
     expect(await codes(few)).toContain('too-few-options');
-    expect(await codes(allAbove)).toEqual(['positional-option']);
+    expect(await codes(allAbove)).toEqual(['positional-option', 'all-none-of-the-above']);
     expect(
       await codes(allAbove.replace('    evidence:', '    fixed_order: true\n    evidence:')),
-    ).toEqual([]);
+    ).toEqual(['all-none-of-the-above']);
   });
 
   it('checks cloze, matching and ordering structure', async () => {

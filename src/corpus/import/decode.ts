@@ -1,0 +1,65 @@
+/**
+ * Bytes to text, in the encoding the page declares, found the way browsers
+ * find it: a byte-order mark, then the server's Content-Type header, then a
+ * <meta charset> or XML declaration near the top of the page. Undeclared
+ * text is UTF-8 when it is valid UTF-8, otherwise Windows-1252 (what older
+ * Western pages and Windows editors wrote).
+ */
+export interface Decoded {
+  text: string;
+  encoding: string;
+  /** Where the encoding came from, for the report. */
+  from: string;
+}
+
+export function decode(bytes: Uint8Array, options: { html: boolean; contentType?: string }): Decoded {
+  const bom = byteOrderMark(bytes);
+  if (bom) return { text: new TextDecoder(bom).decode(bytes), encoding: bom, from: 'the byte-order mark' };
+  const declared = [
+    { label: charsetOf(options.contentType), from: "the server's Content-Type header" },
+    ...(options.html ? [{ label: declaredInPage(bytes), from: "the page's own <meta charset>" }] : []),
+  ];
+  for (const { label, from } of declared) {
+    const decoder = decoderFor(label);
+    if (decoder) return { text: decoder.decode(bytes), encoding: decoder.encoding, from };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', from: 'no declaration; the text is valid UTF-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', from: 'no declaration; the text is not UTF-8, so read as Windows-1252' };
+  }
+}
+
+function byteOrderMark(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function charsetOf(contentType: string | undefined): string | undefined {
+  return contentType ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] : undefined;
+}
+
+/** <meta charset="...">, <meta http-equiv="Content-Type" content="...; charset=..."> or <?xml encoding="..."?> in the first 4 KB. */
+function declaredInPage(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  if (xml) return xml[1];
+  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
+    const direct = /\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(tag);
+    if (direct) return direct[1];
+  }
+  return undefined;
+}
+
+function decoderFor(label: string | undefined): TextDecoder | undefined {
+  if (!label) return undefined;
+  try {
+    const decoder = new TextDecoder(label);
+    // A page that calls itself UTF-16 while being read as bytes is ASCII-compatible: browsers treat it as UTF-8.
+    return decoder.encoding.startsWith('utf-16') ? new TextDecoder('utf-8') : decoder;
+  } catch {
+    return undefined; // an unknown label: fall through to the next source, as browsers do
+  }
+}
