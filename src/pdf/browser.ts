@@ -2,6 +2,7 @@
  * One Chromium per run: launched on first use, relaunched if it crashes,
  * closed exactly once at the end. Puppeteer is imported here, lazily.
  */
+import { spawnSync } from 'node:child_process';
 import type { Browser } from 'puppeteer';
 import { HandoutError } from '../errors.js';
 
@@ -98,7 +99,9 @@ export class BrowserSession {
         executablePath,
         headless,
         args: chromiumArgs(process.getuid?.() === 0),
-        // Not pipe: true, which would be as fast but loses the browser's own error output on failure.
+        // DevTools over a pipe, not a port: Chromium exits when the pipe closes, so the browser
+        // and its helpers (zygotes, renderers, GPU, network) die with handout even on kill -9.
+        pipe: true,
         timeout: timeoutMs,
         protocolTimeout: timeoutMs,
         handleSIGINT: !callerHandlesSignals,
@@ -106,7 +109,11 @@ export class BrowserSession {
         handleSIGHUP: !callerHandlesSignals,
       });
     } catch (error) {
-      const details = messageOf(error).trim().replace(/\n+/g, '\n    ');
+      const details = [messageOf(error), whyItDidNotStart(executablePath)]
+        .filter(Boolean)
+        .join('\n')
+        .trim()
+        .replace(/\n+/g, '\n    ');
       throw new HandoutError(
         `Could not start the browser at ${executablePath}; set HANDOUT_CHROMIUM to a working Chromium or Chrome.\n    ${details}`,
         { code: 'chromium-launch-failed', cause: error },
@@ -141,6 +148,19 @@ async function closeOrKill(browser: Browser): Promise<void> {
 }
 
 const CLOSE_GRACE_MS = 2_000;
+
+/**
+ * Over a pipe, puppeteer cannot show what a browser that failed to start
+ * printed. Asking it for its version shows the usual causes (a missing
+ * library, a file that is not a browser) in the browser's own words.
+ */
+function whyItDidNotStart(executablePath: string): string | undefined {
+  const probe = spawnSync(executablePath, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  if (probe.error) return probe.error.message;
+  if (probe.status === 0) return undefined;
+  const said = `${probe.stderr}${probe.stdout}`.trim().split('\n').slice(-5).join('\n');
+  return said || `${executablePath} --version exited with code ${probe.status ?? probe.signal}`;
+}
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

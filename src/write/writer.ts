@@ -3,10 +3,11 @@
  * their outputs here. Files are staged in a hidden folder inside the output
  * folder (same file system, so renames are atomic) and moved into place only
  * when the whole run has succeeded; a failed run removes the staging folder
- * and leaves out/ as it was.
+ * and leaves out/ as it was. A run killed outright cannot clean up after
+ * itself: the next run removes its staging folder.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HandoutError, compareStrings } from '../errors.js';
@@ -22,6 +23,12 @@ export interface WrittenFile {
 /** Where shared assets (fonts) live, relative to the output folder. */
 export const ASSETS_DIR = 'assets';
 
+/** Staging folders are named `.staging-<pid>-<time>`: the pid tells whether their run is still alive. */
+const STAGING = /^\.staging-(\d+)-/;
+
+/** Staging folders of writers in this process that are still open (a preview server may run several). */
+const openStaging = new Set<string>();
+
 export class OutputWriter {
   private readonly staging: string;
   private readonly files = new Map<string, WrittenFile>();
@@ -30,6 +37,7 @@ export class OutputWriter {
 
   constructor(readonly outDir: string) {
     this.staging = path.join(outDir, `.staging-${process.pid}-${Date.now().toString(36)}`);
+    openStaging.add(this.staging);
   }
 
   /** Adds a file to the run. `relative` uses forward slashes and stays inside the output folder. */
@@ -77,7 +85,7 @@ export class OutputWriter {
         await rename(path.join(this.staging, file.path), target);
       }
     } finally {
-      await rm(this.staging, { recursive: true, force: true });
+      await this.removeStaging();
     }
     return this.written();
   }
@@ -85,7 +93,12 @@ export class OutputWriter {
   /** Drops everything staged; out/ is left as it was. Safe to call twice. */
   async abort(): Promise<void> {
     this.finished = true;
+    await this.removeStaging();
+  }
+
+  private async removeStaging(): Promise<void> {
     await rm(this.staging, { recursive: true, force: true });
+    openStaging.delete(this.staging);
   }
 
   get isFinished(): boolean {
@@ -108,6 +121,35 @@ export function sha256(data: string | Uint8Array): string {
 }
 
 /**
+ * Removes the staging folders that runs killed outright (kill -9, a power
+ * cut) left in `outDir`: those whose process no longer exists, or that this
+ * process no longer writes to. A folder of a run still going (another
+ * handout writing to the same folder) is left alone. Cleaning up is a
+ * courtesy: a folder that cannot be removed does not stop the run.
+ */
+export async function removeStaleStaging(outDir: string): Promise<void> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = STAGING.exec(name)?.[1];
+    if (pid === undefined) continue;
+    const folder = path.join(outDir, name);
+    const stale =
+      Number(pid) === process.pid ? !openStaging.has(folder) : !processExists(Number(pid));
+    if (stale) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // Signal 0 only checks that the process exists.
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
  * Runs `fn` with a writer and commits on success; on any error (or Ctrl-C
  * through `onInterrupt`) the staged files are removed.
  */
@@ -116,6 +158,7 @@ export async function withWriter<T>(
   fn: (writer: OutputWriter) => Promise<T>,
   onInterrupt?: (cleanup: () => Promise<void>) => () => void,
 ): Promise<{ result: T; files: WrittenFile[] }> {
+  await removeStaleStaging(outDir);
   const writer = new OutputWriter(outDir);
   const unregister = onInterrupt?.(() => writer.abort());
   try {

@@ -184,6 +184,8 @@ describe('a browser that cannot start', () => {
     expect(error).toBeInstanceOf(HandoutError);
     expect((error as HandoutError).code).toBe('chromium-launch-failed');
     expect((error as HandoutError).message).toContain(broken);
+    // What the browser itself said, even though it talks to handout over a pipe.
+    expect((error as HandoutError).message).toContain('cannot run');
   });
 
   it('is not even looked for when there is nothing to print', async () => {
