@@ -280,7 +280,7 @@ function rowBox(page: SheetPage, target: number | 'id') {
 }
 
 async function thumbnail(image: GreyImage): Promise<Buffer> {
-  const scale = Math.min(1, 500 / Math.max(image.width, image.height));
+  const scale = Math.min(1, 360 / Math.max(image.width, image.height));
   const sharp = (await import('sharp')).default;
   return sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length), {
     raw: { width: image.width, height: image.height, channels: 1 },
