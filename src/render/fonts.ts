@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { compareStrings } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 
@@ -60,7 +61,7 @@ function loadFonts(): FontSet {
     }
   }
   return {
-    files: [...files.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    files: [...files.values()].sort((a, b) => compareStrings(a.name, b.name)),
     css: rules.join('\n'),
   };
 }
