@@ -20,6 +20,7 @@ import { registerExport } from '../commands/export.js';
 import { registerBriefing } from '../commands/briefing.js';
 import { registerGrade } from '../commands/grade.js';
 import { registerCorpus } from '../commands/corpus.js';
+import { registerScan } from '../commands/scan.js';
 import { registerPreview } from '../commands/preview.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 70, interrupted: 130 } as const;
@@ -49,6 +50,7 @@ export function buildProgram(context: CommandContext): Command {
   registerExport(program, context);
   registerBriefing(program, context);
   registerGrade(program, context);
+  registerScan(program, context);
   registerCorpus(program, context);
   registerPreview(program, context);
   for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true);

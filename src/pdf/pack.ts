@@ -6,6 +6,7 @@
  * needs, and cuts per-student files from the same printed pages.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFPage } from 'pdf-lib';
+import { HandoutError } from '../errors.js';
 import { NO_PAUSES, setMetadata } from './metadata.js';
 import type { PdfMetadata } from './types.js';
 import { PageNumbers } from './page-numbers.js';
@@ -100,14 +101,25 @@ export function partRanges(source: PDFDocument, names: readonly string[]): PageR
     // A destination is [pageRef /XYZ left top zoom].
     const ref = dests?.lookupMaybe(PDFName.of(name), PDFArray)?.get(0);
     const index = ref instanceof PDFRef ? pageRefs.indexOf(ref) : -1;
-    if (index === -1) throw new Error(`the printed pack has no start page for part "${name}"`);
+    if (index === -1) throw lostPart(name, 'has no start page');
     return index;
   });
   starts.forEach((start, i) => {
     const expected = i === 0 ? start === 0 : start > starts[i - 1]!;
-    if (!expected) throw new Error(`part "${names[i]}" does not start after the one before it`);
+    if (!expected) throw lostPart(names[i]!, 'does not start after the one before it');
   });
   return starts.map((start, i) => ({ start, end: starts[i + 1] ?? pageRefs.length }));
+}
+
+/**
+ * The parts are marked by templates/layout.njk; a project's own layout that
+ * dropped the marks (or an old copy of it) is the one way to get here.
+ */
+function lostPart(name: string, problem: string): HandoutError {
+  return new HandoutError(
+    `Could not find where each copy starts in the printed pack: part "${name}" ${problem}. If your project has its own templates/layout.njk, compare it with handout's: it must keep the "part" branches (each copy on its own named page, with the link to it).`,
+    { code: 'pack-parts-lost' },
+  );
 }
 
 async function cutCopy(

@@ -8,7 +8,7 @@ import { relabelRefs } from '../corpus/ref-labels.js';
 import { renderTemplate, type Environment } from './env.js';
 import { pageFrame, type PagePart } from './page.js';
 import { answerSheetView } from './answer-sheet.js';
-import type { LayoutOptions } from '../sheet/layout.js';
+import { bubbleType, type LayoutOptions } from '../sheet/layout.js';
 
 export interface QuizRenderContext {
   env: Environment;
@@ -200,6 +200,7 @@ export function renderMarkingGrid(
   const items = copy.items.map((item) => ({
     ...gridItem(item),
     booklet_number: booklet.numbers.get(item.question.id),
+    ...(context.answerSheet ? { sheet: sheetKey(item) } : {}),
   }));
   return renderTemplate(context.env, 'quiz/marking-grid.njk', {
     ...pageFrame({
@@ -214,6 +215,7 @@ export function renderMarkingGrid(
     quiz: quizView(copy),
     copy: copyView(copy),
     booklet_title: bookletTitle,
+    with_sheet: context.answerSheet !== undefined,
     grid: gridColumns(items),
   });
 }
@@ -256,6 +258,22 @@ function gridItem(item: CopyItem) {
         : key,
     short_type: SHORT_TYPES[item.question.type],
   };
+}
+
+/**
+ * The item as its row on the answer sheet looks when correctly marked: the
+ * same bubbles in the same order, the right ones filled, so the teacher can
+ * hold the grid next to a pupil's sheet.
+ */
+function sheetKey(item: CopyItem) {
+  const kind = bubbleType(item);
+  const p = item.presentation;
+  if (kind === 'number') return { number: keyNotation(p) };
+  if (kind === 'paper') return { paper: true };
+  const correct = new Set(keyNotation(p).split(''));
+  const values =
+    p.type === 'single' || p.type === 'multiple' ? p.options.map((o) => o.letter) : ['T', 'F'];
+  return { bubbles: values.map((value) => ({ value, filled: correct.has(value) })) };
 }
 
 /** Types whose answer is written in the copy's letters (set in bold in the grid). */

@@ -128,16 +128,27 @@ export function numberFormat(answer: number, tolerance: number) {
   return { integers, decimals, signed: answer - tolerance < 0 };
 }
 
-export function sheetLayout(copy: QuizCopy, options: LayoutOptions): SheetLayout {
-  const { width, height } = PAPER_MM[copy.paper];
+/** Corner mark centres: top-left, top-right, bottom-right, bottom-left. */
+export function markCentres(paper: Paper): SheetLayout['marks'] {
+  const { width, height } = PAPER_MM[paper];
   const c = MARK_INSET;
-  const marks: SheetLayout['marks'] = [
+  return [
     { x: c, y: c },
     { x: width - c, y: c },
     { x: width - c, y: height - c },
     { x: c, y: height - c },
   ];
-  const qr = { x: width - MARGIN - QR_SIZE, y: 16, size: QR_SIZE };
+}
+
+/** The QR code's place: top right, below the corner mark. */
+export function qrPlace(paper: Paper): SheetLayout['qr'] {
+  return { x: PAPER_MM[paper].width - MARGIN - QR_SIZE, y: 16, size: QR_SIZE };
+}
+
+export function sheetLayout(copy: QuizCopy, options: LayoutOptions): SheetLayout {
+  const { width, height } = PAPER_MM[copy.paper];
+  const marks = markCentres(copy.paper);
+  const qr = qrPlace(copy.paper);
   const withId = !copy.student;
   const columnWidth = (width - 2 * MARGIN) / COLUMNS;
   const idHeight = withId ? idGridHeight() : 0;

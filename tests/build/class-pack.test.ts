@@ -3,7 +3,7 @@
  * pages they have alone, and class keys are compact (a marking grid per
  * copy, one explanations booklet) unless --full-keys asks otherwise.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as cheerio from 'cheerio';
@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withPrinter } from '../../src/pdf/printer.js';
 import { runCli } from '../helpers/cli.js';
 import { readPdfText } from '../pdf/pdf-reading.js';
-import { quizProject } from './fixture.js';
+import { files, quizProject } from './fixture.js';
 
 const STUDENTS = ['k1', 'k2', 'k3'];
 const PAGE_LABEL = /Page (\d+) of (\d+)/g;
@@ -82,6 +82,24 @@ describe('a class pack printed as one document', () => {
     expect(await isTagged('class-keys.pdf')).toBe(false);
     expect(await isTagged('explanations.pdf')).toBe(true);
   });
+
+  it("says what to fix when a project's own layout has lost the marks of each copy", async () => {
+    const own = quizProject();
+    mkdirSync(path.join(own, 'templates'));
+    writeFileSync(
+      path.join(own, 'templates/layout.njk'),
+      '<!doctype html><html><head><style>{% block styles %}{% endblock %}</style></head><body>{% block body %}{% endblock %}</body></html>',
+    );
+    const result = await runCli(
+      ['quiz', 'small-quiz', '--roster', 'class.csv', '--format', 'pdf', '--out', 'out'],
+      own,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('templates/layout.njk');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const left = existsSync(path.join(own, 'out')) ? [...files(path.join(own, 'out')).keys()] : [];
+    expect(left).toEqual([]);
+  }, 120_000);
 });
 
 describe('compact class keys', () => {

@@ -5,7 +5,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { QUESTION_TYPES } from '../../src/bank/schema.js';
 import { drawStudentCopies, drawVersions } from '../../src/quiz/draw.js';
-import { renderCopy } from '../../src/render/quiz.js';
+import { explanationsBooklet, renderCopy, renderMarkingGrid } from '../../src/render/quiz.js';
+import { keyNotation } from '../../src/quiz/key.js';
 import { templateEnvironment } from '../../src/render/env.js';
 import { encodeSheetCode, parseSheetCode, qrSvg, sheetCodeText } from '../../src/sheet/code.js';
 import {
@@ -150,5 +151,52 @@ describe('sheet code', () => {
     expect($('.sheet svg path')).toHaveLength(1);
     const withoutSheet = renderCopy(personal!, { env, corpus: content.corpus, assetsUrl: '.' });
     expect(cheerio.load(withoutSheet)('section.sheet')).toHaveLength(0);
+  });
+});
+
+describe('marking grid next to the sheet', () => {
+  it('shows each bubble row as on the copy’s sheet, the right bubbles filled', async () => {
+    const content = await bundled();
+    const env = templateEnvironment(content.project.templateDirs);
+    const copies = drawStudentCopies(content.bank.questions, everyType, 5, [student]);
+    const copy = copies[0]!;
+    const context = { env, corpus: content.corpus, assetsUrl: '.', answerSheet: { idDigits: 6 } };
+    const $ = cheerio.load(
+      renderMarkingGrid(copy, explanationsBooklet(copies), 'the booklet', context),
+    );
+    const rows = $('.key-grid tbody tr');
+    expect(rows).toHaveLength(copy.items.length);
+    const layout = sheetLayout(copy, { idDigits: 6 });
+    for (const row of layout.pages.flatMap((p) => p.rows)) {
+      const cell = $(rows[row.item - 1]!).find('td.sheet-key');
+      const key = keyNotation(copy.items[row.item - 1]!.presentation);
+      if (row.kind === 'choice') {
+        expect(
+          cell
+            .find('.key-bubble')
+            .map((_, b) => $(b).text())
+            .get(),
+        ).toEqual(row.bubbles.map((b) => b.value));
+        expect(
+          cell
+            .find('.key-bubble.filled')
+            .map((_, b) => $(b).text())
+            .get()
+            .join(''),
+        ).toBe(key);
+      } else if (row.kind === 'number') {
+        expect(cell.text()).toBe(key);
+      } else {
+        expect(cell.text()).toBe('on the paper');
+      }
+    }
+    const plain = cheerio.load(
+      renderMarkingGrid(copy, explanationsBooklet(copies), 'the booklet', {
+        env,
+        corpus: content.corpus,
+        assetsUrl: '.',
+      }),
+    );
+    expect(plain('td.sheet-key')).toHaveLength(0);
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * Scanned pages as grey pixels. sharp (libvips) decodes JPEG, PNG and TIFF
+ * quickly and with little memory, and shrinks very large photos while it
+ * decodes them; the rest of the scanner works on plain byte arrays.
+ */
+import sharp from 'sharp';
+import type { Point } from '../sheet/layout.js';
+import type { GreyImage } from './qr-reader.js';
+import { project, type Homography } from './homography.js';
+
+export type { GreyImage } from './qr-reader.js';
+
+/**
+ * Past this many pixels on the long side (150 dpi on letter paper) a page is
+ * shrunk while it is decoded: 150 dpi puts 12 pixels across a bubble and 4
+ * across a code module, which is plenty, and a 300-dpi JPEG then decodes at
+ * half size (libjpeg's own scaling), four times faster.
+ */
+const MAX_SIDE = 1650;
+
+export async function decodeImage(data: Uint8Array): Promise<GreyImage> {
+  const input = sharp(data, { failOn: 'none', limitInputPixels: 20000 * 20000 });
+  const meta = await input.metadata();
+  const long = Math.max(meta.width ?? 0, meta.height ?? 0);
+  // EXIF orientation (phones) is applied; the page's own rotation is found from its marks.
+  let pipeline = input.rotate().flatten({ background: '#ffffff' }).greyscale();
+  if (long > MAX_SIDE) {
+    const landscape = (meta.width ?? 0) >= (meta.height ?? 0);
+    pipeline = pipeline.resize(landscape ? { width: MAX_SIDE } : { height: MAX_SIDE });
+  }
+  const { data: pixels, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== 1) throw new Error(`expected one channel, got ${info.channels}`);
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length),
+  };
+}
+
+/** Bilinear sample; outside the image counts as white paper. */
+export function sample(image: GreyImage, x: number, y: number): number {
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  if (x0 < 0 || y0 < 0 || x0 + 1 >= image.width || y0 + 1 >= image.height) return 255;
+  const fx = x - x0;
+  const fy = y - y0;
+  const i = y0 * image.width + x0;
+  const d = image.data;
+  const top = d[i]! + (d[i + 1]! - d[i]!) * fx;
+  const bottom = d[i + image.width]! + (d[i + image.width + 1]! - d[i + image.width]!) * fx;
+  return top + (bottom - top) * fy;
+}
+
+/**
+ * A rectangle of the sheet (mm) straightened into its own image at `pxPerMm`:
+ * for reading the code and for the crops shown on the review page.
+ */
+export function rectify(
+  image: GreyImage,
+  h: Homography,
+  box: { x: number; y: number; width: number; height: number },
+  pxPerMm: number,
+): GreyImage {
+  const width = Math.max(1, Math.round(box.width * pxPerMm));
+  const height = Math.max(1, Math.round(box.height * pxPerMm));
+  const data = new Uint8Array(width * height);
+  for (let row = 0; row < height; row++) {
+    for (let col = 0; col < width; col++) {
+      const p: Point = project(h, {
+        x: box.x + (col + 0.5) / pxPerMm,
+        y: box.y + (row + 0.5) / pxPerMm,
+      });
+      data[row * width + col] = Math.round(sample(image, p.x, p.y));
+    }
+  }
+  return { width, height, data };
+}
+
+export async function toPng(image: GreyImage): Promise<Buffer> {
+  return sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length), {
+    raw: { width: image.width, height: image.height, channels: 1 },
+  })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
+}

@@ -1,0 +1,89 @@
+/**
+ * The review page: one self-contained HTML file (pictures inlined) that
+ * shows each doubt's crop next to the copy's own question and options, the
+ * reading handout proposes, and the line to write in the corrections file.
+ */
+import { renderTemplate, type Environment } from '../render/env.js';
+import type { Blueprint } from '../quiz/blueprint.js';
+import type { Student } from '../quiz/copy.js';
+import { copyLabel, type ScanResult } from './collate.js';
+
+const dataUrl = (png: Buffer | undefined) =>
+  png ? `data:image/png;base64,${png.toString('base64')}` : undefined;
+
+export function renderReview(
+  env: Environment,
+  context: {
+    blueprint: Blueprint;
+    seed: number;
+    result: ScanResult;
+    correctionsFile: string;
+    roster?: readonly Student[];
+  },
+): string {
+  const { result } = context;
+  const scanned = new Set(result.copies.map((c) => c.copy.student?.id).filter(Boolean));
+  return renderTemplate(env, 'scan/review.njk', {
+    quiz: { id: context.blueprint.id, title: context.blueprint.title, seed: context.seed },
+    copies: result.copies.length,
+    pages: result.files.reduce((n, f) => n + f.pages, 0),
+    corrected: result.corrected,
+    corrections_file: context.correctionsFile,
+    files: result.files,
+    doubts: result.doubts.map((d) => {
+      const item = d.item !== undefined ? d.copy?.items[d.item - 1] : undefined;
+      const p = item?.presentation;
+      return {
+        key: d.key,
+        key_json: JSON.stringify(d.key),
+        where: d.page ? `${d.file}, page ${d.page}` : d.file,
+        copy_label: d.copy ? copyLabel(d.copy, d.copy.student?.id ?? '') : undefined,
+        problem: d.problem,
+        proposed: d.proposed,
+        item: d.item,
+        question: item
+          ? {
+              prompt: item.question.prompt ?? '',
+              options: p && (p.type === 'single' || p.type === 'multiple') ? p.options : [],
+            }
+          : undefined,
+        crop: dataUrl(d.crop),
+      };
+    }),
+    set_aside: result.setAside.map((p) => ({ ...p, thumbnail: dataUrl(p.thumbnail) })),
+    notes: result.notes,
+    missing: (context.roster ?? []).filter((s) => !scanned.has(s.id)),
+  });
+}
+
+/** The responses CSV (formats.md §5) from the copies read: roster order, then versions by ID. */
+export function responsesRows(
+  result: ScanResult,
+  itemCount: number,
+  roster?: readonly Student[],
+): string[][] {
+  const order = new Map((roster ?? []).map((s, i) => [s.id, i]));
+  const copies = [...result.copies].sort((a, b) => {
+    const ra = a.copy.student ? (order.get(a.copy.student.id) ?? 0) : Infinity;
+    const rb = b.copy.student ? (order.get(b.copy.student.id) ?? 0) : Infinity;
+    if (ra !== rb) return ra - rb;
+    return a.copy.version < b.copy.version
+      ? -1
+      : a.copy.version > b.copy.version
+        ? 1
+        : a.id < b.id
+          ? -1
+          : a.id > b.id
+            ? 1
+            : 0;
+  });
+  const header = ['id', 'version', ...Array.from({ length: itemCount }, (_, i) => String(i + 1))];
+  return [
+    header,
+    ...copies.map((c) => [
+      c.id,
+      c.copy.version,
+      ...Array.from({ length: itemCount }, (_, i) => c.answers.get(i + 1) ?? ''),
+    ]),
+  ];
+}

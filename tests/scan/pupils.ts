@@ -1,0 +1,143 @@
+/**
+ * The scan test generator: marks a printed sheet the way pupils do and
+ * degrades it the way copiers and phones do. Sheets come from real Chromium
+ * (printed by the test) and poppler (rasterised); marks are drawn at the
+ * positions of sheet/layout.ts, so every pupil's intended answer is known.
+ */
+import seedrandom from 'seedrandom';
+import sharp from 'sharp';
+import { BUBBLE_RADIUS, type Bubble } from '../../src/sheet/layout.js';
+import { homography } from '../../src/scan/homography.js';
+import { sample, type GreyImage } from '../../src/scan/image.js';
+
+/** How a pupil marks a bubble. */
+export type Stroke = 'full' | 'sixty' | 'pencil' | 'tick' | 'cross' | 'erased' | 'dot';
+
+/** Strokes a reader must read as the mark they are (never as empty, never as another). */
+export const CLEAR: readonly Stroke[] = ['full', 'sixty'];
+/** Marks a reader may read or send to review, but never read as something else. */
+export const UNCERTAIN: readonly Stroke[] = ['pencil', 'tick', 'cross'];
+/** Traces that mean "no mark". */
+export const TRACES: readonly Stroke[] = ['erased', 'dot'];
+
+export interface Pen {
+  bubble: Bubble;
+  stroke: Stroke;
+}
+
+/** SVG for the strokes, on a page `width` x `height` px at `pxPerMm`. */
+export function strokesSvg(
+  pens: readonly Pen[],
+  width: number,
+  height: number,
+  pxPerMm: number,
+): string {
+  const r = BUBBLE_RADIUS * pxPerMm;
+  const pen = 0.45 * pxPerMm;
+  const parts = pens.map(({ bubble, stroke }, i) => {
+    const x = bubble.x * pxPerMm;
+    const y = bubble.y * pxPerMm;
+    switch (stroke) {
+      case 'full':
+        return `<circle cx="${x}" cy="${y}" r="${r * 0.97}" fill="#151515"/>`;
+      case 'sixty':
+        // The lower 60% of the bubble, as a hurried pupil fills it.
+        return `<clipPath id="c${i}"><rect x="${x - r}" y="${y - 0.2 * r}" width="${2 * r}" height="${1.2 * r}"/></clipPath><circle cx="${x}" cy="${y}" r="${r * 0.95}" fill="#1a1a1a" clip-path="url(#c${i})"/>`;
+      case 'pencil':
+        return `<circle cx="${x}" cy="${y}" r="${r * 0.95}" fill="#7a7a7a"/>`;
+      case 'tick':
+        return `<polyline points="${x - 0.7 * r},${y} ${x - 0.2 * r},${y + 0.6 * r} ${x + 0.8 * r},${y - 0.8 * r}" fill="none" stroke="#151515" stroke-width="${pen}" stroke-linecap="round"/>`;
+      case 'cross':
+        return `<path d="M${x - 0.75 * r} ${y - 0.75 * r}L${x + 0.75 * r} ${y + 0.75 * r}M${x + 0.75 * r} ${y - 0.75 * r}L${x - 0.75 * r} ${y + 0.75 * r}" stroke="#151515" stroke-width="${pen}" stroke-linecap="round"/>`;
+      case 'erased':
+        return `<circle cx="${x}" cy="${y}" r="${r * 0.95}" fill="#ededed"/>`;
+      case 'dot':
+        return `<circle cx="${x + 0.3 * r}" cy="${y - 0.2 * r}" r="${0.28 * pxPerMm}" fill="#222"/>`;
+    }
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join('')}</svg>`;
+}
+
+export async function markPage(png: Buffer, pens: readonly Pen[], dpi: number): Promise<Buffer> {
+  const meta = await sharp(png).metadata();
+  const svg = strokesSvg(pens, meta.width!, meta.height!, dpi / 25.4);
+  return sharp(png)
+    .composite([{ input: Buffer.from(svg), blend: 'multiply' }])
+    .greyscale()
+    .png()
+    .toBuffer();
+}
+
+export interface Degrade {
+  rotate?: number;
+  scale?: number;
+  /** Corners pulled inwards by this fraction of the page, unevenly: a phone held at a slight angle. */
+  perspective?: number;
+  blur?: number;
+  /** Standard deviation of added grey noise. */
+  noise?: number;
+  jpeg?: number;
+  seed?: string;
+}
+
+/** A page as a copier or a phone gives it back. Returns JPEG or PNG bytes. */
+export async function degrade(png: Buffer, how: Degrade): Promise<Buffer> {
+  // Rotation adds an alpha channel; flattening keeps one grey channel throughout.
+  const grey1 = (input: Buffer) => sharp(input).flatten({ background: '#ffffff' }).greyscale();
+  let image = grey1(png);
+  if (how.scale) {
+    const meta = await sharp(png).metadata();
+    image = grey1(
+      await image
+        .resize(Math.round(meta.width! * how.scale))
+        .png()
+        .toBuffer(),
+    );
+  }
+  if (how.rotate)
+    image = grey1(await image.rotate(how.rotate, { background: '#ffffff' }).png().toBuffer());
+  if (how.blur) image = image.blur(how.blur);
+  const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== 1) throw new Error(`expected one grey channel, got ${info.channels}`);
+  let grey: GreyImage = { width: info.width, height: info.height, data: new Uint8Array(data) };
+  if (how.perspective) grey = warp(grey, how.perspective);
+  if (how.noise) {
+    const rng = seedrandom(how.seed ?? 'noise');
+    for (let i = 0; i < grey.data.length; i++) {
+      // Box-Muller: Gaussian noise, as a sensor adds.
+      const n = Math.sqrt(-2 * Math.log(rng() + 1e-12)) * Math.cos(2 * Math.PI * rng());
+      grey.data[i] = Math.max(0, Math.min(255, grey.data[i]! + n * how.noise));
+    }
+  }
+  const out = sharp(Buffer.from(grey.data), {
+    raw: { width: grey.width, height: grey.height, channels: 1 },
+  });
+  return how.jpeg ? out.jpeg({ quality: how.jpeg }).toBuffer() : out.png().toBuffer();
+}
+
+/** A slight projective distortion: the top edge narrower than the bottom, one side lower. */
+function warp(image: GreyImage, amount: number): GreyImage {
+  const { width: w, height: h } = image;
+  const dst = [
+    { x: w * amount, y: h * amount * 0.5 },
+    { x: w * (1 - amount * 0.6), y: 0 },
+    { x: w, y: h },
+    { x: 0, y: h * (1 - amount * 0.3) },
+  ];
+  const src = [
+    { x: 0, y: 0 },
+    { x: w, y: 0 },
+    { x: w, y: h },
+    { x: 0, y: h },
+  ];
+  const m = homography(dst, src);
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const z = m[6]! * x + m[7]! * y + m[8]!;
+      const sx = (m[0]! * x + m[1]! * y + m[2]!) / z;
+      const sy = (m[3]! * x + m[4]! * y + m[5]!) / z;
+      data[y * w + x] = Math.round(sample(image, sx, sy));
+    }
+  return { width: w, height: h, data };
+}
