@@ -153,11 +153,27 @@ async function saveToRepaint(root) {
   }
   console.log(`save to repaint: first ${latencies[0].toFixed(0)} ms`);
   console.log(summary('save to repaint, after the first', latencies.slice(1)));
+  // The server's own line per reload: how long reading the project and rendering the open page took.
   const reloads = server
     .log()
     .split('\n')
-    .filter((line) => line.includes(' changed · '));
-  console.log(`the server's own line for the last reload: ${reloads.at(-1)}`);
+    .flatMap((line) => {
+      const found = /reloaded in (\d+) ms · 1 open page rendered in (\d+) ms/.exec(line);
+      return found ? [[Number(found[1]), Number(found[2])]] : [];
+    })
+    .slice(1);
+  console.log(
+    summary(
+      '  of which: reloading the project',
+      reloads.map(([load]) => load),
+    ),
+  );
+  console.log(
+    summary(
+      '  of which: rendering the open page',
+      reloads.map(([, render]) => render),
+    ),
+  );
 }
 
 const root = project();

@@ -36,7 +36,9 @@ export function checkSourceDrift(
   problems: ProblemList,
   lockFile: string,
 ): void {
-  const citations = indexCitations(citers, corpus);
+  // Built only when an article differs from the lock: most runs find nothing.
+  let index: Map<string, Citer[]> | undefined;
+  const citations = (): Map<string, Citer[]> => (index ??= indexCitations(citers, corpus));
   for (const article of corpus.articles) {
     const locked = lock.get(article.id);
     if (!locked) {
@@ -55,14 +57,14 @@ export function checkSourceDrift(
     const renumbered = diff.inserted.length > 0 || diff.removed.length > 0;
     for (const { old, now } of diff.changed) {
       const paragraph = article.paragraphs[now - 1]!;
-      const who = describe(citations.get(`${article.id}#p${old}`) ?? []);
+      const who = describe(citations().get(`${article.id}#p${old}`) ?? []);
       problems.error(
         { file: article.file, line: paragraph.line, column: 1 },
         'paragraph-changed',
         `${article.id} ¶${now}${old === now ? '' : ` (¶${old} in the lock)`} changed since ${LOCK_NAME}: ${who.length > 0 ? `${who}; ${ACCEPT}` : `nothing cites it; run "handout lint --update-lock" to accept it`}`,
       );
     }
-    if (renumbered) reportRenumbering(article, diff, citations, problems);
+    if (renumbered) reportRenumbering(article, diff, citations(), problems);
   }
   const present = new Set(corpus.articles.map((a) => a.id));
   for (const id of [...lock.keys()].filter((id) => !present.has(id)).sort()) {

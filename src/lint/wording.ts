@@ -6,11 +6,12 @@
 
 /** Prompt and option text without Markdown emphasis markers or code ticks. */
 export function plainText(text: string): string {
-  return text
-    .replace(/[*_`]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Most options have no Markdown at all: skip the replacement then.
+  const plain = MARKUP.test(text) ? text.replace(/[*_`]+/g, '') : text;
+  return plain.replace(/\s+/g, ' ').trim();
 }
+
+const MARKUP = /[*_`]/;
 
 /** Printed length of an option, in characters. */
 export function visibleLength(text: string): number {

@@ -48,6 +48,9 @@ export interface Preview {
   settled(): Promise<void>;
 }
 
+/** Rendered pages kept until the next reload (every filter of the bank browser is a page). */
+const RENDERED_PAGES = 200;
+
 /** Ports tried after the first one before giving up. */
 const PORT_ATTEMPTS = 20;
 
@@ -72,12 +75,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const runId = randomBytes(4).toString('hex');
   const generation = (): string => `${runId}.${site.generation}`;
   /** Pages rendered for the current generation, by path and query. */
-  const rendered = new Map<string, PageResult | undefined>();
+  const rendered = new Map<string, PageResult>();
 
   const render = (pagePath: string, query: URLSearchParams): PageResult | undefined => {
     const key = `${pagePath}?${query.toString()}`;
-    if (!rendered.has(key)) rendered.set(key, renderPage(site.state, pagePath, query, options.cwd));
-    return rendered.get(key);
+    let page = rendered.get(key);
+    if (!page) {
+      page = renderPage(site.state, pagePath, query, options.cwd);
+      // Pages only (a path that names none is not kept), and a bounded number of them.
+      if (page) rendered.set(key, page);
+      if (rendered.size > RENDERED_PAGES) rendered.delete(rendered.keys().next().value!);
+    }
+    return page;
   };
 
   const first = await site.load();

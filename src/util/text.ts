@@ -22,11 +22,40 @@ export function looseText(text: string): string {
  * case, surrounding space and punctuation are ignored (formats.md §2).
  */
 export function answerKey(text: string): string {
+  // Most text is plain ASCII: there NFC and curly quotes cannot occur, and
+  // every printable character that is not a letter or digit is punctuation or
+  // a symbol, so one cheap pattern does what the Unicode ones do.
+  if (ASCII.test(text))
+    return text.toLowerCase().replace(ASCII_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();
   return looseText(text)
     .toLowerCase()
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+// eslint-disable-next-line no-control-regex -- "every character below 128", controls included
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]+/g;
+
+/** Whether two strings are at most `limit` edits apart (Levenshtein), without computing more. */
+export function withinEditDistance(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      if (value < best) best = value;
+    }
+    // Every later row is at least this row's smallest value.
+    if (best > limit) return false;
+    previous = current;
+  }
+  return previous[b.length]! <= limit;
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */

@@ -1,6 +1,6 @@
 /** Two options that say nearly the same thing. */
 import type { YamlPath } from '../../util/yaml-source.js';
-import { answerKey, editDistance } from '../../util/text.js';
+import { answerKey, withinEditDistance } from '../../util/text.js';
 import { unhandledType, type Rule } from '../rule.js';
 
 export const duplicateOptions: Rule = {
@@ -90,6 +90,5 @@ function nearSame(a: Comparable, b: Comparable): boolean {
   if (shorter < 8) return false;
   // A typo or a spelling variant ("defence", "defense"), not a different word.
   const limit = shorter >= 24 ? 2 : 1;
-  if (Math.abs(a.form.length - b.form.length) > limit) return false;
-  return editDistance(a.form, b.form) <= limit;
+  return withinEditDistance(a.form, b.form, limit);
 }
