@@ -180,6 +180,14 @@ if (wanted('html-1000')) {
 
 if (wanted('amc')) await amcPair(Math.max(runs, 5));
 
+if (wanted('bootstrap')) {
+  // The first step of npm start and npm test when everything is in place: it should cost next to nothing.
+  report(
+    'scripts/bootstrap.mjs with nothing to do',
+    await measure(node, ['scripts/bootstrap.mjs'], { cwd: ROOT }, runs),
+  );
+}
+
 if (wanted('start')) {
   // `npm start` where setup is done: bootstrap finds everything in place, then handout build.
   report(

@@ -1,5 +1,4 @@
 /** `handout briefing [id]`: a reading handout, or an open-book pack aligned to a quiz. */
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
 import { HandoutError } from '../errors.js';
@@ -12,6 +11,7 @@ import {
   parseSeed,
   withOutputOptions,
   type OutputOptions,
+  quizzesFolder,
 } from './options.js';
 
 export interface BriefingOptions extends OutputOptions {
@@ -98,11 +98,7 @@ export async function briefingCommand(
         'briefing: the overview is left out because it was written for the full set of articles\n',
       );
     const blueprint = options.forQuiz
-      ? findBlueprint(
-          content.blueprints,
-          options.forQuiz,
-          path.relative(io.cwd, content.project.quizzesDir) || '.',
-        )
+      ? findBlueprint(content.blueprints, options.forQuiz, quizzesFolder(content.project, io.cwd))
       : undefined;
     const seed = seedFlag ?? blueprint?.seed ?? 0;
     const plan = planBriefing(content, config, {

@@ -1,9 +1,8 @@
 /** `handout export`: the bank, or one quiz, for learning platforms and paper scanners. */
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
 import type { CommandContext } from './context.js';
-import { parseSeed, PROJECT_OPTION } from './options.js';
+import { parseSeed, PROJECT_OPTION, quizzesFolder } from './options.js';
 
 export interface ExportOptions {
   project?: string;
@@ -55,15 +54,11 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
   const formats =
     options.format === undefined
       ? [...exporters.EXPORT_FORMATS]
-      : exporters.parseFormats([options.format]);
+      : exporters.parseExportFormats([options.format]);
   const seedFlag = parseSeed(options.seed);
   return generate(options, io, false, ({ content }) => {
     const blueprint = options.quiz
-      ? findBlueprint(
-          content.blueprints,
-          options.quiz,
-          path.relative(io.cwd, content.project.quizzesDir) || '.',
-        )
+      ? findBlueprint(content.blueprints, options.quiz, quizzesFolder(content.project, io.cwd))
       : undefined;
     const plan = planExports(content, {
       formats,

@@ -22,6 +22,7 @@ import {
   parseSeed,
   withOutputOptions,
   type OutputOptions,
+  quizzesFolder,
 } from './options.js';
 
 export interface GradeOptions extends OutputOptions {
@@ -105,7 +106,7 @@ export async function gradeCommand(
     const blueprint = findBlueprint(
       content.blueprints,
       options.quiz,
-      relativeTo(io.cwd, project.quizzesDir),
+      quizzesFolder(project, io.cwd),
     );
     const seed = seedFlag ?? blueprint.seed;
     const rosterFile = options.roster ? path.resolve(io.cwd, options.roster) : blueprint.roster;

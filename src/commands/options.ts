@@ -7,6 +7,8 @@ import type { Command } from 'commander';
 import { HandoutError } from '../errors.js';
 import type { FrameOptions } from '../produce/generate.js';
 import type { OutputFormat } from '../produce/plan.js';
+import type { Project } from '../project.js';
+import { relativeTo } from '../terminal/report.js';
 
 /** `--project DIR` is accepted by every command that reads a project. */
 export const PROJECT_OPTION = [
@@ -84,4 +86,9 @@ export function parsePaper(text: string): 'letter' | 'a4' {
     });
   }
   return paper;
+}
+
+/** The quizzes folder as the teacher sees it from where handout runs, for "there is no quiz" messages. */
+export function quizzesFolder(project: Project, cwd: string): string {
+  return relativeTo(cwd, project.quizzesDir);
 }

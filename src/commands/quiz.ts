@@ -13,6 +13,7 @@ import {
   parseSeed,
   withOutputOptions,
   type OutputOptions,
+  quizzesFolder,
 } from './options.js';
 
 export interface QuizOptions extends OutputOptions {
@@ -77,11 +78,7 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
       import('../quiz/blueprint.js'),
     ]);
   return generate(options, io, formats.includes('pdf'), async ({ content }) => {
-    const found = findBlueprint(
-      content.blueprints,
-      quizId,
-      path.relative(io.cwd, content.project.quizzesDir) || '.',
-    );
+    const found = findBlueprint(content.blueprints, quizId, quizzesFolder(content.project, io.cwd));
     const blueprint: Blueprint = {
       ...found,
       ...(paper ? { paper } : {}),

@@ -15,7 +15,8 @@ export interface Citation {
 
 export function citation(ref: PassageRef, corpus: Corpus): Citation {
   const article = corpus.byId.get(ref.article);
-  if (!article) throw new Error(`unresolved passage ${ref.ref}: content must be checked before rendering`);
+  if (!article)
+    throw new Error(`unresolved passage ${ref.ref}: content must be checked before rendering`);
   return {
     ref: ref.ref,
     articleId: article.id,

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ProblemList} from '../errors.js';
+import type { ProblemList } from '../errors.js';
 import { compareStrings } from '../errors.js';
 import { readYaml } from '../util/yaml-fast.js';
 import { validateWith } from '../util/schema-check.js';
@@ -55,7 +55,11 @@ async function listMarkdown(dir: string, problems: ProblemList): Promise<string[
 }
 
 /** Parses one corpus file; reports problems and returns undefined if it cannot be used. */
-export function parseArticle(file: string, text: string, problems: ProblemList): Article | undefined {
+export function parseArticle(
+  file: string,
+  text: string,
+  problems: ProblemList,
+): Article | undefined {
   const source = text.replace(/^\uFEFF/, '');
   const lines = source.split(/\r?\n/);
   const fileId = path.basename(file, '.md');
@@ -80,10 +84,20 @@ export function parseArticle(file: string, text: string, problems: ProblemList):
   if (!yaml) return undefined;
   const blanks = reportFillIns(file, lines.slice(1, end), 2, problems);
   const raw = yaml.toJS() as Record<string, unknown>;
-  const checked = { ...raw, ...Object.fromEntries([...blanks].filter((f) => f in PLACEHOLDER).map((f) => [f, PLACEHOLDER[f]])) };
-  const data = validateWith(ArticleFrontMatterSchema, checked, yaml, [], problems, { what: 'front matter' });
+  const checked = {
+    ...raw,
+    ...Object.fromEntries(
+      [...blanks].filter((f) => f in PLACEHOLDER).map((f) => [f, PLACEHOLDER[f]]),
+    ),
+  };
+  const data = validateWith(ArticleFrontMatterSchema, checked, yaml, [], problems, {
+    what: 'front matter',
+  });
   if (data === undefined) return undefined;
-  const meta = { ...(data as ArticleFrontMatter), ...Object.fromEntries([...blanks].map((f) => [f, raw[f] ?? ''])) } as ArticleFrontMatter;
+  const meta = {
+    ...(data as ArticleFrontMatter),
+    ...Object.fromEntries([...blanks].map((f) => [f, raw[f] ?? ''])),
+  } as ArticleFrontMatter;
   if (meta.id !== fileId) {
     problems.error(
       yaml.locate(['id']),
@@ -93,7 +107,11 @@ export function parseArticle(file: string, text: string, problems: ProblemList):
   }
   const paragraphs = splitParagraphs(lines, end + 1, file, problems);
   if (paragraphs.length === 0) {
-    problems.error({ file, line: end + 1, column: 1 }, 'article-empty', 'the article has no text after its front matter; paste the article body below the closing "---"');
+    problems.error(
+      { file, line: end + 1, column: 1 },
+      'article-empty',
+      'the article has no text after its front matter; paste the article body below the closing "---"',
+    );
   }
   return {
     id: meta.id,
@@ -112,7 +130,12 @@ export function parseArticle(file: string, text: string, problems: ProblemList):
 /** Characters that take up no room: a paragraph made only of them is empty. */
 const INVISIBLE = /^[\s\u200B-\u200D\u2060\uFEFF]*$|^(?:&nbsp;|\s)*$/;
 
-function splitParagraphs(lines: string[], start: number, file: string, problems: ProblemList): Paragraph[] {
+function splitParagraphs(
+  lines: string[],
+  start: number,
+  file: string,
+  problems: ProblemList,
+): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let block: string[] = [];
   let blockLine = 0;

@@ -26,7 +26,9 @@ export function loosePassage(ref: PassageRef, corpus: Corpus): string | undefine
 /** True if the quote is in one of the passages, or spans them in the order given. */
 export function quoteInPassages(quote: string, refs: PassageRef[], corpus: Corpus): boolean {
   const wanted = looseText(quote);
-  const texts = refs.map((r) => loosePassage(r, corpus)).filter((t): t is string => t !== undefined);
+  const texts = refs
+    .map((r) => loosePassage(r, corpus))
+    .filter((t): t is string => t !== undefined);
   return texts.some((t) => t.includes(wanted)) || texts.join(' ').includes(wanted);
 }
 
@@ -55,7 +57,10 @@ export function refProblem(
   }
   const count = article.paragraphs.length;
   if (ref.paragraph < 1 || ref.paragraph > count) {
-    return { code: 'paragraph-out-of-range', message: `cites ${ref.ref}, but ${article.id} has ${count} paragraph${count === 1 ? '' : 's'}; cite a number from 1 to ${count}` };
+    return {
+      code: 'paragraph-out-of-range',
+      message: `cites ${ref.ref}, but ${article.id} has ${count} paragraph${count === 1 ? '' : 's'}; cite a number from 1 to ${count}`,
+    };
   }
   return undefined;
 }

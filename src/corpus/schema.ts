@@ -21,11 +21,19 @@ export const ArticleFrontMatterSchema = Type.Object(
     title: Type.String({ minLength: 1 }),
     outlet: Type.String({ minLength: 1 }),
     // A bare year is read by YAML as a number; validation turns it into text.
-    published: Type.String({ pattern: PARTIAL_DATE, description: 'YYYY-MM-DD, YYYY-MM or YYYY: only what the text supports' }),
+    published: Type.String({
+      pattern: PARTIAL_DATE,
+      description: 'YYYY-MM-DD, YYYY-MM or YYYY: only what the text supports',
+    }),
     dateline: Type.Optional(Type.String({ minLength: 1 })),
     author: Type.Optional(Type.String({ minLength: 1, description: 'as the byline gives it' })),
     source_file: Type.Optional(Type.String({ minLength: 1 })),
-    source_url: Type.Optional(Type.String({ pattern: '^https?://', description: 'the address the article was published at' })),
+    source_url: Type.Optional(
+      Type.String({
+        pattern: '^https?://',
+        description: 'the address the article was published at',
+      }),
+    ),
     summary: Type.String({ minLength: 1, description: 'two or three sentences in your own words' }),
     tags: Type.Optional(Type.Array(Type.String({ pattern: KEBAB_ID }))),
   },

@@ -43,7 +43,8 @@ const EXPORTERS: Record<ExportFormat, Exporter> = {
   json: exportJson,
 };
 
-export interface ExportOptions {
+/** What to export (the flags of `handout export` are read into this by commands/export.ts). */
+export interface ExportRequest {
   formats: readonly ExportFormat[];
   /** Export this quiz (its questions, sections and keys) instead of the whole bank. */
   quiz?: Blueprint;
@@ -59,7 +60,7 @@ export interface ExportOptions {
 
 export function exportInput(
   content: Pick<Content, 'bank' | 'corpus'>,
-  options: Omit<ExportOptions, 'formats'>,
+  options: Omit<ExportRequest, 'formats'>,
 ): ExportInput {
   const { bank, corpus } = content;
   if (!options.quiz) return bankInput(bank.questions, corpus);
@@ -71,7 +72,7 @@ export function exportInput(
 /** Runs the requested formats (each once, in EXPORT_FORMATS order); files are sorted by path. */
 export function exportFormats(
   content: Pick<Content, 'bank' | 'corpus'>,
-  options: ExportOptions,
+  options: ExportRequest,
 ): ExportResult {
   const input = exportInput(content, options);
   const result: ExportResult = { files: [], warnings: [] };
@@ -85,7 +86,7 @@ export function exportFormats(
 }
 
 /** Checks `--format` values (comma-separated or repeated); "all" means every format. */
-export function parseFormats(values: readonly string[]): ExportFormat[] {
+export function parseExportFormats(values: readonly string[]): ExportFormat[] {
   const names = values
     .flatMap((v) => v.split(','))
     .map((v) => v.trim().toLowerCase())

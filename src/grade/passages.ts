@@ -6,6 +6,7 @@
 import { compareStrings } from '../errors.js';
 import type { Corpus } from '../corpus/article.js';
 import { citation } from '../corpus/citation.js';
+import { firstWords } from '../util/text.js';
 import type { ItemAnalysis } from './analysis.js';
 
 /** Passages where the class earned less than half the points are marked for re-teaching. */
@@ -47,7 +48,7 @@ export function passageResults(items: readonly ItemAnalysis[], corpus: Corpus): 
       articleId: c.articleId,
       title: c.title,
       paragraph: c.paragraph,
-      opening: openingWords(c.text),
+      opening: firstWords(c.text, 10),
       questions: keyed.map((i) => i.question.id),
       facility,
       reteach: facility < RETEACH_BELOW,
@@ -59,9 +60,4 @@ export function passageResults(items: readonly ItemAnalysis[], corpus: Corpus): 
   return results.sort(
     (a, b) => lower(a, b) || compareStrings(a.articleId, b.articleId) || a.paragraph - b.paragraph,
   );
-}
-
-export function openingWords(text: string, words = 10): string {
-  const all = text.split(/\s+/).filter(Boolean);
-  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')} …`;
 }

@@ -7,6 +7,7 @@
 import { TYPE_LABELS, type Question } from '../bank/question.js';
 import { parseCloze } from '../bank/cloze.js';
 import { markdownToText } from '../render/markdown.js';
+import { firstWords } from '../util/text.js';
 import { renderTemplate, type Environment } from '../render/env.js';
 import { pageFrame } from '../render/page.js';
 import type { Blueprint } from '../quiz/blueprint.js';
@@ -65,8 +66,7 @@ export function shortPrompt(question: Question, words = 14): string {
           .map((p) => (p.kind === 'text' ? p.text : '____'))
           .join('')
       : question.prompt;
-  const all = markdownToText(text).split(/\s+/).filter(Boolean);
-  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')} …`;
+  return firstWords(markdownToText(text), words);
 }
 
 function positionsText(item: ItemAnalysis): string {

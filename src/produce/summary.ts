@@ -1,5 +1,6 @@
 /** The short table `handout build` prints of what it wrote. */
 import type { WrittenFile } from '../write/writer.js';
+import { compareStrings } from '../errors.js';
 import { table } from '../util/table.js';
 
 function size(bytes: number): string {
@@ -40,7 +41,7 @@ export function summaryTable(
         ]);
     }
   }
-  rows.sort((a, b) => (a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0));
+  rows.sort((a, b) => compareStrings(a[1]!, b[1]!));
   const hidden = files.length - shown.length;
   const head = `Wrote ${files.length} files to ${outLabel}${hidden ? ` (${hidden} of them ${hidden === 1 ? 'the manifest' : 'fonts and the manifest'})` : ''}:`;
   return `${head}\n${table([['kind', 'file', 'pages', 'size'], ...rows], ['l', 'l', 'r', 'r'])}\n`;

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import seedrandom from 'seedrandom';
+import { compareStrings } from '../errors.js';
 
 export function deriveSeed(parent: string, label: string): string {
   return createHash('sha256').update(`${parent}\u0000${label}`).digest('hex').slice(0, 24);
@@ -32,7 +33,7 @@ export function shuffle<T>(items: readonly T[], rng: Random): T[] {
  */
 export function rankByHash<T>(items: readonly T[], seed: string, key: (item: T) => string): T[] {
   const ranked = items.map((item) => ({ item, rank: deriveSeed(seed, key(item)) }));
-  ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+  ranked.sort((a, b) => compareStrings(a.rank, b.rank));
   return ranked.map((r) => r.item);
 }
 

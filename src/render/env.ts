@@ -5,6 +5,7 @@
  */
 import nunjucks from 'nunjucks';
 import { HandoutError } from '../errors.js';
+import { plural } from '../util/text.js';
 import { formatPartialDate } from '../corpus/article.js';
 import { blockMarkdown, inlineMarkdown } from './markdown.js';
 
@@ -53,11 +54,7 @@ function addFilters(env: Environment): void {
     ),
   );
   env.addFilter('partial_date', (date: unknown) => formatPartialDate(String(date ?? '')));
-  env.addFilter(
-    'plural',
-    (count: number, one: string, many?: string) =>
-      `${count} ${count === 1 ? one : (many ?? `${one}s`)}`,
-  );
+  env.addFilter('plural', (count: number, one: string, many?: string) => plural(count, one, many));
 }
 
 /** Renders a template by name; template mistakes become errors naming the template and line. */

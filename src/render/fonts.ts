@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { compareStrings } from '../errors.js';
 import { merge, woffCodePoints, type Interval } from './font-cmap.js';
 
 const require = createRequire(import.meta.url);
@@ -286,7 +287,7 @@ function assetsOf(faces: Face[]): FontAssets {
   return {
     files: faces
       .map(({ name, source }) => ({ name, source }))
-      .sort((a, b) => (a.name < b.name ? -1 : 1)),
+      .sort((a, b) => compareStrings(a.name, b.name)),
     css: [`:root { ${stacks} }`, ...faces.map((face) => face.rule)].join('\n') + '\n',
   };
 }

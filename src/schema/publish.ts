@@ -6,7 +6,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
-import { BankFileSchema, DefaultsSchema, QUESTION_SCHEMAS, QUESTION_TYPES } from '../bank/schema.js';
+import {
+  BankFileSchema,
+  DefaultsSchema,
+  QUESTION_SCHEMAS,
+  QUESTION_TYPES,
+} from '../bank/schema.js';
 import { BlueprintSchema } from '../quiz/blueprint-schema.js';
 import { ReferenceFileSchema } from '../reference/schema.js';
 import { BriefingSchema } from '../briefing/schema.js';
@@ -35,7 +40,10 @@ function editorBankSchema(): TSchema {
           type: 'object',
           required: ['type'],
           properties: { type: { enum: [...QUESTION_TYPES], description: 'the question type' } },
-          allOf: QUESTION_TYPES.map((type) => ({ if: { properties: { type: { const: type } } }, then: QUESTION_SCHEMAS[type] })),
+          allOf: QUESTION_TYPES.map((type) => ({
+            if: { properties: { type: { const: type } } },
+            then: QUESTION_SCHEMAS[type],
+          })),
         },
       },
     },
@@ -65,7 +73,10 @@ export async function publishSchemas(dir = SCHEMA_DIR): Promise<string[]> {
   return written;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)
+) {
   const names = await publishSchemas();
   process.stdout.write(`wrote ${names.map((n) => `schema/${n}`).join(', ')}\n`);
 }

@@ -124,3 +124,9 @@ export function shorten(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
+
+/** The first `count` words of `text`, with " …" where it was cut, for a table cell. */
+export function firstWords(text: string, count: number): string {
+  const all = text.split(/\s+/).filter(Boolean);
+  return all.length <= count ? all.join(' ') : `${all.slice(0, count).join(' ')} …`;
+}

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import type { ProblemList, SourceLocation } from '../errors.js';
+import { shorten } from './text.js';
 
 /**
  * The yaml package is loaded on first use: most runs read YAML with js-yaml
@@ -126,7 +127,7 @@ const MESSAGE_MAX = 120;
 
 function clipToken(detail: string): string {
   if (detail.length <= MESSAGE_MAX + 20) return detail;
-  return `${detail.slice(0, MESSAGE_MAX)}… (${detail.length - MESSAGE_MAX} more characters)`;
+  return `${shorten(detail, MESSAGE_MAX + 1)} (${detail.length - MESSAGE_MAX} more characters)`;
 }
 
 /** The yaml package's messages are precise but technical; say what to do. */

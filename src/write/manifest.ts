@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { compareStrings } from '../errors.js';
 import type { Project } from '../project.js';
 import { listFiles } from '../util/files.js';
 import { sha256, type OutputWriter } from './writer.js';
@@ -55,9 +56,7 @@ export async function addManifest(
   const manifest = {
     generator: info.generator,
     command: info.command,
-    seeds: Object.fromEntries(
-      Object.entries(info.seeds).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-    ),
+    seeds: Object.fromEntries(Object.entries(info.seeds).sort(([a], [b]) => compareStrings(a, b))),
     inputs,
     files: writer.written(),
   };

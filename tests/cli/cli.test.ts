@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/run.js';
-import { runCli } from '../helpers/cli.js';
+import { memoryIo, runCli } from '../helpers/cli.js';
 import { REPO, makeProject } from '../helpers/project.js';
 
 describe('the command line', () => {
@@ -16,17 +16,7 @@ describe('the command line', () => {
   });
 
   it('shows an example in the help of every command', async () => {
-    const program = buildProgram({
-      io: {
-        stdout: () => undefined,
-        stderr: () => undefined,
-        cwd: REPO,
-        env: {},
-        isTTY: false,
-        onInterrupt: () => () => undefined,
-      },
-      setExit: () => undefined,
-    });
+    const program = buildProgram({ io: memoryIo(REPO, {}), setExit: () => undefined });
     const names = program.commands.flatMap((c) =>
       c.commands.length ? c.commands.map((s) => [c.name(), s.name()]) : [[c.name()]],
     );

@@ -52,11 +52,18 @@ describe('corpus import from an address', () => {
     const root = makeProject({}, { corpus: false });
     requests.length = 0;
     const result = await runCli(['corpus', 'import', `${base}/article`], root);
-    expect(result.stderr).toContain('Wrote corpus/lake-harbor-library-reopens-after-flood-2022.md: 5 paragraphs');
+    expect(result.stderr).toContain(
+      'Wrote corpus/lake-harbor-library-reopens-after-flood-2022.md: 5 paragraphs',
+    );
     expect(result.code).toBe(0);
     expect(requests).toEqual(['/article']);
-    const written = readFileSync(path.join(root, 'corpus', 'lake-harbor-library-reopens-after-flood-2022.md'), 'utf8');
-    expect(written).toContain('source_url: https://news.example.org/local/library-reopens # from the canonical link');
+    const written = readFileSync(
+      path.join(root, 'corpus', 'lake-harbor-library-reopens-after-flood-2022.md'),
+      'utf8',
+    );
+    expect(written).toContain(
+      'source_url: https://news.example.org/local/library-reopens # from the canonical link',
+    );
     expect(written).not.toContain('source_file');
   });
 
@@ -75,9 +82,14 @@ describe('corpus import from an address', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const result = await runCli(['corpus', 'import', `http://127.0.0.1:${port}/news`], makeProject({}, { corpus: false }));
+    const result = await runCli(
+      ['corpus', 'import', `http://127.0.0.1:${port}/news`],
+      makeProject({}, { corpus: false }),
+    );
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/could not be reached \(ECONNREFUSED\): this computer may be offline, or the site is down/);
+    expect(result.stderr).toMatch(
+      /could not be reached \(ECONNREFUSED\): this computer may be offline, or the site is down/,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -118,12 +130,17 @@ describe('corpus import of files that are not articles', () => {
     expect(other.stderr).toContain('data.bin is not a text file');
     const mhtml = path.join(dir, 'page.mhtml');
     writeFileSync(mhtml, 'From: <Saved by Blink>\r\nSubject: News\r\nMIME-Version: 1.0\r\n\r\n');
-    expect((await runCli(['corpus', 'import', mhtml, '--stdout'], dir)).stderr).toContain('"single file" web archive (MHTML)');
+    expect((await runCli(['corpus', 'import', mhtml, '--stdout'], dir)).stderr).toContain(
+      '"single file" web archive (MHTML)',
+    );
   });
 
   it('shows control characters from a page as visible codes, never as terminal escapes', async () => {
     const file = path.join(dir, 'escape.txt');
-    writeFileSync(file, `Headline \u001b[31mred\u001b[0m here\n\n${'A sentence of the article that is long enough to count as prose. '.repeat(2)}\n\nShare this article \u001b]0;pwned\u0007\n`);
+    writeFileSync(
+      file,
+      `Headline \u001b[31mred\u001b[0m here\n\n${'A sentence of the article that is long enough to count as prose. '.repeat(2)}\n\nShare this article \u001b]0;pwned\u0007\n`,
+    );
     const result = await runCli(['corpus', 'import', file, '--stdout'], dir);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('\u001b');

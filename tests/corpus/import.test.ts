@@ -8,7 +8,9 @@ import { ProblemList } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
 import { REPO, SHARED, makeProject } from '../helpers/project.js';
 
-const seeds = readdirSync(path.join(SHARED, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+const seeds = readdirSync(path.join(SHARED, 'seeds'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const corpusBySource = new Map(
   readdirSync(path.join(REPO, 'corpus'))
     .filter((f) => f.endsWith('.md'))
@@ -32,7 +34,8 @@ describe('corpus import on the five seed articles', () => {
       const article = corpusBySource.get(seed)!;
       expect(draft.paragraphs).toEqual(article.paragraphs.map((p) => p.text));
       // Nothing the draft keeps is furniture, and nothing removed is article text.
-      for (const note of draft.removed) expect(article.paragraphs.some((p) => p.text === note.text)).toBe(false);
+      for (const note of draft.removed)
+        expect(article.paragraphs.some((p) => p.text === note.text)).toBe(false);
     });
   }
 
@@ -43,7 +46,9 @@ describe('corpus import on the five seed articles', () => {
     expect(draft.markdown).toContain('published: 2010-11-04');
     expect(draft.markdown).toContain('dateline: Moscow');
     expect(draft.blanks).toEqual(['outlet', 'summary']);
-    expect(draft.removed.map((r) => r.reason)).toEqual(expect.arrayContaining(['breadcrumb navigation', 'related-news list']));
+    expect(draft.removed.map((r) => r.reason)).toEqual(
+      expect.arrayContaining(['breadcrumb navigation', 'related-news list']),
+    );
   });
 
   it('flags a photo caption and a credit line as unsure but keeps them', () => {
@@ -56,8 +61,15 @@ describe('corpus import on the five seed articles', () => {
   });
 
   it('reads one paragraph per line when the text has no blank lines', () => {
-    expect(splitBlocks('One line here.\nAnother line.\nThird.\n').map((b) => b.text)).toEqual(['One line here.', 'Another line.', 'Third.']);
-    expect(splitBlocks('A wrapped\nparagraph.\n\nNext one.\n').map((b) => b.text)).toEqual(['A wrapped paragraph.', 'Next one.']);
+    expect(splitBlocks('One line here.\nAnother line.\nThird.\n').map((b) => b.text)).toEqual([
+      'One line here.',
+      'Another line.',
+      'Third.',
+    ]);
+    expect(splitBlocks('A wrapped\nparagraph.\n\nNext one.\n').map((b) => b.text)).toEqual([
+      'A wrapped paragraph.',
+      'Next one.',
+    ]);
   });
 
   it('writes a draft that lint rejects until the blanks are filled', async () => {
@@ -68,8 +80,12 @@ describe('corpus import on the five seed articles', () => {
     expect(imported.stderr).toContain('fill in outlet, published, summary');
     const lint = await runCli(['lint', '--format', 'json'], root);
     expect(lint.code).toBe(1);
-    const fields = (JSON.parse(lint.stdout) as { problems: { message: string }[] }).problems.map((p) => p.message);
-    expect(fields.join("\n")).toMatch(/"outlet" is still to be filled in \(corpus import could not find it\): the newspaper, agency or site that published it/);
+    const fields = (JSON.parse(lint.stdout) as { problems: { message: string }[] }).problems.map(
+      (p) => p.message,
+    );
+    expect(fields.join('\n')).toMatch(
+      /"outlet" is still to be filled in \(corpus import could not find it\): the newspaper, agency or site that published it/,
+    );
     const again = await runCli(['corpus', 'import', seed, '--id', 'ryabkov-guarantees'], root);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
@@ -81,8 +97,12 @@ describe('corpus import of a pasted news article', () => {
   const draft = draftArticle(readFileSync(file, 'utf8'), { sourceFile: 'pasted-news.txt' });
 
   it('takes the headline as the title, not the byline or the time', () => {
-    expect(draft.markdown).toContain('title: City council approves protected bike lanes after year-long debate # from the headline on line 3');
-    expect(draft.markdown).toContain('author: Maria Lopez and Tom Becker # from the byline on line 5');
+    expect(draft.markdown).toContain(
+      'title: City council approves protected bike lanes after year-long debate # from the headline on line 3',
+    );
+    expect(draft.markdown).toContain(
+      'author: Maria Lopez and Tom Becker # from the byline on line 5',
+    );
   });
 
   it('reads the publication date from the dateline "February 3, 2021 4:12 PM UTC"', () => {
@@ -101,14 +121,19 @@ describe('corpus import of a pasted news article', () => {
       ]),
     );
     expect(draft.paragraphs).toHaveLength(6);
-    expect(draft.paragraphs[0]).toMatch(/^SPRINGFIELD, Ill\. \(Reuters\) - The Springfield city council voted/);
+    expect(draft.paragraphs[0]).toMatch(
+      /^SPRINGFIELD, Ill\. \(Reuters\) - The Springfield city council voted/,
+    );
     expect(draft.paragraphs.at(-1)).toBe('Reporting by Maria Lopez; Editing by Tom Becker');
     expect(draft.unsure.map((u) => u.line)).toEqual([21]);
-    for (const p of draft.paragraphs) expect(p).not.toMatch(/Share this|Related coverage|rights reserved/);
+    for (const p of draft.paragraphs)
+      expect(p).not.toMatch(/Share this|Related coverage|rights reserved/);
   });
 
   it('names the site header as a hint for the outlet, which stays a marked blank', () => {
-    expect(draft.markdown).toContain('outlet: "" # FILL IN: the page header said: "Springfield Daily Ledger"');
+    expect(draft.markdown).toContain(
+      'outlet: "" # FILL IN: the page header said: "Springfield Daily Ledger"',
+    );
     expect(draft.blanks).toEqual(['outlet', 'summary']);
   });
 });
@@ -119,13 +144,23 @@ describe('from a saved page to a unit', () => {
     const page = path.join(REPO, 'tests', 'fixtures', 'import', 'news-page.html');
     const imported = await runCli(['corpus', 'import', page, '--id', 'library-reopens'], root);
     expect(imported.code).toBe(0);
-    expect(imported.stderr).toContain('title: Lake Harbor library reopens after flood repairs  (from the page\'s <h1>, matching og:title)');
-    expect(imported.stderr).toMatch(/news-page\.html <figcaption class="caption"> {2}photo caption or credit: Volunteers carry books/);
-    expect(imported.stderr).toContain('To do: fill in summary (marked FILL IN), then run "handout lint".');
+    expect(imported.stderr).toContain(
+      "title: Lake Harbor library reopens after flood repairs  (from the page's <h1>, matching og:title)",
+    );
+    expect(imported.stderr).toMatch(
+      /news-page\.html <figcaption class="caption"> {2}photo caption or credit: Volunteers carry books/,
+    );
+    expect(imported.stderr).toContain(
+      'To do: fill in summary (marked FILL IN), then run "handout lint".',
+    );
     const lint = await runCli(['lint', '--format', 'json'], root);
-    const problems = (JSON.parse(lint.stdout) as { problems: { file: string; line: number; message: string }[] }).problems;
+    const problems = (
+      JSON.parse(lint.stdout) as { problems: { file: string; line: number; message: string }[] }
+    ).problems;
     const draftProblems = problems.filter((p) => p.file === 'corpus/library-reopens.md');
-    expect(draftProblems.map((p) => p.message).join('\n')).toMatch(/"summary" is still to be filled in/);
+    expect(draftProblems.map((p) => p.message).join('\n')).toMatch(
+      /"summary" is still to be filled in/,
+    );
     expect(draftProblems.every((p) => p.line > 0)).toBe(true);
   });
 });
@@ -137,13 +172,23 @@ describe('a unit on a page the teacher saved', () => {
     const root = path.join(mkdtempSync(path.join(tmpdir(), 'handout-unit-')), 'unit');
     expect((await runCli(['init', root], REPO)).code).toBe(0);
     const page = path.join(REPO, 'tests', 'fixtures', 'import', 'news-page.html');
-    expect((await runCli(['corpus', 'import', page, '--id', 'library-reopens'], root)).code).toBe(0);
+    expect((await runCli(['corpus', 'import', page, '--id', 'library-reopens'], root)).code).toBe(
+      0,
+    );
     const lint = await runCli(['lint'], root);
     expect(lint.code).toBe(1);
-    expect(lint.stdout + lint.stderr).toMatch(/corpus\/library-reopens\.md:\d+:1 +error +"summary" is still to be filled in/);
+    expect(lint.stdout + lint.stderr).toMatch(
+      /corpus\/library-reopens\.md:\d+:1 +error +"summary" is still to be filled in/,
+    );
 
     const article = path.join(root, 'corpus', 'library-reopens.md');
-    writeFileSync(article, read(article, 'utf8').replace(/summary: "" # FILL IN:.*/, 'summary: The town library reopened after flood repairs paid for by a state grant.'));
+    writeFileSync(
+      article,
+      read(article, 'utf8').replace(
+        /summary: "" # FILL IN:.*/,
+        'summary: The town library reopened after flood repairs paid for by a state grant.',
+      ),
+    );
     const bank = path.join(root, 'questions', 'starter.yaml');
     writeFileSync(
       bank,

@@ -85,7 +85,9 @@ const editArticle = (root: string, edit: (text: string) => string) =>
 
 async function lockedProject() {
   const root = makeProject({
-    'questions/bank.yaml': `questions:\n${singleQuestion('wants-guarantees')}${singleQuestion('meeting')
+    'questions/bank.yaml': `questions:\n${singleQuestion('wants-guarantees')}${singleQuestion(
+      'meeting',
+    )
       .replace('#p2', '#p4')
       .replace(
         'evidence: still wants guarantees that the system would not be used against Russia',
@@ -103,8 +105,9 @@ async function lintJson(root: string) {
   const result = await runCli(['lint', '--format', 'json'], root);
   return {
     code: result.code,
-    problems: (JSON.parse(result.stdout) as { problems: { code: string; line: number; message: string }[] })
-      .problems,
+    problems: (
+      JSON.parse(result.stdout) as { problems: { code: string; line: number; message: string }[] }
+    ).problems,
   };
 }
 
@@ -135,7 +138,10 @@ describe('lint against the lock', () => {
     editArticle(root, (t) => t.replace('Interfax', 'Interfax.'));
     const { problems } = await lintJson(root);
     expect(problems).toEqual([
-      expect.objectContaining({ code: 'paragraph-changed', message: expect.stringContaining('nothing cites it') }),
+      expect.objectContaining({
+        code: 'paragraph-changed',
+        message: expect.stringContaining('nothing cites it'),
+      }),
     ]);
     expect((await runCli(['lint', '--update-lock'], root)).code).toBe(0);
     expect((await lintJson(root)).problems).toEqual([]);
@@ -143,18 +149,24 @@ describe('lint against the lock', () => {
 
   it('reports an inserted paragraph as renumbering, with the citations that moved', async () => {
     const root = await lockedProject();
-    editArticle(root, (t) => t.replace('\n\nLavrov met with NATO', '\n\nA new paragraph.\n\nLavrov met with NATO'));
+    editArticle(root, (t) =>
+      t.replace('\n\nLavrov met with NATO', '\n\nA new paragraph.\n\nLavrov met with NATO'),
+    );
     const { problems } = await lintJson(root);
     const moved = problems.find((p) => p.code === 'paragraphs-renumbered')!;
     expect(moved.message).toContain('¶4 is new; ¶4–¶14 are now ¶5–¶15');
-    expect(moved.message).toContain('¶4 (now ¶5) by question "meeting", briefing "unit" (key passage)');
+    expect(moved.message).toContain(
+      '¶4 (now ¶5) by question "meeting", briefing "unit" (key passage)',
+    );
     // The evidence check agrees: the quote is now in ¶5.
     expect(problems.map((p) => p.code)).toContain('evidence-not-found');
   });
 
   it('reports a removed paragraph', async () => {
     const root = await lockedProject();
-    editArticle(root, (t) => t.replace(/\n\nThe NATO ministers also discussed the situation[^\n]*/, ''));
+    editArticle(root, (t) =>
+      t.replace(/\n\nThe NATO ministers also discussed the situation[^\n]*/, ''),
+    );
     const moved = (await lintJson(root)).problems.find((p) => p.code === 'paragraphs-renumbered')!;
     expect(moved.message).toContain('¶7 of the lock was removed; ¶8–¶14 are now ¶7–¶13');
   });

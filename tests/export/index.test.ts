@@ -3,7 +3,7 @@ import { HandoutError } from '../../src/errors.js';
 import {
   exportFormats,
   mergeExports,
-  parseFormats,
+  parseExportFormats,
   EXPORT_FORMATS,
 } from '../../src/export/index.js';
 import { blueprint, loadFixture, type Fixture } from './helpers.js';
@@ -61,15 +61,15 @@ describe('exportFormats', () => {
   });
 });
 
-describe('parseFormats', () => {
+describe('parseExportFormats', () => {
   test('accepts lists and "all"', () => {
-    expect(parseFormats(['gift,moodle', 'qti'])).toEqual(['moodle', 'gift', 'qti']);
-    expect(parseFormats(['all'])).toEqual([...EXPORT_FORMATS]);
+    expect(parseExportFormats(['gift,moodle', 'qti'])).toEqual(['moodle', 'gift', 'qti']);
+    expect(parseExportFormats(['all'])).toEqual([...EXPORT_FORMATS]);
   });
 
   test('an unknown format is a user error with a suggestion', () => {
-    expect(() => parseFormats(['moodel'])).toThrow(HandoutError);
-    expect(() => parseFormats(['moodel'])).toThrow(
+    expect(() => parseExportFormats(['moodel'])).toThrow(HandoutError);
+    expect(() => parseExportFormats(['moodel'])).toThrow(
       /unknown export format "moodel" \(did you mean "moodle"\?\)/,
     );
   });

@@ -11,13 +11,13 @@ import type { CopyItem, QuizCopy } from '../../src/quiz/copy.js';
 import {
   FIXTURE,
   fixtureCopies,
-  memoryIo,
   responsesCsv,
   rightAnswer,
   rowFor,
   wrongAnswer,
   type RowSpec,
 } from './helpers.js';
+import { memoryIo } from '../helpers/cli.js';
 
 let dir: string;
 beforeAll(async () => {

@@ -2,7 +2,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
-import type { Io } from '../../src/terminal/io.js';
 import { requireContent, type Content } from '../../src/content.js';
 import { projectAt } from '../../src/project.js';
 import type { CopyItem, QuizCopy } from '../../src/quiz/copy.js';
@@ -99,23 +98,4 @@ export function rowFor(
       right(item.question.id) ? rightAnswer(item) : wrongAnswer(item),
     ),
   };
-}
-
-export interface MemoryIo extends Io {
-  out: string[];
-  err: string[];
-}
-
-export function memoryIo(cwd: string): MemoryIo {
-  const io: MemoryIo = {
-    out: [],
-    err: [],
-    stdout: (text) => void io.out.push(text),
-    stderr: (text) => void io.err.push(text),
-    cwd,
-    env: { ...process.env },
-    isTTY: false,
-    onInterrupt: () => () => {},
-  };
-  return io;
 }

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { gradeCommand } from '../../src/commands/grade.js';
 import { pageSizes, readPdfText } from '../pdf/pdf-reading.js';
-import { FIXTURE, fixtureCopies, memoryIo, responsesCsv, rowFor } from './helpers.js';
+import { memoryIo } from '../helpers/cli.js';
+import { FIXTURE, fixtureCopies, responsesCsv, rowFor } from './helpers.js';
 
 /**
  * The PDF with its streams inflated and Chromium's structure-tree ids

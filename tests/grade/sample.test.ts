@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { gradeCommand } from '../../src/commands/grade.js';
-import { memoryIo } from './helpers.js';
+import { memoryIo } from '../helpers/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLE = path.join(ROOT, 'questions/responses/missile-defense-unit.csv');

@@ -8,21 +8,35 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(
-  args: string[],
+/** The one in-memory Io of the tests: output kept in order, no terminal, Ctrl-C never comes. */
+export interface MemoryIo extends Io {
+  out: string[];
+  err: string[];
+}
+
+export function memoryIo(
   cwd: string,
-  env: Record<string, string | undefined> = process.env,
-): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
+  env: Record<string, string | undefined> = { ...process.env },
+): MemoryIo {
+  const io: MemoryIo = {
+    out: [],
+    err: [],
+    stdout: (text) => void io.out.push(text),
+    stderr: (text) => void io.err.push(text),
     cwd,
     env,
     isTTY: false,
     onInterrupt: () => () => undefined,
   };
+  return io;
+}
+
+export async function runCli(
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<CliResult> {
+  const io = memoryIo(cwd, env);
   const code = await run(args, io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out.join(''), stderr: io.err.join('') };
 }

@@ -1,23 +1,34 @@
 /** Tiny throwaway teaching projects for tests. */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHARED = path.resolve(REPO, '../shared');
 /** The article fixtures use: 14 paragraphs, Brussels, 23 April 2013. */
 export const ARTICLE = 'lavrov-studying-proposals-2013';
 
+/** Projects made by the current test file; removed when it is done, passed or failed. */
+const made = new Set<string>();
+// Registered when a test file first imports this module, so it runs after that file's tests.
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  made.clear();
+});
+
 /**
- * Creates a project in a temporary folder: `files` maps relative paths to
- * contents. Unless `corpus: false`, the fixture article is copied in.
+ * Creates a project in a temporary folder, removed when the tests are done:
+ * `files` maps relative paths to contents. Unless `corpus: false`, the
+ * fixture article is copied in.
  */
 export function makeProject(
   files: Record<string, string>,
   options: { corpus?: boolean } = {},
 ): string {
   const root = mkdtempSync(path.join(tmpdir(), 'handout-test-'));
+  made.add(root);
   mkdirSync(path.join(root, 'corpus'), { recursive: true });
   mkdirSync(path.join(root, 'questions'), { recursive: true });
   if (options.corpus !== false)

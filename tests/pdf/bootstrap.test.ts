@@ -104,9 +104,8 @@ async function commands(): Promise<string[]> {
 
 describe.skipIf(process.platform === 'win32')('bootstrap', () => {
   it('does and says nothing when everything is in place', async () => {
-    const started = performance.now();
+    // How long this takes is a figure of `npm run bench -- --only bootstrap`, not a test: timings flake on a busy machine.
     expect(bootstrap()).toEqual({ status: 0, stderr: '' });
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(await commands()).toEqual([]);
   });
 

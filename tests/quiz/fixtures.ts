@@ -1,14 +1,15 @@
 /** The bundled bank plus blueprints written in the tests. */
 import { ProblemList } from '../../src/errors.js';
-import { loadContent, type Content } from '../../src/content.js';
+import { requireContent, type Content } from '../../src/content.js';
 import { projectAt } from '../../src/project.js';
 import { parseBlueprint, type Blueprint } from '../../src/quiz/blueprint.js';
 import { REPO } from '../helpers/project.js';
 
 let cached: Promise<Content> | undefined;
 
+/** The bundled project, loaded once; an error in it fails the test that asked, with every problem listed. */
 export function bundled(): Promise<Content> {
-  cached ??= loadContent(projectAt(REPO), new ProblemList());
+  cached ??= requireContent(projectAt(REPO)).then(({ content }) => content);
   return cached;
 }
 

@@ -6,8 +6,71 @@
  * element, so furniture can be judged by the page's own markup and reported
  * by element.
  */
-const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption']);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'button', 'input', 'select', 'textarea', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'img', 'picture', 'source', 'head']);
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
+  'caption',
+]);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'img',
+  'picture',
+  'source',
+  'head',
+]);
 
 export interface HtmlBlock {
   text: string;
@@ -23,7 +86,12 @@ export function htmlBlocks(root: Element): HtmlBlock[] {
   let linked = 0;
   const flush = (owner: Element): void => {
     const clean = text.replace(/\s+/g, ' ').trim();
-    if (/[\p{L}\p{N}]/u.test(clean)) blocks.push({ text: clean, element: owner, linkShare: clean.length ? Math.min(1, linked / clean.length) : 0 });
+    if (/[\p{L}\p{N}]/u.test(clean))
+      blocks.push({
+        text: clean,
+        element: owner,
+        linkShare: clean.length ? Math.min(1, linked / clean.length) : 0,
+      });
     text = '';
     linked = 0;
   };
@@ -57,7 +125,8 @@ export function htmlBlocks(root: Element): HtmlBlock[] {
 }
 
 function hasBlockInside(el: Element): boolean {
-  for (const child of el.children) if (BLOCK.has(child.tagName.toLowerCase()) || hasBlockInside(child)) return true;
+  for (const child of el.children)
+    if (BLOCK.has(child.tagName.toLowerCase()) || hasBlockInside(child)) return true;
   return false;
 }
 

@@ -7,9 +7,27 @@
 import { createRequire } from 'node:module';
 
 /** The languages chrono-node reads; a page in another language is read as English. */
-const LOCALES = new Set(['de', 'en', 'es', 'fi', 'fr', 'id', 'it', 'ja', 'nl', 'pt', 'ru', 'sv', 'uk', 'vi', 'zh']);
+const LOCALES = new Set([
+  'de',
+  'en',
+  'es',
+  'fi',
+  'fr',
+  'id',
+  'it',
+  'ja',
+  'nl',
+  'pt',
+  'ru',
+  'sv',
+  'uk',
+  'vi',
+  'zh',
+]);
 interface Chrono {
-  parse(text: string): { text: string; start: { isCertain(c: string): boolean; get(c: string): number | null } }[];
+  parse(
+    text: string,
+  ): { text: string; start: { isCertain(c: string): boolean; get(c: string): number | null } }[];
 }
 const loaded = new Map<string, Chrono>();
 const require = createRequire(import.meta.url);
@@ -71,7 +89,11 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
     if (year === null || !plausibleYear(year)) continue;
     const month = start.isCertain('month') ? start.get('month') : null;
     const day = month !== null && start.isCertain('day') ? start.get('day') : null;
-    const parts = [String(year), ...(month === null ? [] : [pad(month)]), ...(day === null ? [] : [pad(day)])];
+    const parts = [
+      String(year),
+      ...(month === null ? [] : [pad(month)]),
+      ...(day === null ? [] : [pad(day)]),
+    ];
     return { date: parts.join('-'), text: result.text };
   }
   return undefined;

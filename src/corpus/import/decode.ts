@@ -12,21 +12,35 @@ export interface Decoded {
   from: string;
 }
 
-export function decode(bytes: Uint8Array, options: { html: boolean; contentType?: string }): Decoded {
+export function decode(
+  bytes: Uint8Array,
+  options: { html: boolean; contentType?: string },
+): Decoded {
   const bom = byteOrderMark(bytes);
-  if (bom) return { text: new TextDecoder(bom).decode(bytes), encoding: bom, from: 'the byte-order mark' };
+  if (bom)
+    return { text: new TextDecoder(bom).decode(bytes), encoding: bom, from: 'the byte-order mark' };
   const declared = [
     { label: charsetOf(options.contentType), from: "the server's Content-Type header" },
-    ...(options.html ? [{ label: declaredInPage(bytes), from: "the page's own <meta charset>" }] : []),
+    ...(options.html
+      ? [{ label: declaredInPage(bytes), from: "the page's own <meta charset>" }]
+      : []),
   ];
   for (const { label, from } of declared) {
     const decoder = decoderFor(label);
     if (decoder) return { text: decoder.decode(bytes), encoding: decoder.encoding, from };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', from: 'no declaration; the text is valid UTF-8' };
+    return {
+      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+      encoding: 'utf-8',
+      from: 'no declaration; the text is valid UTF-8',
+    };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', from: 'no declaration; the text is not UTF-8, so read as Windows-1252' };
+    return {
+      text: new TextDecoder('windows-1252').decode(bytes),
+      encoding: 'windows-1252',
+      from: 'no declaration; the text is not UTF-8, so read as Windows-1252',
+    };
   }
 }
 

@@ -21,16 +21,37 @@ export interface ImportDraft {
   found: { field: string; value: string; from: string }[];
 }
 
-export function draftFrom(extracted: Extracted, options: { id?: string; sourceFile?: string } = {}): ImportDraft {
+export function draftFrom(
+  extracted: Extracted,
+  options: { id?: string; sourceFile?: string } = {},
+): ImportDraft {
   const { title, outlet, published, author, url, dateline } = extracted;
   const paragraphs = extracted.paragraphs;
   const id = options.id ?? slug(title?.value ?? paragraphs[0] ?? 'article', published?.value);
-  const outletHint = extracted.outletHints.length ? `the page header said: ${extracted.outletHints.map((l) => JSON.stringify(l)).join(', ')}` : 'the newspaper, agency or site that published it';
+  const outletHint = extracted.outletHints.length
+    ? `the page header said: ${extracted.outletHints.map((l) => JSON.stringify(l)).join(', ')}`
+    : 'the newspaper, agency or site that published it';
   const fields: { key: string; value: unknown; found?: Found; blank?: string }[] = [
     { key: 'id', value: id },
-    { key: 'title', value: title?.value ?? '', ...(title ? { found: title } : { blank: 'the source has no headline: write one, in [brackets] if you make it up' }) },
-    { key: 'outlet', value: outlet?.value ?? '', ...(outlet ? { found: outlet } : { blank: outletHint }) },
-    { key: 'published', value: published?.value ?? '', ...(published ? { found: published } : { blank: 'YYYY-MM-DD, YYYY-MM or YYYY: only what the text supports' }) },
+    {
+      key: 'title',
+      value: title?.value ?? '',
+      ...(title
+        ? { found: title }
+        : { blank: 'the source has no headline: write one, in [brackets] if you make it up' }),
+    },
+    {
+      key: 'outlet',
+      value: outlet?.value ?? '',
+      ...(outlet ? { found: outlet } : { blank: outletHint }),
+    },
+    {
+      key: 'published',
+      value: published?.value ?? '',
+      ...(published
+        ? { found: published }
+        : { blank: 'YYYY-MM-DD, YYYY-MM or YYYY: only what the text supports' }),
+    },
     ...(author ? [{ key: 'author', value: author.value, found: author }] : []),
     ...(dateline ? [{ key: 'dateline', value: dateline.value, found: dateline }] : []),
     ...(url ? [{ key: 'source_url', value: url.value, found: url }] : []),
@@ -40,7 +61,10 @@ export function draftFrom(extracted: Extracted, options: { id?: string; sourceFi
   ];
   const blanks: string[] = [];
   const lines = fields.map(({ key, value, found, blank }) => {
-    const rendered = stringify({ [key]: value }, { lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+    const rendered = stringify(
+      { [key]: value },
+      { lineWidth: 0, flowCollectionPadding: false },
+    ).trimEnd();
     if (value === '' && blank) {
       blanks.push(key);
       return `${rendered} # ${BLANK_MARK}: ${oneLine(blank)}`;
@@ -48,8 +72,18 @@ export function draftFrom(extracted: Extracted, options: { id?: string; sourceFi
     return found ? `${rendered} # from ${oneLine(found.from)}` : rendered;
   });
   const markdown = `---\n${lines.join('\n')}\n---\n\n${paragraphs.join('\n\n')}\n`;
-  const found = fields.filter((f) => f.found).map((f) => ({ field: f.key, value: f.found!.value, from: f.found!.from }));
-  return { id, markdown, paragraphs, removed: extracted.removed, unsure: extracted.unsure, blanks, found };
+  const found = fields
+    .filter((f) => f.found)
+    .map((f) => ({ field: f.key, value: f.found!.value, from: f.found!.from }));
+  return {
+    id,
+    markdown,
+    paragraphs,
+    removed: extracted.removed,
+    unsure: extracted.unsure,
+    blanks,
+    found,
+  };
 }
 
 /** A YAML comment ends at the line's end: keep it on one line. */

@@ -13,31 +13,81 @@ export interface Verdict {
   reason: string;
 }
 
-const SOCIAL = 'facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|pinterest|print|copy link|copy|link|messenger|telegram|flipboard|threads|bluesky|mastodon|sms|comments?';
+const SOCIAL =
+  'facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|pinterest|print|copy link|copy|link|messenger|telegram|flipboard|threads|bluesky|mastodon|sms|comments?';
 
 const RULES: { pattern: RegExp; verdict: Verdict }[] = [
   { pattern: /^(jump|skip) to\b/i, verdict: { action: 'remove', reason: 'site navigation links' } },
-  { pattern: /^[\p{L} &]{2,30}\s?>\s?[\p{L} &]{2,30}(\s?>\s?[\p{L} &]{2,30})*$/u, verdict: { action: 'remove', reason: 'breadcrumb navigation' } },
-  { pattern: /^(share|tweet|email|print|save|pin)( (this|the))?( article| story| post| page| link)?( on| via| to| with)?( \p{L}+)?\s*:?$/iu, verdict: { action: 'remove', reason: 'sharing buttons' } },
-  { pattern: new RegExp(`^((${SOCIAL})\\s*[|·•,/]?\\s*){2,}$`, 'i'), verdict: { action: 'remove', reason: 'sharing buttons' } },
-  { pattern: /^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|(article|story) continues (below|after (this )?advertisement)|continue reading( below| the main story)?|scroll to continue( with content)?)$/i, verdict: { action: 'remove', reason: 'advertisement label' } },
-  { pattern: /^(\d+\s+comments?|comments?\s*\(\d+\)|view comments|show comments)$/i, verdict: { action: 'remove', reason: 'comment counter' } },
+  {
+    pattern: /^[\p{L} &]{2,30}\s?>\s?[\p{L} &]{2,30}(\s?>\s?[\p{L} &]{2,30})*$/u,
+    verdict: { action: 'remove', reason: 'breadcrumb navigation' },
+  },
+  {
+    pattern:
+      /^(share|tweet|email|print|save|pin)( (this|the))?( article| story| post| page| link)?( on| via| to| with)?( \p{L}+)?\s*:?$/iu,
+    verdict: { action: 'remove', reason: 'sharing buttons' },
+  },
+  {
+    pattern: new RegExp(`^((${SOCIAL})\\s*[|·•,/]?\\s*){2,}$`, 'i'),
+    verdict: { action: 'remove', reason: 'sharing buttons' },
+  },
+  {
+    pattern:
+      /^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|(article|story) continues (below|after (this )?advertisement)|continue reading( below| the main story)?|scroll to continue( with content)?)$/i,
+    verdict: { action: 'remove', reason: 'advertisement label' },
+  },
+  {
+    pattern: /^(\d+\s+comments?|comments?\s*\(\d+\)|view comments|show comments)$/i,
+    verdict: { action: 'remove', reason: 'comment counter' },
+  },
   { pattern: /logo$/i, verdict: { action: 'remove', reason: 'site logo text' } },
-  { pattern: /^(read more|read also|also read|more|related|see also|watch|listen|recommended|opinion)\s*[:|»>]\s*\S.{0,150}$/i, verdict: { action: 'remove', reason: '"Read more" link to another article' } },
-  { pattern: /^(subscribe|sign up|follow us|get (our|the) .{0,40}newsletter|join (our|the) .{0,30}(newsletter|mailing list|channel)|download (our|the) .{0,20}app|support (our|independent) journalism|become a (member|subscriber)|click here to|already a subscriber)\b.{0,160}$/i, verdict: { action: 'remove', reason: 'subscription or promotion line' } },
-  { pattern: /^(copyright\s*)?(©|\(c\)|copyright)\s*\d{4}\b.{0,120}$|^all rights reserved\.?$/i, verdict: { action: 'footer', reason: 'copyright footer' } },
-  { pattern: /^(related|(related|more|other|latest|top|recommended|popular|trending) (news|articles|stories|content|coverage|reading|links|posts|topics|videos)( on this( story| topic)?| for you| from .{1,40})?)\s*:?$/i, verdict: { action: 'footer', reason: 'related-news list' } },
-  { pattern: /^(read more|also read|see also|further reading|you may also like|you might also like|most (read|popular|viewed)|what to read next|more from .{1,40})\s*:?$/i, verdict: { action: 'footer', reason: 'further-reading list' } },
-  { pattern: /^go to forum\b/i, verdict: { action: 'footer', reason: 'forum link and comment counter' } },
-  { pattern: /^(leave a |post a |add a |show )?comments?\b.{0,20}$|^join the (conversation|discussion)\b/i, verdict: { action: 'footer', reason: 'comments section' } },
-  { pattern: /^note to (our )?readers\b/i, verdict: { action: 'footer', reason: 'site notice and footer' } },
+  {
+    pattern:
+      /^(read more|read also|also read|more|related|see also|watch|listen|recommended|opinion)\s*[:|»>]\s*\S.{0,150}$/i,
+    verdict: { action: 'remove', reason: '"Read more" link to another article' },
+  },
+  {
+    pattern:
+      /^(subscribe|sign up|follow us|get (our|the) .{0,40}newsletter|join (our|the) .{0,30}(newsletter|mailing list|channel)|download (our|the) .{0,20}app|support (our|independent) journalism|become a (member|subscriber)|click here to|already a subscriber)\b.{0,160}$/i,
+    verdict: { action: 'remove', reason: 'subscription or promotion line' },
+  },
+  {
+    pattern: /^(copyright\s*)?(©|\(c\)|copyright)\s*\d{4}\b.{0,120}$|^all rights reserved\.?$/i,
+    verdict: { action: 'footer', reason: 'copyright footer' },
+  },
+  {
+    pattern:
+      /^(related|(related|more|other|latest|top|recommended|popular|trending) (news|articles|stories|content|coverage|reading|links|posts|topics|videos)( on this( story| topic)?| for you| from .{1,40})?)\s*:?$/i,
+    verdict: { action: 'footer', reason: 'related-news list' },
+  },
+  {
+    pattern:
+      /^(read more|also read|see also|further reading|you may also like|you might also like|most (read|popular|viewed)|what to read next|more from .{1,40})\s*:?$/i,
+    verdict: { action: 'footer', reason: 'further-reading list' },
+  },
+  {
+    pattern: /^go to forum\b/i,
+    verdict: { action: 'footer', reason: 'forum link and comment counter' },
+  },
+  {
+    pattern:
+      /^(leave a |post a |add a |show )?comments?\b.{0,20}$|^join the (conversation|discussion)\b/i,
+    verdict: { action: 'footer', reason: 'comments section' },
+  },
+  {
+    pattern: /^note to (our )?readers\b/i,
+    verdict: { action: 'footer', reason: 'site notice and footer' },
+  },
 ];
 
 const NAME = "\\p{Lu}[\\p{L}.'’-]*";
-const PARTICLE = "(?:van|von|de|der|den|da|di|du|la|le|bin|al|el|dos|del|y)";
+const PARTICLE = '(?:van|von|de|der|den|da|di|du|la|le|bin|al|el|dos|del|y)';
 const NAMES = `${NAME}(?:\\s+(?:${NAME}|${PARTICLE}))*`;
 /** "By Jane Doe", "By JANE DOE and Tom Becker, Reuters", "Written by Jane Doe | Staff writer". */
-const BYLINE = new RegExp(`^(?:(?:written|posted|reported|words|story|text) )?by:?\\s+(${NAMES}(?:\\s*(?:,|and|&)\\s*${NAMES})*)(?:\\s*(?:[,|–—·]|\\s-\\s|\\bin\\b)\\s*.{0,80})?$`, 'u');
+const BYLINE = new RegExp(
+  `^(?:(?:written|posted|reported|words|story|text) )?by:?\\s+(${NAMES}(?:\\s*(?:,|and|&)\\s*${NAMES})*)(?:\\s*(?:[,|–—·]|\\s-\\s|\\bin\\b)\\s*.{0,80})?$`,
+  'u',
+);
 
 export function bylineAuthor(text: string): string | undefined {
   const words = text.split(/\s+/).length;
@@ -57,7 +107,10 @@ export function dateOnlyLine(text: string): string | undefined {
   if (!found) return undefined;
   const rest = text
     .replace(found.text, ' ')
-    .replace(/\b(updated|published|posted|first published|last (updated|modified)|modified|on|at|date|time|am|pm|a\.m\.|p\.m\.|utc|gmt|[a-z]{1,2}[sd]t|cet|cest|bst|ist|jst|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b/gi, ' ')
+    .replace(
+      /\b(updated|published|posted|first published|last (updated|modified)|modified|on|at|date|time|am|pm|a\.m\.|p\.m\.|utc|gmt|[a-z]{1,2}[sd]t|cet|cest|bst|ist|jst|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b/gi,
+      ' ',
+    )
     .replace(/[\d:.,|/()–—-]/g, ' ')
     .trim();
   return rest === '' ? found.date : undefined;
@@ -72,22 +125,44 @@ export function furniture(text: string): Verdict | undefined {
 }
 
 /** Photo credits ("REUTERS/Jane Doe", "AP Photo/...", "Getty Images"). */
-const PHOTO_CREDIT = /\b(REUTERS\/|AP Photo\b|AFP( via Getty Images)?\b|Getty Images\b|EPA-EFE\b|Photo( credit)?:|Photograph:|Image( credit)?:|Credit:|Photo by\b|Picture:|Foto:|\(Photo\b|Shutterstock\b)/;
+const PHOTO_CREDIT =
+  /\b(REUTERS\/|AP Photo\b|AFP( via Getty Images)?\b|Getty Images\b|EPA-EFE\b|Photo( credit)?:|Photograph:|Image( credit)?:|Credit:|Photo by\b|Picture:|Foto:|\(Photo\b|Shutterstock\b)/;
 
 /** Lines kept as article text but listed for review, or removed when unmistakable. */
 function doubtful(text: string): Verdict | undefined {
   const words = text.split(/\s+/).length;
-  if (words <= 25 && /\b(images?|photos?|photographs?|photography|pictures?|illustrations?|video)\s+(by|courtesy of|via)\b|^(see|view) (more|all) (photos|images|pictures)\b/i.test(text)) {
+  if (
+    words <= 25 &&
+    /\b(images?|photos?|photographs?|photography|pictures?|illustrations?|video)\s+(by|courtesy of|via)\b|^(see|view) (more|all) (photos|images|pictures)\b/i.test(
+      text,
+    )
+  ) {
     return { action: 'remove', reason: 'photo credit' };
   }
   if (PHOTO_CREDIT.test(text) && words <= 60) {
-    return words <= 6 ? { action: 'remove', reason: 'photo credit' } : { action: 'remove', reason: 'photo caption (it carries a photo credit)' };
+    return words <= 6
+      ? { action: 'remove', reason: 'photo credit' }
+      : { action: 'remove', reason: 'photo caption (it carries a photo credit)' };
   }
-  if (/\((left|right|center|centre|top|bottom|pictured|file)\)|^(photo|file photo|pictured)\b/i.test(text)) {
-    return { action: 'unsure', reason: 'looks like a photo caption; kept as article text, delete it if it is not' };
+  if (
+    /\((left|right|center|centre|top|bottom|pictured|file)\)|^(photo|file photo|pictured)\b/i.test(
+      text,
+    )
+  ) {
+    return {
+      action: 'unsure',
+      reason: 'looks like a photo caption; kept as article text, delete it if it is not',
+    };
   }
-  if (/^(with )?(additional )?reporting by\b|^(compiled|written|edited|editing) by\b|^\(?reporting by\b.*editing by\b/i.test(text)) {
-    return { action: 'unsure', reason: 'is a credit line; kept as article text, delete it if it is not' };
+  if (
+    /^(with )?(additional )?reporting by\b|^(compiled|written|edited|editing) by\b|^\(?reporting by\b.*editing by\b/i.test(
+      text,
+    )
+  ) {
+    return {
+      action: 'unsure',
+      reason: 'is a credit line; kept as article text, delete it if it is not',
+    };
   }
   return undefined;
 }
@@ -100,7 +175,9 @@ export function looksLikeProse(text: string): boolean {
 
 /** "MOSCOW - Russia pledged..." → "Moscow". */
 export function dateline(text: string): string | undefined {
-  const match = /^([A-Z][A-Z .'’-]{2,30}?)(?:,\s*[A-Za-z .]+)?\s*(?:\([^)]*\))?\s+[-–—]+\s+/.exec(text);
+  const match = /^([A-Z][A-Z .'’-]{2,30}?)(?:,\s*[A-Za-z .]+)?\s*(?:\([^)]*\))?\s+[-–—]+\s+/.exec(
+    text,
+  );
   if (!match) return undefined;
   return match[1]!
     .trim()

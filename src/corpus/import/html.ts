@@ -13,7 +13,14 @@ import { parseHTML } from 'linkedom';
 import { HandoutError } from '../../errors.js';
 import { describe, htmlBlocks, type HtmlBlock } from './blocks.js';
 import type { Extracted, ImportNote } from './extracted.js';
-import { bylineAuthor, dateline, dateOnlyLine, furniture, looksLikeProse, type Verdict } from './furniture.js';
+import {
+  bylineAuthor,
+  dateline,
+  dateOnlyLine,
+  furniture,
+  looksLikeProse,
+  type Verdict,
+} from './furniture.js';
 import { pageMetadata } from './metadata.js';
 
 export function extractHtml(html: string, options: { url?: string; file: string }): Extracted {
@@ -23,9 +30,15 @@ export function extractHtml(html: string, options: { url?: string; file: string 
   const page = document.body ? (document.body.cloneNode(true) as Element) : undefined;
   let article: ReturnType<Readability<Element>['parse']>;
   try {
-    article = new Readability<Element>(document, { keepClasses: true, serializer: (node) => node as Element }).parse();
+    article = new Readability<Element>(document, {
+      keepClasses: true,
+      serializer: (node) => node as Element,
+    }).parse();
   } catch (cause) {
-    throw new HandoutError(`${options.file}: handout could not make sense of this page's structure; open it in a browser, select the article text, and import it as pasted text (.txt) instead`, { code: 'import-unreadable-page', cause });
+    throw new HandoutError(
+      `${options.file}: handout could not make sense of this page's structure; open it in a browser, select the article text, and import it as pasted text (.txt) instead`,
+      { code: 'import-unreadable-page', cause },
+    );
   }
   const removed: ImportNote[] = [];
   const unsure: ImportNote[] = [];
@@ -33,19 +46,31 @@ export function extractHtml(html: string, options: { url?: string; file: string 
 
   const blocks = htmlBlocks(article.content);
   const extracted: Extracted = { paragraphs: [], removed, unsure, ...metadata, outletHints: [] };
-  const note = (block: HtmlBlock, reason: string): ImportNote => ({ element: describe(block.element), text: block.text, reason });
+  const note = (block: HtmlBlock, reason: string): ImportNote => ({
+    element: describe(block.element),
+    text: block.text,
+    reason,
+  });
   let footer: Verdict | undefined;
   const keptBlocks: HtmlBlock[] = [];
   const texts = blocks.map((b) => comparable(b.text));
   for (const [i, block] of blocks.entries()) {
-    const verdict = markupVerdict(block, article.content) ?? furniture(block.text) ?? pullQuote(texts, i) ?? linkOnly(block);
+    const verdict =
+      markupVerdict(block, article.content) ??
+      furniture(block.text) ??
+      pullQuote(texts, i) ??
+      linkOnly(block);
     if (footer && (block.linkShare > 0.5 || !looksLikeProse(block.text))) {
       removed.push(note(block, footer.reason));
       continue;
     }
     footer = undefined;
     if (!verdict) {
-      if (extracted.title && i < 3 && comparable(block.text) === comparable(extracted.title.value)) {
+      if (
+        extracted.title &&
+        i < 3 &&
+        comparable(block.text) === comparable(extracted.title.value)
+      ) {
         removed.push(note(block, 'headline (the title)'));
         continue;
       }
@@ -71,7 +96,8 @@ export function extractHtml(html: string, options: { url?: string; file: string 
   }
   trimEdges(extracted, keptBlocks, removed);
   if (page) extracted.removed = leftOut(page, extracted, removed);
-  const place = extracted.paragraphs[0] === undefined ? undefined : dateline(extracted.paragraphs[0]);
+  const place =
+    extracted.paragraphs[0] === undefined ? undefined : dateline(extracted.paragraphs[0]);
   if (place) extracted.dateline = { value: place, from: 'the first paragraph' };
   return extracted;
 }
@@ -84,34 +110,79 @@ export function extractHtml(html: string, options: { url?: string; file: string 
  * licence notes). Both are removed and reported.
  */
 function trimEdges(extracted: Extracted, kept: HtmlBlock[], removed: ImportNote[]): void {
-  const note = (block: HtmlBlock, reason: string): ImportNote => ({ element: describe(block.element), text: block.text, reason });
+  const note = (block: HtmlBlock, reason: string): ImportNote => ({
+    element: describe(block.element),
+    text: block.text,
+    reason,
+  });
   let start = 0;
-  while (start < kept.length && !looksLikeProse(kept[start]!.text) && !/^h[2-6]$/i.test(kept[start]!.element.tagName)) start++;
+  while (
+    start < kept.length &&
+    !looksLikeProse(kept[start]!.text) &&
+    !/^h[2-6]$/i.test(kept[start]!.element.tagName)
+  )
+    start++;
   if (start === kept.length) start = 0;
   const holder = new Map<Element | null, number>();
-  for (const block of kept) holder.set(block.element.parentElement, (holder.get(block.element.parentElement) ?? 0) + block.text.length);
+  for (const block of kept)
+    holder.set(
+      block.element.parentElement,
+      (holder.get(block.element.parentElement) ?? 0) + block.text.length,
+    );
   const main = [...holder.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   let end = kept.length;
   const inMain = (block: HtmlBlock): boolean => Boolean(main && main.contains(block.element));
   const lastInMain = kept.findLastIndex(inMain);
   if (main && lastInMain >= 0) end = lastInMain + 1;
-  for (const block of kept.slice(0, start)) removed.push(note(block, 'header above the article text (section name or standfirst)'));
-  for (const block of kept.slice(end)) removed.push(note(block, 'page footer after the article text'));
+  for (const block of kept.slice(0, start))
+    removed.push(note(block, 'header above the article text (section name or standfirst)'));
+  for (const block of kept.slice(end))
+    removed.push(note(block, 'page footer after the article text'));
   extracted.paragraphs = kept.slice(start, end).map((b) => b.text);
 }
 
 const MARKUP: { tokens: RegExp; verdict: Verdict }[] = [
-  { tokens: /^(caption|captions|figcaption|credit|credits|photocredit|copyright)$/, verdict: { action: 'remove', reason: 'photo caption or credit' } },
-  { tokens: /^(byline|bylines|author|authors|dateline|timestamp|published|pubdate|date)$/, verdict: { action: 'remove', reason: 'byline or date line' } },
-  { tokens: /^(postmetadata|metadata|bio|authorbio|postinfo|entrymeta)$/, verdict: { action: 'remove', reason: 'post information (author note, categories)' } },
-  { tokens: /^(share|sharing|social|sharebar|sharetools)$/, verdict: { action: 'remove', reason: 'sharing buttons' } },
-  { tokens: /^(related|recommended|recirc|readmore|outbrain|taboola|morestories)$/, verdict: { action: 'remove', reason: 'related-news list' } },
-  { tokens: /^(newsletter|subscribe|subscription|signup|promo|paywall|membership)$/, verdict: { action: 'remove', reason: 'subscription or promotion box' } },
-  { tokens: /^(ad|ads|advert|advertisement|sponsor|sponsored|dfp)$/, verdict: { action: 'remove', reason: 'advertisement' } },
+  {
+    tokens: /^(caption|captions|figcaption|credit|credits|photocredit|copyright)$/,
+    verdict: { action: 'remove', reason: 'photo caption or credit' },
+  },
+  {
+    tokens: /^(byline|bylines|author|authors|dateline|timestamp|published|pubdate|date)$/,
+    verdict: { action: 'remove', reason: 'byline or date line' },
+  },
+  {
+    tokens: /^(postmetadata|metadata|bio|authorbio|postinfo|entrymeta)$/,
+    verdict: { action: 'remove', reason: 'post information (author note, categories)' },
+  },
+  {
+    tokens: /^(share|sharing|social|sharebar|sharetools)$/,
+    verdict: { action: 'remove', reason: 'sharing buttons' },
+  },
+  {
+    tokens: /^(related|recommended|recirc|readmore|outbrain|taboola|morestories)$/,
+    verdict: { action: 'remove', reason: 'related-news list' },
+  },
+  {
+    tokens: /^(newsletter|subscribe|subscription|signup|promo|paywall|membership)$/,
+    verdict: { action: 'remove', reason: 'subscription or promotion box' },
+  },
+  {
+    tokens: /^(ad|ads|advert|advertisement|sponsor|sponsored|dfp)$/,
+    verdict: { action: 'remove', reason: 'advertisement' },
+  },
   { tokens: /^(pullquote|pullquotes|pull)$/, verdict: { action: 'remove', reason: 'pull quote' } },
-  { tokens: /^(tags|topics|keywords|breadcrumb|breadcrumbs)$/, verdict: { action: 'remove', reason: 'topic tags' } },
+  {
+    tokens: /^(tags|topics|keywords|breadcrumb|breadcrumbs)$/,
+    verdict: { action: 'remove', reason: 'topic tags' },
+  },
   { tokens: /^(comment|comments)$/, verdict: { action: 'remove', reason: 'comments' } },
-  { tokens: /^(tweet|twitter|instagram|tiktok)$/, verdict: { action: 'unsure', reason: 'an embedded social-media post; kept as article text, delete it if it is not' } },
+  {
+    tokens: /^(tweet|twitter|instagram|tiktok)$/,
+    verdict: {
+      action: 'unsure',
+      reason: 'an embedded social-media post; kept as article text, delete it if it is not',
+    },
+  },
 ];
 
 /** Judged by the page's own markup: the element, or one around it inside the article, says what it is. */
@@ -135,23 +206,24 @@ function pullQuote(texts: string[], index: number): Verdict | undefined {
   const text = texts[index]!;
   if (text.split(' ').length < 6) return undefined;
   const quoted = text.replace(/^["“”']|["“”']$/g, '');
-  const source = texts.findIndex((other, j) => j !== index && other.length > text.length && other.includes(quoted));
-  return source < 0 ? undefined : { action: 'remove', reason: 'pull quote (it repeats a sentence of the article)' };
+  const source = texts.findIndex(
+    (other, j) => j !== index && other.length > text.length && other.includes(quoted),
+  );
+  return source < 0
+    ? undefined
+    : { action: 'remove', reason: 'pull quote (it repeats a sentence of the article)' };
 }
 
 /** A short paragraph that is all link: a pointer to another page, not reporting. */
 function linkOnly(block: HtmlBlock): Verdict | undefined {
   const words = block.text.split(' ').length;
-  return block.linkShare >= 0.9 && words <= 25 ? { action: 'remove', reason: 'link to another page' } : undefined;
+  return block.linkShare >= 0.9 && words <= 25
+    ? { action: 'remove', reason: 'link to another page' }
+    : undefined;
 }
 
 function comparable(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -174,7 +246,11 @@ function leftOut(page: Element, extracted: Extracted, ours: ImportNote[]): Impor
       continue;
     }
     if (extracted.title && comparable(block.text) === comparable(extracted.title.value)) {
-      notes.push({ element: describe(block.element), text: block.text, reason: 'headline (the title)' });
+      notes.push({
+        element: describe(block.element),
+        text: block.text,
+        reason: 'headline (the title)',
+      });
       continue;
     }
     const verdict = markupVerdict(block, page) ?? furniture(block.text);
@@ -182,10 +258,18 @@ function leftOut(page: Element, extracted: Extracted, ours: ImportNote[]): Impor
       menuItems++;
       continue;
     }
-    const reason = verdict && verdict.action !== 'unsure' ? verdict.reason : 'not part of the article (left out by Readability)';
+    const reason =
+      verdict && verdict.action !== 'unsure'
+        ? verdict.reason
+        : 'not part of the article (left out by Readability)';
     notes.push({ element: describe(block.element), text: block.text, reason });
   }
   notes.push(...byText.values());
-  if (menuItems) notes.push({ element: '(several)', text: `${menuItems} short menu and link items`, reason: 'site navigation' });
+  if (menuItems)
+    notes.push({
+      element: '(several)',
+      text: `${menuItems} short menu and link items`,
+      reason: 'site navigation',
+    });
   return notes;
 }

@@ -23,7 +23,9 @@ const ARTICLE_TYPES = /Article|Posting|Report|NewsArticle|Blog|Story|Review|Opin
 export function pageMetadata(document: Document, html: string, fetchedFrom?: string): PageMetadata {
   const meta = metaTags(document);
   const ld = jsonLd(document);
-  const article = ld.find((o) => ARTICLE_TYPES.test(types(o).join(' '))) ?? ld.find((o) => typeof o['headline'] === 'string');
+  const article =
+    ld.find((o) => ARTICLE_TYPES.test(types(o).join(' '))) ??
+    ld.find((o) => typeof o['headline'] === 'string');
   const found: PageMetadata = {};
 
   const outlet = first([
@@ -48,7 +50,8 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
   ]);
   if (author) found.author = author;
 
-  const canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? undefined;
+  const canonical =
+    document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? undefined;
   const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 4096))?.[1];
   const url = first([
     ['the canonical link', absoluteUrl(canonical)],
@@ -71,7 +74,14 @@ function first(candidates: [string, string | undefined][]): Found | undefined {
 function metaTags(document: Document): Map<string, string> {
   const tags = new Map<string, string>();
   for (const el of document.querySelectorAll('meta')) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const key = (
+      el.getAttribute('property') ??
+      el.getAttribute('name') ??
+      el.getAttribute('itemprop') ??
+      ''
+    )
+      .trim()
+      .toLowerCase();
     const content = el.getAttribute('content')?.trim();
     if (key && content && !tags.has(key)) tags.set(key, decodeEntities(content));
   }
@@ -127,10 +137,17 @@ function personName(value: string | undefined): string | undefined {
 }
 
 function byline(document: Document): string | undefined {
-  for (const el of document.querySelectorAll('[rel="author"], [itemprop="author"], [class*="byline" i], [class*="author" i]')) {
-    if (el.closest('nav, aside, [class*="related" i], [class*="comment" i], [class*="recommend" i]')) continue;
+  for (const el of document.querySelectorAll(
+    '[rel="author"], [itemprop="author"], [class*="byline" i], [class*="author" i]',
+  )) {
+    if (
+      el.closest('nav, aside, [class*="related" i], [class*="comment" i], [class*="recommend" i]')
+    )
+      continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const author = bylineAuthor(text) ?? (el.getAttribute('rel') === 'author' && text.split(' ').length <= 5 ? text : undefined);
+    const author =
+      bylineAuthor(text) ??
+      (el.getAttribute('rel') === 'author' && text.split(' ').length <= 5 ? text : undefined);
     if (author) return author;
   }
   return undefined;
@@ -141,22 +158,49 @@ function byline(document: Document): string | undefined {
  * declared (og:title, JSON-LD headline), or that declared title without the
  * site's name appended ("Headline | Outlet").
  */
-function headline(document: Document, meta: Map<string, string>, article: Json | undefined, outlet: string | undefined): Found | undefined {
+function headline(
+  document: Document,
+  meta: Map<string, string>,
+  article: Json | undefined,
+  outlet: string | undefined,
+): Found | undefined {
   const declared: [string, string | undefined][] = [
     ['og:title', meta.get('og:title')],
-    ['the JSON-LD headline', typeof article?.['headline'] === 'string' ? article['headline'] : undefined],
+    [
+      'the JSON-LD headline',
+      typeof article?.['headline'] === 'string' ? article['headline'] : undefined,
+    ],
     ['twitter:title', meta.get('twitter:title')],
     ['the page <title>', document.querySelector('title')?.textContent ?? undefined],
   ];
-  const candidates = declared.map(([from, v]) => [from, v === undefined ? undefined : withoutSiteName(clean(v), outlet)] as [string, string | undefined]).filter(([, v]) => v);
-  const h1s = [...document.querySelectorAll('h1')].map((h) => clean(h.textContent ?? '')).filter((t) => t.length > 0);
+  const candidates = declared
+    .map(
+      ([from, v]) =>
+        [from, v === undefined ? undefined : withoutSiteName(clean(v), outlet)] as [
+          string,
+          string | undefined,
+        ],
+    )
+    .filter(([, v]) => v);
+  const h1s = [...document.querySelectorAll('h1')]
+    .map((h) => clean(h.textContent ?? ''))
+    .filter((t) => t.length > 0);
   for (const [from, value] of candidates) {
-    const match = h1s.find((h) => comparable(h) === comparable(value!) || (comparable(value!).includes(comparable(h)) && h.split(' ').length >= 4));
+    const match = h1s.find(
+      (h) =>
+        comparable(h) === comparable(value!) ||
+        (comparable(value!).includes(comparable(h)) && h.split(' ').length >= 4),
+    );
     if (match) return { value: match, from: `the page's <h1>, matching ${from}` };
   }
   const shown = candidates[0];
   if (shown && shown[0] !== 'the page <title>') return { value: shown[1]!, from: shown[0] };
-  const mainH1 = h1s.find((h) => h.split(' ').length >= 2 && !bylineAuthor(h) && (outlet === undefined || comparable(h) !== comparable(outlet)));
+  const mainH1 = h1s.find(
+    (h) =>
+      h.split(' ').length >= 2 &&
+      !bylineAuthor(h) &&
+      (outlet === undefined || comparable(h) !== comparable(outlet)),
+  );
   if (mainH1) return { value: mainH1, from: "the page's <h1>" };
   return shown ? { value: shown[1]!, from: shown[0] } : undefined;
 }
@@ -165,35 +209,75 @@ function headline(document: Document, meta: Map<string, string>, article: Json |
 function withoutSiteName(title: string, outlet: string | undefined): string {
   const parts = title.split(/\s+(?:\||–|—|-|::|·|•)\s+/);
   if (parts.length < 2) return title;
-  const site = (s: string): boolean => (outlet !== undefined && comparable(s) === comparable(outlet)) || /\.(com|org|net|co\.uk|de|fr|info)$/i.test(s.trim());
-  if (site(parts.at(-1)!)) return title.slice(0, title.lastIndexOf(parts.at(-1)!)).replace(/\s+(?:\||–|—|-|::|·|•)\s+$/, '');
-  if (site(parts[0]!)) return title.slice(parts[0]!.length).replace(/^\s+(?:\||–|—|-|::|·|•)\s+/, '');
+  const site = (s: string): boolean =>
+    (outlet !== undefined && comparable(s) === comparable(outlet)) ||
+    /\.(com|org|net|co\.uk|de|fr|info)$/i.test(s.trim());
+  if (site(parts.at(-1)!))
+    return title
+      .slice(0, title.lastIndexOf(parts.at(-1)!))
+      .replace(/\s+(?:\||–|—|-|::|·|•)\s+$/, '');
+  if (site(parts[0]!))
+    return title.slice(parts[0]!.length).replace(/^\s+(?:\||–|—|-|::|·|•)\s+/, '');
   return title;
 }
 
-function publishedDate(document: Document, meta: Map<string, string>, article: Json | undefined): Found | undefined {
+function publishedDate(
+  document: Document,
+  meta: Map<string, string>,
+  article: Json | undefined,
+): Found | undefined {
   const lang = document.documentElement?.getAttribute('lang') ?? undefined;
   const declared: [string, unknown][] = [
     ['JSON-LD datePublished', article?.['datePublished']],
     ['article:published_time', meta.get('article:published_time')],
     ['og:article:published_time', meta.get('og:article:published_time')],
     ['the datePublished meta tag', meta.get('datepublished')],
-    ['the date meta tag', meta.get('date') ?? meta.get('pubdate') ?? meta.get('publishdate') ?? meta.get('publish-date') ?? meta.get('article.published') ?? meta.get('sailthru.date') ?? meta.get('parsely-pub-date') ?? meta.get('dc.date.issued') ?? meta.get('dc.date') ?? meta.get('dcterms.date') ?? meta.get('citation_publication_date')],
+    [
+      'the date meta tag',
+      meta.get('date') ??
+        meta.get('pubdate') ??
+        meta.get('publishdate') ??
+        meta.get('publish-date') ??
+        meta.get('article.published') ??
+        meta.get('sailthru.date') ??
+        meta.get('parsely-pub-date') ??
+        meta.get('dc.date.issued') ??
+        meta.get('dc.date') ??
+        meta.get('dcterms.date') ??
+        meta.get('citation_publication_date'),
+    ],
   ];
   for (const [from, value] of declared) {
-    const date = typeof value === 'string' ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
+    const date =
+      typeof value === 'string' ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
     if (date) return { value: date, from };
   }
   // The article's own <time>, not one in a menu, a comment, a teaser for another story, or the page footer
   // (an article's own <footer> often carries its date, so only footers outside the article count).
-  const outside = (t: Element): boolean => Boolean(t.closest('nav, aside, [class*="related" i], [class*="comment" i]') ?? (t.closest('footer') && !t.closest('article, main')));
-  const times = [...new Set(document.querySelectorAll('time[itemprop="datePublished"], time[pubdate], time[class*="publish" i], [itemprop="datePublished"], article time, main time, header time, time'))].filter((t) => !outside(t));
+  const outside = (t: Element): boolean =>
+    Boolean(
+      t.closest('nav, aside, [class*="related" i], [class*="comment" i]') ??
+      (t.closest('footer') && !t.closest('article, main')),
+    );
+  const times = [
+    ...new Set(
+      document.querySelectorAll(
+        'time[itemprop="datePublished"], time[pubdate], time[class*="publish" i], [itemprop="datePublished"], article time, main time, header time, time',
+      ),
+    ),
+  ].filter((t) => !outside(t));
   for (const time of times) {
     const value = time.getAttribute('datetime') ?? time.getAttribute('content') ?? '';
     const date = isoDate(value) ?? dateInText(time.textContent ?? '', lang)?.date;
-    if (date) return { value: date, from: `the <${time.tagName.toLowerCase()}> element "${clean(time.textContent ?? value).slice(0, 60)}"` };
+    if (date)
+      return {
+        value: date,
+        from: `the <${time.tagName.toLowerCase()}> element "${clean(time.textContent ?? value).slice(0, 60)}"`,
+      };
   }
-  for (const el of document.querySelectorAll('[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [id*="date" i]')) {
+  for (const el of document.querySelectorAll(
+    '[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [id*="date" i]',
+  )) {
     if (el.closest('nav, footer, aside, [class*="related" i], [class*="comment" i]')) continue;
     const text = clean(el.textContent ?? '');
     if (text.length > 120) continue;
@@ -230,5 +314,8 @@ function absoluteUrl(value: string | undefined): string | undefined {
 
 /** Meta content is already decoded by the parser; this handles pages that double-encode ("&amp;amp;"). */
 function decodeEntities(text: string): string {
-  return text.replace(/&(amp|quot|#39|apos|lt|gt);/g, (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", apos: "'", lt: '<', gt: '>' })[e] ?? _);
+  return text.replace(
+    /&(amp|quot|#39|apos|lt|gt);/g,
+    (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", apos: "'", lt: '<', gt: '>' })[e] ?? _,
+  );
 }

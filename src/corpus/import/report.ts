@@ -5,22 +5,32 @@
  * sequences) and direction overrides are shown as visible codes, never sent
  * to the terminal as they are.
  */
+import { shorten } from '../../util/text.js';
 import type { SourceDraft } from './draft-article.js';
 import type { ImportNote } from './extracted.js';
 
 export function importReport(draft: SourceDraft, where: string): string {
   const lines: string[] = [];
-  if (draft.kind === 'html') lines.push(`Read ${where} as a web page (${draft.encoding.name}, from ${draft.encoding.from}).`);
+  if (draft.kind === 'html')
+    lines.push(
+      `Read ${where} as a web page (${draft.encoding.name}, from ${draft.encoding.from}).`,
+    );
   if (draft.found.length) {
     lines.push('Found:');
-    for (const f of draft.found) lines.push(`  ${f.field}: ${terminalSafe(clip(f.value, 80))}  (from ${terminalSafe(f.from)})`);
+    for (const f of draft.found)
+      lines.push(
+        `  ${f.field}: ${terminalSafe(shorten(f.value, 80))}  (from ${terminalSafe(f.from)})`,
+      );
   }
   const show = (title: string, notes: ImportNote[]): void => {
     if (notes.length === 0) return;
     lines.push(`${title}:`);
     for (const note of notes) {
-      const at = note.line !== undefined ? `${where}:${note.line}` : `${where} ${terminalSafe(note.element ?? '')}`;
-      lines.push(`  ${at}  ${note.reason}: ${terminalSafe(clip(note.text))}`);
+      const at =
+        note.line !== undefined
+          ? `${where}:${note.line}`
+          : `${where} ${terminalSafe(note.element ?? '')}`;
+      lines.push(`  ${at}  ${note.reason}: ${terminalSafe(shorten(note.text, 70))}`);
     }
   };
   show('Removed', draft.removed);
@@ -34,8 +44,4 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function terminalSafe(text: string): string {
   return text.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
-}
-
-function clip(text: string, max = 70): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

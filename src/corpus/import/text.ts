@@ -6,7 +6,14 @@
  * the first paragraph of prose.
  */
 import type { Extracted, ImportNote } from './extracted.js';
-import { bylineAuthor, dateline, dateOnlyLine, furniture, looksLikeProse, type Verdict } from './furniture.js';
+import {
+  bylineAuthor,
+  dateline,
+  dateOnlyLine,
+  furniture,
+  looksLikeProse,
+  type Verdict,
+} from './furniture.js';
 
 export interface Block {
   /** Line in the raw text where the block starts. */
@@ -23,12 +30,20 @@ export function extractText(raw: string): Extracted {
   const judged = splitBlocks(raw).map((block) => ({ block, verdict: furniture(block.text) }));
 
   // Footer: from the first footer marker after the article has started.
-  const firstProse = judged.findIndex(({ block, verdict }) => !verdict && looksLikeProse(block.text));
+  const firstProse = judged.findIndex(
+    ({ block, verdict }) => !verdict && looksLikeProse(block.text),
+  );
   let end = judged.length;
-  const footerAt = judged.findIndex((j, i) => i > firstProse && firstProse >= 0 && j.verdict?.action === 'footer');
+  const footerAt = judged.findIndex(
+    (j, i) => i > firstProse && firstProse >= 0 && j.verdict?.action === 'footer',
+  );
   if (footerAt >= 0) {
     end = footerAt;
-    for (const { block, verdict } of judged.slice(footerAt)) remove(block, verdict && verdict.action !== 'unsure' ? verdict.reason : judged[footerAt]!.verdict!.reason);
+    for (const { block, verdict } of judged.slice(footerAt))
+      remove(
+        block,
+        verdict && verdict.action !== 'unsure' ? verdict.reason : judged[footerAt]!.verdict!.reason,
+      );
   }
 
   let author: Extracted['author'];
@@ -67,8 +82,14 @@ export function extractText(raw: string): Extracted {
   }
 
   for (const { block, verdict } of body) {
-    if (verdict?.action === 'unsure') unsure.push({ line: block.line, text: block.text, reason: verdict.reason });
-    else if (!/[.!?"'”’)\]]$/.test(block.text)) unsure.push({ line: block.line, text: block.text, reason: 'does not end like a sentence; kept, check nothing is missing' });
+    if (verdict?.action === 'unsure')
+      unsure.push({ line: block.line, text: block.text, reason: verdict.reason });
+    else if (!/[.!?"'”’)\]]$/.test(block.text))
+      unsure.push({
+        line: block.line,
+        text: block.text,
+        reason: 'does not end like a sentence; kept, check nothing is missing',
+      });
   }
 
   const paragraphs = body.map(({ block }) => block.text);
@@ -102,7 +123,8 @@ export function splitBlocks(raw: string): Block[] {
   const flush = (): void => {
     // Only a furniture line at the edge of a block splits it: a wrapped
     // sentence whose middle line happens to read "on February 3, 2021" stays whole.
-    const isFurniture = (l: { text: string } | undefined): boolean => l !== undefined && (furniture(l.text)?.action ?? 'unsure') !== 'unsure';
+    const isFurniture = (l: { text: string } | undefined): boolean =>
+      l !== undefined && (furniture(l.text)?.action ?? 'unsure') !== 'unsure';
     const split = current.length > 1 && (isFurniture(current[0]) || isFurniture(current.at(-1)));
     const pieces = split ? current.map((l) => [l]) : [current];
     for (const piece of pieces) {
