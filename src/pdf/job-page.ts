@@ -42,6 +42,14 @@ interface CurrentJob {
   blocked: Set<string>;
 }
 
+/** How long a tab waits, in ms. */
+export interface PageLimits {
+  /** For the page to load (its HTML and the local files it refers to). */
+  loadMs: number;
+  /** For printing it. */
+  printMs: number;
+}
+
 class PrintStepError extends Error {
   constructor(step: string, cause: unknown) {
     super(`${step} failed: ${messageOf(cause)}`, { cause });
@@ -52,22 +60,22 @@ class PrintStepError extends Error {
 export class JobPage {
   #page: Page;
   #fileRoots: readonly string[] | undefined;
-  #timeoutMs: number;
+  #limits: PageLimits;
   #current: CurrentJob | undefined;
 
-  private constructor(page: Page, fileRoots: readonly string[] | undefined, timeoutMs: number) {
+  private constructor(page: Page, fileRoots: readonly string[] | undefined, limits: PageLimits) {
     this.#page = page;
     this.#fileRoots = fileRoots;
-    this.#timeoutMs = timeoutMs;
+    this.#limits = limits;
   }
 
   static async open(
     browser: Browser,
     fileRoots: readonly string[] | undefined,
-    timeoutMs: number,
+    limits: PageLimits,
   ): Promise<JobPage> {
     const page = await step('opening a browser tab', () => browser.newPage());
-    const jobPage = new JobPage(page, fileRoots, timeoutMs);
+    const jobPage = new JobPage(page, fileRoots, limits);
     try {
       await step('configuring the browser tab', async () => {
         // Printing must not depend on scripts in the HTML: templates are static by design.
@@ -98,10 +106,10 @@ export class JobPage {
     };
     this.#current = current;
     const page = this.#page;
-    const timeout = this.#timeoutMs;
+    const { loadMs, printMs } = this.#limits;
     try {
       await step('loading the page', () =>
-        page.goto(current.documentUrl, { waitUntil: 'load', timeout }),
+        page.goto(current.documentUrl, { waitUntil: 'load', timeout: loadMs }),
       );
       // Through the protocol, not a page script, so it works with JavaScript off.
       await step('setting the title', () =>
@@ -116,7 +124,7 @@ export class JobPage {
           preferCSSPageSize: true,
           printBackground: true,
           tagged: job.tagged ?? true,
-          timeout,
+          timeout: printMs,
         }),
       );
       return { pdf, blockedUrls: [...current.blocked].sort() };

@@ -7,7 +7,7 @@ import { HandoutError } from '../errors.js';
 import { plural } from '../util/text.js';
 import { BrowserSession, messageOf, stoppedError } from './browser.js';
 import { findChromium } from './chromium.js';
-import { JobPage, type PageJob } from './job-page.js';
+import { JobPage, type PageJob, type PageLimits } from './job-page.js';
 import { normalizePdf } from './normalize.js';
 import type { PdfMetadata } from './types.js';
 import { folderUrl } from './request-policy.js';
@@ -38,6 +38,13 @@ export interface PrinterOptions {
   concurrency?: number;
   /** Limit for each step: starting the browser, loading a page, printing it. Default 30 s. */
   timeoutMs?: number;
+  /**
+   * Limit for loading a page, if it should be shorter than `timeoutMs`: a
+   * page only reads local files, so one that takes long is stuck (a file
+   * that never finishes reading), while starting the browser and printing
+   * a long document on a busy machine are merely slow.
+   */
+  loadTimeoutMs?: number;
   /** Folders whose files pages may load (besides each job's own folder); default: any local file. */
   fileRoots?: readonly string[];
   /** Called as each job finishes, successfully or not. */
@@ -129,6 +136,7 @@ class QueuePrinter implements OpenPrinter {
   readonly #options: PrinterOptions;
   readonly #concurrency: number;
   readonly #timeoutMs: number;
+  readonly #limits: PageLimits;
   #session: Promise<BrowserSession> | undefined;
   /** The session once it exists, for the synchronous `launches`. */
   #started: BrowserSession | undefined;
@@ -139,10 +147,13 @@ class QueuePrinter implements OpenPrinter {
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new RangeError(`concurrency must be a whole number from 1, got ${concurrency}`);
     }
-    if (!(timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${timeoutMs}`);
+    const { loadTimeoutMs = timeoutMs } = options;
+    for (const [name, value] of Object.entries({ timeoutMs, loadTimeoutMs }))
+      if (!(value > 0)) throw new RangeError(`${name} must be positive, got ${value}`);
     this.#options = options;
     this.#concurrency = concurrency;
     this.#timeoutMs = timeoutMs;
+    this.#limits = { loadMs: loadTimeoutMs, printMs: timeoutMs };
   }
 
   get launches(): number {
@@ -212,7 +223,7 @@ class QueuePrinter implements OpenPrinter {
         if (!slot.page?.usable) {
           await slot.page?.close();
           slot.page = undefined;
-          slot.page = await JobPage.open(browser, this.#options.fileRoots, this.#timeoutMs);
+          slot.page = await JobPage.open(browser, this.#options.fileRoots, this.#limits);
         }
         const { pdf, blockedUrls } = await slot.page.print(job);
         const normalized = await normalizePdf(pdf, job);
