@@ -2,9 +2,10 @@
  * One Chromium per run: launched on first use, relaunched if it crashes,
  * closed exactly once at the end. Puppeteer is imported here, lazily.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import type { Browser } from 'puppeteer';
 import { HandoutError } from '../errors.js';
+import { createProfile, removeProfile, removeStaleProfiles } from './profile.js';
 
 /**
  * Chromium flags for printing on a machine that may be offline and run as root.
@@ -39,6 +40,8 @@ export class BrowserSession {
   #current: Promise<Browser> | undefined;
   #closed = false;
   #launches = 0;
+  /** One per browser started: done once that browser has exited and its profile is removed. */
+  #profilesRemoved: Promise<void>[] = [];
 
   constructor(options: BrowserSessionOptions) {
     this.#options = options;
@@ -78,25 +81,26 @@ export class BrowserSession {
     this.#closed = true;
     const current = this.#current;
     this.#current = undefined;
-    if (!current) return;
-    let browser: Browser;
-    try {
-      browser = await current;
-    } catch {
-      return;
+    if (current) {
+      const browser = await current.catch(() => undefined);
+      if (browser) await closeOrKill(browser);
     }
-    await closeOrKill(browser);
+    // Also the profiles of browsers that crashed earlier in the run.
+    await Promise.all(this.#profilesRemoved);
   }
 
   async #launch(): Promise<Browser> {
     const { executablePath, headless, timeoutMs, callerHandlesSignals } = this.#options;
     const { default: puppeteer } = await import('puppeteer');
     this.#launches += 1;
+    // Profiles left by runs that were killed outright, before making this browser's own.
+    await removeStaleProfiles();
+    const profile = await createProfile();
     let browser: Browser;
     try {
-      // Puppeteer makes a fresh temporary profile (--user-data-dir) and removes it when the browser exits.
       browser = await puppeteer.launch({
         executablePath,
+        userDataDir: profile,
         headless,
         args: chromiumArgs(process.getuid?.() === 0),
         // DevTools over a pipe, not a port: Chromium exits when the pipe closes, so the browser
@@ -109,6 +113,7 @@ export class BrowserSession {
         handleSIGHUP: !callerHandlesSignals,
       });
     } catch (error) {
+      await removeProfile(profile);
       const details = [messageOf(error), whyItDidNotStart(executablePath)]
         .filter(Boolean)
         .join('\n')
@@ -119,6 +124,8 @@ export class BrowserSession {
         { code: 'chromium-launch-failed', cause: error },
       );
     }
+    // However this browser ends (closed, crashed, killed), its profile goes once its process has exited.
+    this.#profilesRemoved.push(exited(browser.process()).then(() => removeProfile(profile)));
     if (this.#closed) {
       // Closed (Ctrl-C) while starting: do not leave this one running.
       await closeOrKill(browser);
@@ -128,10 +135,15 @@ export class BrowserSession {
   }
 }
 
+/** Resolves once the browser's process has exited (at once if there is none to wait for). */
+function exited(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
 /**
  * Chromium's orderly shutdown can wait forever on a stuck load (a file that
  * never finishes reading); after a short grace period the process is killed.
- * Puppeteer removes the temporary profile when the process exits either way.
  */
 async function closeOrKill(browser: Browser): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

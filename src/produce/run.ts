@@ -2,6 +2,7 @@
 import type { Io } from '../terminal/io.js';
 import { relativeTo } from '../terminal/report.js';
 import type { Project } from '../project.js';
+import { removeStaleProfiles } from '../pdf/profile.js';
 import { withWriter, type WrittenFile } from '../write/writer.js';
 import { addManifest, inputHashes } from '../write/manifest.js';
 import type { BuildPlan } from './plan.js';
@@ -29,7 +30,11 @@ export async function runPlan(
 ): Promise<WrittenFile[]> {
   if (!options.quiet)
     for (const warning of plan.warnings) options.io.stderr(`warning: ${warning}\n`);
-  const inputs = await inputHashes(project, options.extraInputs ?? []);
+  // A run killed outright (kill -9) leaves its browser's profile behind, as it leaves its staging folder.
+  const [inputs] = await Promise.all([
+    inputHashes(project, options.extraInputs ?? []),
+    removeStaleProfiles(),
+  ]);
   const { result, files } = await withWriter(
     options.outDir,
     async (writer) => {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HandoutError, compareStrings } from '../errors.js';
 import { fontAssets } from '../render/fonts.js';
+import { processExists } from '../util/process-exists.js';
 
 export interface WrittenFile {
   /** Path relative to the output folder, with forward slashes. */
@@ -142,16 +143,6 @@ export async function removeStaleStaging(outDir: string): Promise<void> {
     const stale =
       Number(pid) === process.pid ? !openStaging.has(folder) : !processExists(Number(pid));
     if (stale) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
-  }
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // Signal 0 only checks that the process exists.
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

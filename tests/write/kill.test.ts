@@ -1,14 +1,24 @@
 /**
  * `kill -9` of handout while it prints: the browser must not outlive it
  * (Chromium is started on a pipe and exits when that pipe closes), and the
- * staging folder the killed run leaves in out/ is removed by the next run.
- * Runs the real CLI (dist/bin.js) in its own process, as a teacher would.
+ * staging folder the killed run leaves in out/ and the browser profile it
+ * leaves in the temporary folder are removed by the next run. Runs the real
+ * CLI (dist/bin.js) in its own process, as a teacher would, with a
+ * temporary folder (TMPDIR) of its own so that what is left can be listed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
 import { REPO, makeProject, singleQuestion } from '../helpers/project.js';
 
 const BIN = path.join(REPO, 'dist/bin.js');
@@ -76,6 +86,7 @@ const blueprint = `id: long\ntitle: Long\nseed: 3\nversions: 26\nsections:\n  - 
 
 describe('kill -9 while printing', () => {
   let root: string;
+  let temp: string;
   let killedPid: number;
   let browser: number[] = [];
   let left: number[] = [];
@@ -86,9 +97,11 @@ describe('kill -9 while printing', () => {
       'questions/bank.yaml': `questions:\n${questions}`,
       'questions/quizzes/long.yaml': blueprint,
     });
+    temp = mkdtempSync(path.join(os.tmpdir(), 'handout-kill-tmp-'));
     // 26 versions and keys: long enough to be killed in the middle of printing.
     const child = spawn(process.execPath, [BIN, 'quiz', 'long', '--format', 'pdf'], {
       cwd: root,
+      env: { ...process.env, TMPDIR: temp },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     killedPid = child.pid!;
@@ -112,6 +125,7 @@ describe('kill -9 while printing', () => {
   afterAll(() => {
     // Never leave a browser behind, even when the test fails.
     for (const pid of running(browser)) process.kill(pid, 'SIGKILL');
+    rmSync(temp, { recursive: true, force: true });
   });
 
   it('leaves no process of its browser running 2 s later', () => {
@@ -119,16 +133,28 @@ describe('kill -9 while printing', () => {
     expect(left).toEqual([]);
   });
 
-  it('leaves a staging folder that the next run removes, and keeps the files of a finished run', async () => {
+  it('leaves a staging folder and a browser profile that the next run removes, and keeps the files of a finished run', () => {
     const out = path.join(root, 'out');
     const staged = () => readdirSync(out).filter((f) => f.startsWith('.staging-'));
     expect(staged()).toEqual([expect.stringMatching(new RegExp(`^\\.staging-${killedPid}-`))]);
-    // A run still going (here: a live process's folder) keeps its staging folder.
+    // The killed run's browser profile, named after it; nothing else of it in the temporary folder.
+    expect(readdirSync(temp)).toEqual([
+      expect.stringMatching(new RegExp(`^handout-chromium-${killedPid}-`)),
+    ]);
+    // A run still going (here: a live process's folders) keeps its staging folder and profile.
     const live = `.staging-${process.ppid}-live`;
     mkdirSync(path.join(out, live));
-    const next = await runCli(['quiz', 'long', '--format', 'html', '--quiet'], root);
-    expect(next.code).toBe(0);
+    const liveProfile = `handout-chromium-${process.ppid}-Live01`;
+    mkdirSync(path.join(temp, liveProfile));
+    const next = spawnSync(process.execPath, [BIN, 'quiz', 'long', '--format', 'html', '--quiet'], {
+      cwd: root,
+      env: { ...process.env, TMPDIR: temp },
+      encoding: 'utf8',
+    });
+    expect(next.stderr).toBe('');
+    expect(next.status).toBe(0);
     expect(staged()).toEqual([live]);
+    expect(readdirSync(temp)).toEqual([liveProfile]);
     expect(existsSync(path.join(out, 'quizzes/long/version-Z.html'))).toBe(true);
   });
 });
