@@ -88,37 +88,57 @@ function onPath(command) {
     .some((dir) => dir !== '' && existsSync(path.join(dir, command)));
 }
 
+/** What bootstrap says before each way of installing a browser it tries. */
+function announce(attempt, plan) {
+  if (attempt.by === 'puppeteer')
+    return `downloading Chrome for puppeteer (npx puppeteer browsers install ${attempt.browser})`;
+  return plan.required
+    ? `installing Chromium (apt-get install ${attempt.package})`
+    : `installing Chromium's headless shell, which prints about twice as fast as the full Chromium found here (apt-get install ${attempt.package})`;
+}
+
+function install(attempt) {
+  if (attempt.by === 'puppeteer') {
+    run('npx', ['puppeteer', 'browsers', 'install', attempt.browser]);
+    return;
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update'], { env });
+  run('apt-get', ['install', '-y', attempt.package], { env });
+}
+
 async function ensureBrowser() {
-  // The search itself lives in the compiled code, so it cannot drift from what `handout build` does.
+  // The search and the decision live in the compiled code, so they cannot drift from what `handout build` does.
   const chromium = await import(pathToFileURL(path.join(ROOT, 'dist', 'pdf', 'chromium.js')).href);
-  const available = () => chromium.isChromiumAvailable({ env: process.env });
+  const { browserInstallPlan } = await import(
+    pathToFileURL(path.join(ROOT, 'dist', 'pdf', 'browser-install.js')).href
+  );
+  const canApt = process.platform === 'linux' && process.getuid?.() === 0 && onPath('apt-get');
+  // Whether puppeteer's download holds a headless shell is only worth asking when apt could add one.
+  const look = () => chromium.browserKinds({ env: process.env, preferShell: canApt });
+  let found;
   try {
-    if (await available()) return;
+    found = await look();
   } catch (error) {
     // A HANDOUT_CHROMIUM that points nowhere: installing another browser would not fix that.
     throw new StepFailed(error.message);
   }
-  const isRoot = process.getuid?.() === 0;
-  if (process.platform === 'linux' && isRoot && onPath('apt-get')) {
-    // The old headless shell: it starts and prints about twice as fast as the full browser.
-    say('installing Chromium (apt-get install chromium-headless-shell)');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const plan = browserInstallPlan({ ...found, canApt });
+  for (const attempt of plan.attempts) {
+    say(announce(attempt, plan));
     try {
-      run('apt-get', ['update'], { env });
-      run('apt-get', ['install', '-y', 'chromium-headless-shell'], { env });
+      install(attempt);
     } catch (error) {
       say(error.message);
     }
-    if (await available()) return;
+    const now = await look();
+    if (plan.want === 'headless-shell' ? now.headlessShell : now.any) return;
   }
-  say('downloading Chrome for puppeteer (npx puppeteer browsers install chrome-headless-shell)');
-  try {
-    run('npx', ['puppeteer', 'browsers', 'install', 'chrome-headless-shell']);
-  } catch (error) {
-    say(error.message);
-  }
-  if (await available()) return;
-  throw new StepFailed(chromium.CHROMIUM_INSTALL_HELP);
+  if (plan.required) throw new StepFailed(chromium.CHROMIUM_INSTALL_HELP);
+  if (plan.attempts.length > 0)
+    say(
+      "note: Chromium's headless shell could not be installed; handout prints with the full Chromium, which is slower",
+    );
 }
 
 /**

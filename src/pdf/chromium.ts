@@ -62,18 +62,43 @@ export async function findChromium(options: FindChromiumOptions): Promise<FoundC
   throw new HandoutError(CHROMIUM_INSTALL_HELP, { code: 'chromium-not-found' });
 }
 
+/** What bootstrap needs to know of the browsers installed (see browser-install.ts). */
+export interface BrowserKinds {
+  /** A browser named by the environment (HANDOUT_CHROMIUM, PUPPETEER_EXECUTABLE_PATH). */
+  named: boolean;
+  /** A headless shell, the system's or puppeteer's (the latter looked for only with `preferShell`). */
+  headlessShell: boolean;
+  any: boolean;
+}
+
 /**
- * Whether any browser is available, checking puppeteer's download last
- * because importing puppeteer is slow (about 0.3 s) and bootstrap runs on
- * every `npm start`. Throws like findChromium on a named path that is missing.
+ * Which browsers there are, checking puppeteer's download last because
+ * importing puppeteer is slow (about 0.3 s) and bootstrap runs on every
+ * `npm start`: with a full system browser found, puppeteer is asked whether
+ * it holds a headless shell only if `preferShell` (when one could be
+ * installed). Throws like findChromium on a named path that is missing.
  */
-export async function isChromiumAvailable(options: FindChromiumOptions): Promise<boolean> {
+export async function browserKinds(
+  options: FindChromiumOptions & { preferShell?: boolean },
+): Promise<BrowserKinds> {
   const platform = options.platform ?? process.platform;
-  const cheap =
-    namedChromium(options) ??
-    systemChromium(options.env, platform, 'shell') ??
-    systemChromium(options.env, platform, true);
-  return cheap !== undefined || (await puppeteerChromium()) !== undefined;
+  const named = namedChromium(options);
+  if (named) return { named: true, headlessShell: named.headless === 'shell', any: true };
+  if (systemChromium(options.env, platform, 'shell'))
+    return { named: false, headlessShell: true, any: true };
+  const full = systemChromium(options.env, platform, true);
+  if (full && !options.preferShell) return { named: false, headlessShell: false, any: true };
+  const downloaded = await puppeteerChromium();
+  return {
+    named: false,
+    headlessShell: downloaded?.headless === 'shell',
+    any: full !== undefined || downloaded !== undefined,
+  };
+}
+
+/** Whether any browser is available; throws like findChromium on a named path that is missing. */
+export async function isChromiumAvailable(options: FindChromiumOptions): Promise<boolean> {
+  return (await browserKinds(options)).any;
 }
 
 /** A path the user named must exist: silently falling back would hide their typo. */

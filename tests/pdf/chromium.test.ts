@@ -8,7 +8,7 @@ import { HandoutError } from '../../src/errors.js';
 import {
   findChromium,
   headlessMode,
-  isChromiumAvailable,
+  browserKinds,
   systemCandidates,
 } from '../../src/pdf/chromium.js';
 
@@ -77,9 +77,7 @@ describe('findChromium', () => {
     expect(error.message).toContain('HANDOUT_CHROMIUM');
     const explicit = await failure(findChromium({ explicit: folder, env: {} }));
     expect(explicit.message).toContain(`"${folder}"`);
-    await expect(isChromiumAvailable({ env: { HANDOUT_CHROMIUM: missing } })).rejects.toThrow(
-      missing,
-    );
+    await expect(browserKinds({ env: { HANDOUT_CHROMIUM: missing } })).rejects.toThrow(missing);
   });
 
   it('finds a system browser on the PATH', async () => {
@@ -106,6 +104,25 @@ describe('findChromium', () => {
     });
   });
 
+  it('tells bootstrap whether a browser is named, whether a headless shell is there, whether any is', async () => {
+    const shell = path.join(folder, 'chrome-headless-shell');
+    await writeFile(shell, '');
+    expect(await browserKinds({ env: { HANDOUT_CHROMIUM: shell } })).toEqual({
+      named: true,
+      headlessShell: true,
+      any: true,
+    });
+    // A Mac with only Google Chrome: a full browser, and no need to load puppeteer to say so.
+    const chrome = path.join(folder, 'Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
+    await mkdir(path.dirname(chrome), { recursive: true });
+    await writeFile(chrome, '');
+    expect(await browserKinds({ env: { HOME: folder }, platform: 'darwin' })).toEqual({
+      named: false,
+      headlessShell: false,
+      any: true,
+    });
+  });
+
   it('knows where macOS and Windows keep Chrome', () => {
     expect(systemCandidates({ HOME: '/Users/ann' }, 'darwin')).toEqual([
       '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
@@ -125,8 +142,8 @@ describe('findChromium', () => {
 
   it('says how to install a browser when there is none', async () => {
     // A Windows machine with no Program Files variables has no candidates at all.
-    const available = await isChromiumAvailable({ env: {}, platform: 'win32' });
-    if (available) return; // puppeteer has downloaded its own browser on this machine
+    const { any } = await browserKinds({ env: {}, platform: 'win32' });
+    if (any) return; // puppeteer has downloaded its own browser on this machine
     const error = await failure(findChromium({ env: {}, platform: 'win32' }));
     expect(error.code).toBe('chromium-not-found');
     expect(error.message).toContain('sudo apt-get install chromium-headless-shell');

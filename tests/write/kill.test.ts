@@ -7,41 +7,12 @@
  * temporary folder (TMPDIR) of its own so that what is left can be listed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, makeProject, singleQuestion } from '../helpers/project.js';
-
-const BIN = path.join(REPO, 'dist/bin.js');
-
-/** dist/ is what `npm test` builds first; compile it here too when src/ is newer (a run of vitest alone). */
-function ensureBuilt(): void {
-  const newest = (dir: string): number =>
-    Math.max(
-      ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map(
-        (f) => statSync(path.join(dir, f)).mtimeMs,
-      ),
-    );
-  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newest(path.join(REPO, 'src'))) return;
-  const tsc = spawnSync(
-    process.execPath,
-    [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
-    {
-      cwd: REPO,
-      encoding: 'utf8',
-    },
-  );
-  if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
-}
+import { BIN, ensureBuilt } from '../helpers/build.js';
+import { makeProject, singleQuestion } from '../helpers/project.js';
 
 /** Parent of each live process, from /proc (Linux, as on the machines handout is tested on). */
 function processTable(): Map<number, { ppid: number; state: string }> {
