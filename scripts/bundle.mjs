@@ -29,7 +29,7 @@ import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Bundled into the chunks: pure JavaScript, loaded by nearly every command. */
-export const BUNDLED = ['@sinclair/typebox', 'commander', 'js-yaml', 'seedrandom'];
+export const BUNDLED = ['@sinclair/typebox', 'commander', 'js-yaml'];
 
 export async function bundle() {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -49,7 +49,7 @@ export async function bundle() {
     external,
     sourcemap: 'linked',
     sourcesContent: false,
-    // The bundled CommonJS packages (seedrandom, commander) call require() for Node's built-ins.
+    // Bundled CommonJS (commander) calls require() for Node's built-ins; ESM has no require.
     banner: {
       js: "import { createRequire as __handoutRequire } from 'node:module';\nconst require = __handoutRequire(import.meta.url);",
     },
