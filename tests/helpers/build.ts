@@ -1,4 +1,8 @@
-/** The compiled CLI (dist/) for tests that run it as a teacher would, in its own process. */
+/**
+ * The built CLI, dist/bin.js, for tests that run it in its own process as a
+ * teacher would. `npm test` builds it first; a run of vitest alone after an
+ * edit builds it here, the way `npm run build` does (tsc, then the bundle).
+ */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -6,22 +10,23 @@ import { REPO } from './project.js';
 
 export const BIN = path.join(REPO, 'dist/bin.js');
 
-/** dist/ is what `npm test` builds first; compile it here too when src/ is newer (a run of vitest alone). */
-export function ensureBuilt(): void {
-  const newest = (dir: string): number =>
-    Math.max(
-      ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map(
-        (f) => statSync(path.join(dir, f)).mtimeMs,
-      ),
-    );
-  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newest(path.join(REPO, 'src'))) return;
-  const tsc = spawnSync(
-    process.execPath,
-    [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
-    {
-      cwd: REPO,
-      encoding: 'utf8',
-    },
+function newest(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map(
+      (f) => statSync(path.join(dir, f)).mtimeMs,
+    ),
   );
-  if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
+}
+
+export function ensureBuilt(): void {
+  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newest(path.join(REPO, 'src'))) return;
+  const steps = [
+    [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
+    [path.join(REPO, 'scripts/bundle.mjs')],
+  ];
+  for (const step of steps) {
+    const result = spawnSync(process.execPath, step, { cwd: REPO, encoding: 'utf8' });
+    if (result.status !== 0)
+      throw new Error(`${step.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+  }
 }

@@ -3,7 +3,7 @@
  * (Chromium is started on a pipe and exits when that pipe closes), and the
  * staging folder the killed run leaves in out/ and the browser profile it
  * leaves in the temporary folder are removed by the next run. Runs the real
- * CLI (dist/bin.js) in its own process, as a teacher would, with a
+ * CLI (dist/bin.js, the bundle) in its own process, as a teacher would, with a
  * temporary folder (TMPDIR) of its own so that what is left can be listed.
  */
 import { spawn, spawnSync } from 'node:child_process';
