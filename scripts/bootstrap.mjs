@@ -8,7 +8,7 @@
  * HANDOUT_SKIP_BROWSER=1 skips the browser step (e.g. CI jobs that never print).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -88,6 +88,19 @@ function onPath(command) {
     .some((dir) => dir !== '' && existsSync(path.join(dir, command)));
 }
 
+/**
+ * Set when apt could not add the headless shell beside a full Chromium, so
+ * that not every `npm start` tries again; `npm ci` (a fresh node_modules)
+ * clears it.
+ */
+const SHELL_INSTALL_FAILED = path.join(
+  ROOT,
+  'node_modules',
+  '.cache',
+  'handout',
+  'headless-shell-failed',
+);
+
 /** What bootstrap says before each way of installing a browser it tries. */
 function announce(attempt, plan) {
   if (attempt.by === 'puppeteer')
@@ -123,7 +136,11 @@ async function ensureBrowser() {
     // A HANDOUT_CHROMIUM that points nowhere: installing another browser would not fix that.
     throw new StepFailed(error.message);
   }
-  const plan = browserInstallPlan({ ...found, canApt });
+  const plan = browserInstallPlan({
+    ...found,
+    canApt,
+    shellInstallFailed: existsSync(SHELL_INSTALL_FAILED),
+  });
   for (const attempt of plan.attempts) {
     say(announce(attempt, plan));
     try {
@@ -135,10 +152,13 @@ async function ensureBrowser() {
     if (plan.want === 'headless-shell' ? now.headlessShell : now.any) return;
   }
   if (plan.required) throw new StepFailed(chromium.CHROMIUM_INSTALL_HELP);
-  if (plan.attempts.length > 0)
+  if (plan.attempts.length > 0) {
+    mkdirSync(path.dirname(SHELL_INSTALL_FAILED), { recursive: true });
+    writeFileSync(SHELL_INSTALL_FAILED, '');
     say(
-      "note: Chromium's headless shell could not be installed; handout prints with the full Chromium, which is slower",
+      "note: Chromium's headless shell could not be installed, so handout prints with the full Chromium, which is slower; to install it yourself: apt-get install chromium-headless-shell (bootstrap tries again after the next npm ci)",
     );
+  }
 }
 
 /**

@@ -18,6 +18,13 @@ export interface BrowserFacts {
   any: boolean;
   /** Linux, running as root, with apt-get on the PATH. */
   canApt: boolean;
+  /**
+   * apt could not add the headless shell beside a full Chromium before (a
+   * distribution without the package, no network): bootstrap runs on every
+   * `npm start`, and `apt-get update` alone takes seconds, so it is not
+   * tried again.
+   */
+  shellInstallFailed: boolean;
 }
 
 export type InstallAttempt =
@@ -39,6 +46,10 @@ const PUPPETEER: InstallAttempt = { by: 'puppeteer', browser: 'chrome-headless-s
 export function browserInstallPlan(facts: BrowserFacts): BrowserInstallPlan {
   if (facts.named || facts.headlessShell) return { attempts: [], want: 'any', required: false };
   if (facts.any)
-    return { attempts: facts.canApt ? [APT] : [], want: 'headless-shell', required: false };
+    return {
+      attempts: facts.canApt && !facts.shellInstallFailed ? [APT] : [],
+      want: 'headless-shell',
+      required: false,
+    };
   return { attempts: facts.canApt ? [APT, PUPPETEER] : [PUPPETEER], want: 'any', required: true };
 }

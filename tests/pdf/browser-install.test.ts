@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { browserInstallPlan, type BrowserFacts } from '../../src/pdf/browser-install.js';
 
-const none: BrowserFacts = { named: false, headlessShell: false, any: false, canApt: false };
+const none: BrowserFacts = {
+  named: false,
+  headlessShell: false,
+  any: false,
+  canApt: false,
+  shellInstallFailed: false,
+};
 const APT = { by: 'apt-get', package: 'chromium-headless-shell' };
 const PUPPETEER = { by: 'puppeteer', browser: 'chrome-headless-shell' };
 
@@ -22,6 +28,16 @@ describe('what bootstrap installs to print', () => {
       want: 'headless-shell',
       required: false,
     });
+  });
+
+  it('does not try apt again on every start once it could not add the headless shell', () => {
+    expect(
+      browserInstallPlan({ ...none, any: true, canApt: true, shellInstallFailed: true }).attempts,
+    ).toEqual([]);
+    // Without any browser, an earlier failure to add the shell does not stop trying to get one.
+    expect(
+      browserInstallPlan({ ...none, canApt: true, shellInstallFailed: true }).attempts,
+    ).toEqual([APT, PUPPETEER]);
   });
 
   it('keeps the full Chromium without apt: nothing is downloaded for speed alone', () => {
