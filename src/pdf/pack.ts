@@ -4,6 +4,11 @@
  * four times faster), and this module finds where each copy starts, writes
  * each copy's own "Page x of y", adds the blank pages double-sided printing
  * needs, and cuts per-student files from the same printed pages.
+ *
+ * Double-sided, every copy starts on a right-hand page, and so does its
+ * answer sheet: a sheet printed on the back of the last question page
+ * could not be handed in (or scanned) without the questions. The sheet's
+ * start is a named destination, like each copy's (templates/quiz/answer-sheet.njk).
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFPage } from 'pdf-lib';
 import { HandoutError } from '../errors.js';
@@ -23,8 +28,9 @@ export interface PrintedChunk {
 
 export interface PackOptions extends PdfMetadata {
   /**
-   * For double-sided printing: every copy starts on a right-hand (odd) page;
-   * a blank page follows each copy with an odd number of pages.
+   * For double-sided printing: every copy starts on a right-hand (odd) page,
+   * and so does its answer sheet; blank pages go before a sheet that would
+   * start on a left-hand page and after a copy with an odd number of pages.
    */
   duplex: boolean;
   /** For each copy in pack order, the metadata of its own file, if one is wanted. */
@@ -66,18 +72,21 @@ export async function assemblePack(
     const ranges = partRanges(source, chunk.parts);
     // One copyPages call per chunk, so the fonts its pages share are copied once.
     const copied = await pack.copyPages(source, source.getPageIndices());
-    for (const range of ranges) {
+    for (const [r, range] of ranges.entries()) {
       const pages = copied.slice(range.start, range.end);
+      const blankAt = options.duplex ? sheetBreak(source, chunk.parts[r]!, range) : undefined;
       const part: PackPart = { pageCount: pages.length, firstPage: pack.getPageCount() + 1 };
       pages.forEach((page, i) => {
+        if (i === blankAt) pack.addPage([page.getWidth(), page.getHeight()]);
         pack.addPage(page);
         numbers.stamp(page, i + 1, pages.length);
       });
       const metadata = options.split?.[parts.length];
-      if (metadata) part.pdf = await cutCopy(source, range, metadata);
+      if (metadata) part.pdf = await cutCopy(source, range, metadata, blankAt);
       parts.push(part);
       const last = pages.at(-1);
-      if (options.duplex && parts.length < partTotal && last && pages.length % 2 === 1) {
+      const printed = pages.length + (blankAt === undefined ? 0 : 1);
+      if (options.duplex && parts.length < partTotal && last && printed % 2 === 1) {
         pack.addPage([last.getWidth(), last.getHeight()]);
       }
     }
@@ -93,14 +102,39 @@ interface PageRange {
   end: number;
 }
 
+/** The 0-based page a named destination points to, or -1. */
+function destinationPage(source: PDFDocument, name: string): number {
+  const dests = source.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  // A destination is [pageRef /XYZ left top zoom].
+  const ref = dests?.lookupMaybe(PDFName.of(name), PDFArray)?.get(0);
+  if (!(ref instanceof PDFRef)) return -1;
+  return source.getPages().findIndex((page: PDFPage) => page.ref === ref);
+}
+
+/**
+ * Where, counted from the copy's first page, a blank page must go so that
+ * the copy's answer sheet starts on a right-hand page; undefined when it
+ * already does, or when the copy has no sheet.
+ */
+function sheetBreak(source: PDFDocument, name: string, range: PageRange): number | undefined {
+  const offset = destinationPage(source, `${name}-sheet`) - range.start;
+  return offset > 0 && offset < range.end - range.start && offset % 2 === 1 ? offset : undefined;
+}
+
+/** A document printed alone (one copy), with its answer sheet moved to a right-hand page. */
+export async function sheetOnRecto(pdf: Uint8Array): Promise<Uint8Array> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: NO_PAUSES });
+  const at = sheetBreak(document, 'copy', { start: 0, end: document.getPageCount() });
+  if (at === undefined) return pdf;
+  const before = document.getPage(at - 1);
+  document.insertPage(at, [before.getWidth(), before.getHeight()]);
+  return document.save({ objectsPerTick: NO_PAUSES, useObjectStreams: false });
+}
+
 /** Each named part's pages, from the named destinations Chromium wrote for them. */
 export function partRanges(source: PDFDocument, names: readonly string[]): PageRange[] {
-  const dests = source.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const pageRefs = source.getPages().map((page: PDFPage) => page.ref);
   const starts = names.map((name) => {
-    // A destination is [pageRef /XYZ left top zoom].
-    const ref = dests?.lookupMaybe(PDFName.of(name), PDFArray)?.get(0);
-    const index = ref instanceof PDFRef ? pageRefs.indexOf(ref) : -1;
+    const index = destinationPage(source, name);
     if (index === -1) throw lostPart(name, 'has no start page');
     return index;
   });
@@ -108,7 +142,7 @@ export function partRanges(source: PDFDocument, names: readonly string[]): PageR
     const expected = i === 0 ? start === 0 : start > starts[i - 1]!;
     if (!expected) throw lostPart(names[i]!, 'does not start after the one before it');
   });
-  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? pageRefs.length }));
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? source.getPageCount() }));
 }
 
 /**
@@ -126,6 +160,7 @@ async function cutCopy(
   source: PDFDocument,
   range: PageRange,
   metadata: PdfMetadata,
+  blankAt: number | undefined,
 ): Promise<Uint8Array> {
   const single = await PDFDocument.create({ updateMetadata: false });
   describe(single, metadata);
@@ -133,6 +168,7 @@ async function cutCopy(
   const indices = Array.from({ length: range.end - range.start }, (_, i) => range.start + i);
   const pages = await single.copyPages(source, indices);
   pages.forEach((page, i) => {
+    if (i === blankAt) single.addPage([page.getWidth(), page.getHeight()]);
     single.addPage(page);
     numbers.stamp(page, i + 1, pages.length);
   });

@@ -48,7 +48,9 @@ export async function produce(
   for (const doc of html) kinds.set(doc.path, `${doc.kind} (html)`);
   for (const file of plan.files) kinds.set(file.path, file.kind);
   await forEachLimited(html, WRITES_AT_ONCE, (doc) => writer.add(doc.path, doc.html));
-  await forEachLimited(plan.files, WRITES_AT_ONCE, (file) => writer.add(file.path, file.data));
+  await forEachLimited(plan.files, WRITES_AT_ONCE, async (file) =>
+    writer.add(file.path, typeof file.data === 'function' ? await file.data() : file.data),
+  );
   const singles = plan.documents.filter((d) => d.writePdf);
   if (singles.length === 0 && plan.packs.length === 0) return { kinds, pages };
 
@@ -65,12 +67,13 @@ export async function produce(
   );
   const printed = await options.printer.printAll([...singleJobs, ...packJobs.flat()]);
   reportBlocked(printed, options.io);
+  const { assemblePack, sheetOnRecto } = await import('../pdf/pack.js');
   for (const [i, doc] of singles.entries()) {
-    await writer.add(pdfPath(doc.path), printed[i]!.pdf);
+    const pdf = doc.sheetOnRecto ? await sheetOnRecto(printed[i]!.pdf) : printed[i]!.pdf;
+    await writer.add(pdfPath(doc.path), pdf);
     kinds.set(pdfPath(doc.path), `${doc.kind} (pdf)`);
-    pages.set(pdfPath(doc.path), printed[i]!.pageCount);
+    pages.set(pdfPath(doc.path), printed[i]!.pageCount + (pdf === printed[i]!.pdf ? 0 : 1));
   }
-  const { assemblePack } = await import('../pdf/pack.js');
   let next = singles.length;
   for (const [p, pack] of plan.packs.entries()) {
     const chunks = printed.slice(next, (next += packJobs[p]!.length));

@@ -4,34 +4,13 @@
  * staging folder the killed run leaves in out/ is removed by the next run.
  * Runs the real CLI (dist/bin.js) in its own process, as a teacher would.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { REPO, makeProject, singleQuestion } from '../helpers/project.js';
-
-const BIN = path.join(REPO, 'dist/bin.js');
-
-/** dist/ is what `npm test` builds first; compile it here too when src/ is newer (a run of vitest alone). */
-function ensureBuilt(): void {
-  const newest = (dir: string): number =>
-    Math.max(
-      ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map(
-        (f) => statSync(path.join(dir, f)).mtimeMs,
-      ),
-    );
-  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newest(path.join(REPO, 'src'))) return;
-  const tsc = spawnSync(
-    process.execPath,
-    [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
-    {
-      cwd: REPO,
-      encoding: 'utf8',
-    },
-  );
-  if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
-}
+import { BIN, ensureBuilt } from '../helpers/built.js';
+import { makeProject, singleQuestion } from '../helpers/project.js';
 
 /** Parent of each live process, from /proc (Linux, as on the machines handout is tested on). */
 function processTable(): Map<number, { ppid: number; state: string }> {
