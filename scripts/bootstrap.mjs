@@ -155,10 +155,11 @@ async function main() {
     run('npm', ['ci'], { what: 'npm ci' });
   }
   if (!compiledUpToDate()) {
-    say('compiling TypeScript (tsc -p tsconfig.json)');
+    say('compiling TypeScript (npm run build: tsc, then the bundle of dist/bin.js)');
     // The local tsc, started directly: npx would add a second or two and may ask the network.
     const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     run(process.execPath, [tsc, '-p', 'tsconfig.json'], { what: 'Compiling' });
+    run(process.execPath, [path.join(ROOT, 'scripts', 'bundle.mjs')], { what: 'Bundling' });
   }
   if (process.env.HANDOUT_SKIP_BROWSER !== '1') await ensureBrowser();
   ensurePoppler();

@@ -3,6 +3,9 @@
 // instead of exiting, so that cleanup in `finally` blocks always runs.
 // `--version` alone is answered before loading the CLI: start-up time matters.
 const args = process.argv.slice(2);
+// dist/bin.js is a bundle (scripts/bundle.mjs): with --debug, stack traces name src/*.ts lines.
+// Enabled before the CLI's chunks load, since Node reads a module's source map as it loads it.
+if (args.includes('--debug')) process.setSourceMapsEnabled(true);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { handoutVersion } = await import('./version.js');
   process.stdout.write(`${handoutVersion()}\n`);

@@ -5,11 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { HandoutError } from './errors.js';
+import { packageRootFrom } from './util/package-root.js';
 
-/** The installed package: dist/project.js lives one level below it. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The installed package, where the built-in templates and schemas are. */
+export const PACKAGE_ROOT = packageRootFrom(import.meta.url);
 export const BUILTIN_TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
 export const SCHEMA_DIR = path.join(PACKAGE_ROOT, 'schema');
 

@@ -1,9 +1,9 @@
 /** handout's own version, from package.json. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRootFrom } from './util/package-root.js';
 
 export function handoutVersion(): string {
-  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'package.json');
+  const file = path.join(packageRootFrom(import.meta.url), 'package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }

@@ -57,6 +57,24 @@ const Evidence = OneOrMore(
   'a verbatim quote (or list of quotes) from the cited passages that supports the answer',
 );
 
+/**
+ * Lint rules a question silences. Any kebab-case key passes here: lint
+ * names an unknown rule id at its line with the nearest one and the list;
+ * the published editor schema enumerates the ids (schema/publish.ts).
+ */
+export const AllowSchema = Type.Record(
+  Type.String({ pattern: KEBAB_ID }),
+  Type.String({
+    minLength: 1,
+    pattern: '\\S',
+    description: 'why the rule does not apply to this question (shown by handout stats)',
+  }),
+  {
+    description:
+      'lint rules this question silences, each with the reason, e.g. key-longest: "the full title is the point of the question"',
+  },
+);
+
 /** Fields every question has; cloze and essay relax prompt and evidence. */
 const CommonProperties = {
   id: Id,
@@ -67,20 +85,7 @@ const CommonProperties = {
   difficulty: Type.Optional(Difficulty),
   tags: Type.Optional(Tags),
   points: Type.Optional(Points),
-  allow: Type.Optional(
-    Type.Record(
-      Type.String({ pattern: KEBAB_ID }),
-      Type.String({
-        minLength: 1,
-        pattern: '\\S',
-        description: 'why the rule does not apply to this question (shown by handout stats)',
-      }),
-      {
-        description:
-          'lint rules this question silences, each with the reason, e.g. key-longest: "the full title is the point of the question"',
-      },
-    ),
-  ),
+  allow: Type.Optional(AllowSchema),
 };
 
 function question<T extends QuestionType, P extends TProperties>(

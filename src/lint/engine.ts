@@ -8,7 +8,13 @@ import type { Problem, ProblemList, Severity, SourceLocation } from '../errors.j
 import type { Bank } from '../bank/load.js';
 import type { Corpus } from '../corpus/article.js';
 import { didYouMean } from '../util/text.js';
-import { allowable, type BankFinding, type Finding, type Rule } from './rule.js';
+import {
+  allowable,
+  allowableByQuestion,
+  type BankFinding,
+  type Finding,
+  type Rule,
+} from './rule.js';
 import { RULES } from './registry.js';
 
 export interface RuleTally {
@@ -68,10 +74,10 @@ export function runRules(
         problems.error(
           at(),
           'unknown-rule',
-          `question "${question.id}": "allow" names the rule "${ruleId}", which does not exist${didYouMean(ruleId, byId.keys())}; "handout stats" lists the rules`,
+          `question "${question.id}": "allow" names the rule "${ruleId}", which does not exist${didYouMean(ruleId, byId.keys())}; a question can allow ${allowableIds(rules)}`,
           question.id,
         );
-      } else if (!allowable(rule) || (!rule.question && !rule.citing)) {
+      } else if (!allowableByQuestion(rule)) {
         problems.error(
           at(),
           'rule-not-allowable',
@@ -158,4 +164,11 @@ export function runRules(
     );
   }
   return { rules: [...tallies.values()], allows };
+}
+
+/** "key-longest, negative-stem or stem-clang" */
+function allowableIds(rules: readonly Rule[]): string {
+  const ids = rules.filter(allowableByQuestion).map((r) => r.id);
+  if (ids.length === 0) return 'no rule';
+  return ids.length === 1 ? ids[0]! : `${ids.slice(0, -1).join(', ')} or ${ids.at(-1)!}`;
 }

@@ -5,10 +5,11 @@
  * that holds it, with what to do, instead of empty boxes found on paper.
  */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, visit } from 'yaml';
+import type { LineCounter } from 'yaml';
 import type { Problem, ProblemList, SourceLocation } from '../errors.js';
 import { describeCharacter, uncoveredCharacters } from '../render/fonts.js';
 import { listFiles } from '../util/files.js';
+import { yaml } from '../util/yaml-source.js';
 
 export const BUNDLED_SCRIPTS =
   'Latin, Cyrillic, Greek, Vietnamese, Chinese, Japanese, Korean, Arabic, Hebrew, Devanagari, Thai';
@@ -57,6 +58,8 @@ export async function checkPrintable(
 /** [offset, source text] of every scalar in a YAML file: what may be printed, without comments. */
 function yamlValues(text: string): [number, string][] {
   const values: [number, string][] = [];
+  // Only a file with unprintable text gets here, so yaml is loaded (slowly) only then.
+  const { visit, parseDocument } = yaml();
   visit(parseDocument(text), {
     Scalar(_key, node) {
       if (node.range) values.push([node.range[0], text.slice(node.range[0], node.range[1])]);
@@ -66,7 +69,7 @@ function yamlValues(text: string): [number, string][] {
 }
 
 function lineCounter(text: string): LineCounter {
-  const lines = new LineCounter();
+  const lines = new (yaml().LineCounter)();
   lines.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
   return lines;

@@ -3,7 +3,7 @@
  * first the checks that keep a quiz correct, then the item-writing rules.
  * A new rule is a file in rules/ and a line here.
  */
-import type { Rule } from './rule.js';
+import { allowableByQuestion, type Rule } from './rule.js';
 import { passageExists } from './rules/passage-exists.js';
 import { duplicatePassage } from './rules/duplicate-passage.js';
 import { evidenceVerbatim } from './rules/evidence-verbatim.js';
@@ -43,3 +43,8 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
+
+/** The ids a question may name under `allow:`, in registry order (also enumerated by schema/bank.schema.json). */
+export const ALLOWABLE_RULE_IDS: readonly string[] = RULES.filter(allowableByQuestion).map(
+  (r) => r.id,
+);

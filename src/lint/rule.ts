@@ -72,3 +72,8 @@ export function unhandledType(question: never): never {
 export function allowable(rule: Rule): boolean {
   return rule.severity === 'warning';
 }
+
+/** What a question may name under `allow:`: a warning it can cause itself, not one about the whole bank. */
+export function allowableByQuestion(rule: Rule): boolean {
+  return allowable(rule) && (rule.question !== undefined || rule.citing !== undefined);
+}

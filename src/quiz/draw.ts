@@ -142,12 +142,13 @@ function assemble(
     orderSection(questions, deriveSeed(target.seed, `order:${i}`), usedOrders, i),
   );
   const flat = ordered.flat();
-  const rngFor = (q: Question) => random(deriveSeed(target.seed, `question:${q.id}`));
+  // Seeds derived on first use (see random): most questions draw no number.
+  const rngFor = (q: Question) => random(() => deriveSeed(target.seed, `question:${q.id}`));
   const singles = flat.filter((q): q is SingleQuestion => q.type === 'single');
   const answerAt = new Map(
-    balanceAnswerLetters(singles, (q) => random(deriveSeed(target.seed, `letter:${q.id}`))).map(
-      (index, i) => [singles[i]!.id, index],
-    ),
+    balanceAnswerLetters(singles, (q) =>
+      random(() => deriveSeed(target.seed, `letter:${q.id}`)),
+    ).map((index, i) => [singles[i]!.id, index]),
   );
   let number = 0;
   const sections: CopySection[] = blueprint.sections.map((section, i) => ({

@@ -292,12 +292,18 @@ function assetsOf(faces: Face[]): FontAssets {
   };
 }
 
-/** ASCII is always served by Noto Serif / Noto Sans: skipping it keeps the scan cheap. */
+/**
+ * ASCII is always served by Noto Serif / Noto Sans: skipping it keeps the
+ * scan cheap. The pattern finds runs of other characters, not each one, and
+ * works on UTF-16 units (no `u` flag), which V8 scans several times faster:
+ * a class of 1,000 is 60 MB of HTML with a dash or a quote on every line.
+ * Iterating a run yields code points, surrogate pairs joined.
+ */
 function nonAsciiCodePoints(texts: Iterable<string>): Set<number> {
   const codePoints = new Set<number>();
   for (const text of texts) {
-    for (const [character] of text.matchAll(/[\u0080-\u{10ffff}]/gu)) {
-      codePoints.add(character.codePointAt(0)!);
+    for (const [run] of text.matchAll(/[\u0080-\uffff]+/g)) {
+      for (const character of run) codePoints.add(character.codePointAt(0)!);
     }
   }
   return codePoints;

@@ -1,7 +1,7 @@
 /** Student copies and answer keys as HTML, from a drawn QuizCopy. */
 import type { Corpus } from '../corpus/article.js';
 import { citationLines } from '../corpus/citation.js';
-import { TYPE_LABELS } from '../bank/question.js';
+import { TYPE_LABELS, type Question } from '../bank/question.js';
 import type { CopyItem, QuizCopy } from '../quiz/copy.js';
 import { keyNotation } from '../quiz/key.js';
 import { relabelRefs } from '../corpus/ref-labels.js';
@@ -28,14 +28,45 @@ export interface QuizRenderContext {
  * 1,000 shows each question in a few dozen option orders, so rendering it
  * once per order instead of once per copy saves most of the work.
  */
-export type RenderedItems = Map<string, string>;
+export interface RenderedItems {
+  html: Map<string, string>;
+  /** Every string seen in a key, by the number that stands for it there (see shapeKey). */
+  texts: Map<string, number>;
+  /** Whether a question's own text holds NUMBER_MARK, by question (looked at once each). */
+  holdsMark: Map<Question, boolean>;
+}
 
 export function renderedItems(): RenderedItems {
-  return new Map();
+  return { html: new Map(), texts: new Map(), holdsMark: new Map() };
 }
 
 /** Stands for the item's number while its HTML is cached (a private-use character). */
 const NUMBER_MARK = '\uE000';
+
+/** In a key, a string holding the mark itself (however unlikely): such an item is never cached. */
+const HOLDS_MARK = -1;
+
+/**
+ * A short key for a value: each string stands as the number it got when
+ * first seen. Building it costs a map lookup per string (the bank's strings
+ * are the same objects in every copy, so each is hashed once), where a
+ * JSON key copied every option's text 20,000 times for a class of 1,000.
+ */
+function shapeKey(value: unknown, texts: Map<string, number>): string {
+  if (typeof value === 'string') {
+    let id = texts.get(value);
+    if (id === undefined) {
+      id = value.includes(NUMBER_MARK) ? HOLDS_MARK : texts.size;
+      texts.set(value, id);
+    }
+    return `s${id}`;
+  }
+  if (typeof value !== 'object' || value === null) return String(value);
+  if (Array.isArray(value)) return `[${value.map((v) => shapeKey(v, texts)).join(',')}]`;
+  return `{${Object.entries(value)
+    .map(([name, v]) => `${shapeKey(name, texts)}:${shapeKey(v, texts)}`)
+    .join(',')}}`;
+}
 
 /** "Version A" or "Ana Pérez (s001)": how a copy is named on its pages. */
 export function copyName(copy: QuizCopy): string {
@@ -100,23 +131,33 @@ export function renderCopy(copy: QuizCopy, context: QuizRenderContext): string {
         instructions: section.instructions,
         points: section.items.reduce((n, item) => n + item.points, 0),
       };
-      return { ...view, items: section.items.map((item) => itemView(item, view, context)) };
+      const key = context.items ? shapeKey(view, context.items.texts) : '';
+      return {
+        ...view,
+        items: section.items.map((item) => itemView(item, view, key, context)),
+      };
     }),
     sheet: context.answerSheet ? answerSheetView(copy, context.answerSheet) : undefined,
   });
 }
 
-function itemView(item: CopyItem, section: object, context: QuizRenderContext) {
+function itemView(item: CopyItem, section: object, sectionKey: string, context: QuizRenderContext) {
   const view = { ...item, blank_widths: blankWidths(item) };
   const render = (number: string | number) =>
     renderTemplate(context.env, 'quiz/item.njk', { item: { ...view, number }, section });
-  const key = JSON.stringify([item.question.id, item.points, item.presentation, section]);
-  // Bank text holding the mark itself (however unlikely) is never cached.
-  if (!context.items || key.includes(NUMBER_MARK)) return { ...view, html: render(item.number) };
-  let html = context.items.get(key);
+  const cache = context.items;
+  if (!cache) return { ...view, html: render(item.number) };
+  let holdsMark = cache.holdsMark.get(item.question);
+  if (holdsMark === undefined) {
+    holdsMark = JSON.stringify(item.question).includes(NUMBER_MARK);
+    cache.holdsMark.set(item.question, holdsMark);
+  }
+  const key = `${shapeKey(item.question.id, cache.texts)}|${item.points}|${shapeKey(item.presentation, cache.texts)}|${sectionKey}`;
+  if (holdsMark || key.includes(`s${HOLDS_MARK}`)) return { ...view, html: render(item.number) };
+  let html = cache.html.get(key);
   if (html === undefined) {
     html = render(NUMBER_MARK);
-    context.items.set(key, html);
+    cache.html.set(key, html);
   }
   return { ...view, html: html.replaceAll(NUMBER_MARK, String(item.number)) };
 }

@@ -15,7 +15,7 @@ import { shorten } from './text.js';
  * problem, so a clean run does not pay for loading it.
  */
 let yamlModule: typeof Yaml | undefined;
-const yaml = (): typeof Yaml =>
+export const yaml = (): typeof Yaml =>
   (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 const isMap = (node: unknown) => yaml().isMap(node);
 const isSeq = (node: unknown) => yaml().isSeq(node);

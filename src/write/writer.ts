@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HandoutError, compareStrings } from '../errors.js';
 import { fontAssets } from '../render/fonts.js';
+import { forEachLimited } from '../util/parallel.js';
 
 export interface WrittenFile {
   /** Path relative to the output folder, with forward slashes. */
@@ -22,6 +23,9 @@ export interface WrittenFile {
 
 /** Where shared assets (fonts) live, relative to the output folder. */
 export const ASSETS_DIR = 'assets';
+
+/** Files moved into place at once when a run commits. */
+const RENAMES_AT_ONCE = 16;
 
 /** Staging folders are named `.staging-<pid>-<time>`: the pid tells whether their run is still alive. */
 const STAGING = /^\.staging-(\d+)-/;
@@ -43,10 +47,23 @@ export class OutputWriter {
   /** Adds a file to the run. `relative` uses forward slashes and stays inside the output folder. */
   async add(relative: string, data: string | Uint8Array): Promise<void> {
     const target = this.resolve(relative);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, data);
+    await this.folder(path.dirname(target));
+    // Encoded once, for both the file and its hash.
     const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    await writeFile(target, buffer);
     this.files.set(relative, { path: relative, bytes: buffer.length, sha256: sha256(buffer) });
+  }
+
+  /** Folders made so far: 2,000 files in one folder ask for it once, not 2,000 times. */
+  private readonly folders = new Map<string, Promise<unknown>>();
+
+  private folder(dir: string): Promise<unknown> {
+    let made = this.folders.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true });
+      this.folders.set(dir, made);
+    }
+    return made;
   }
 
   /**
@@ -85,11 +102,12 @@ export class OutputWriter {
   async commit(): Promise<WrittenFile[]> {
     this.finished = true;
     try {
-      for (const file of this.written()) {
+      // Renames in any order reach the same out/: several at once keep the disk busy.
+      await forEachLimited(this.written(), RENAMES_AT_ONCE, async (file) => {
         const target = path.join(this.outDir, file.path);
-        await mkdir(path.dirname(target), { recursive: true });
+        await this.folder(path.dirname(target));
         await rename(path.join(this.staging, file.path), target);
-      }
+      });
     } finally {
       await this.removeStaging();
     }

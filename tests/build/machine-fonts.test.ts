@@ -10,10 +10,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt } from '../helpers/build.js';
 import { REPO, SHARED } from '../helpers/project.js';
 
-const BIN = path.join(REPO, 'dist/bin.js');
 const MACHINE = '/etc/fonts/fonts.conf';
 const FRESH = path.join(SHARED, 'fonts/fresh-machine.conf');
 const outs: string[] = [];
@@ -31,6 +31,7 @@ function printVersionA(fontconfig: string): Buffer {
 }
 
 describe.runIf(existsSync(MACHINE))('printing on machines with other fonts', () => {
+  beforeAll(ensureBuilt, 120_000);
   it('gives the same PDF bytes with the machine fonts and a fresh machine fonts', () => {
     expect(Buffer.compare(printVersionA(MACHINE), printVersionA(FRESH))).toBe(0);
   }, 120_000);

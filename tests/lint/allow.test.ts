@@ -80,6 +80,13 @@ describe('allow', () => {
         message: expect.stringContaining('did you mean "key-longest"?'),
       }),
     );
+    // And every id it could have named, so a teacher need not look them up.
+    const message = problems.find((p) => p.code === 'unknown-rule')!.message;
+    expect(message).toMatch(
+      /a question can allow duplicate-passage, redundant-accept, key-longest, .*, stem-clang or overlapping-numeric$/,
+    );
+    for (const id of ['evidence-verbatim', 'true-false-balance', 'key-position'])
+      expect(message).not.toContain(id);
   });
 
   it('requires a reason', async () => {

@@ -368,15 +368,24 @@ const CASES: Record<string, RuleCases> = {
     valid: [fixed(3, 3), fixed(4, 2), fixed(6, 3)],
     invalid: [
       {
+        // Three answers at A without an option that needs the written order: each is named.
         questions: fixed(4, 3),
-        findings: [
-          {
-            bank: true,
-            message: 'in 3 of 4 fixed-order single-choice questions the answer is option A',
-          },
-        ],
+        findings: [1, 2, 3].map((n) => ({
+          message: new RegExp(
+            `^question "case-${n}": remove fixed_order here: the answer is option A in 3 of the 4 fixed-order single-choice questions \\(case-1, case-2, case-3\\)`,
+          ),
+        })),
       },
-      { questions: fixed(5, 0), findings: [{ bank: true, message: 'option C' }] },
+      {
+        // "None of the above" is the answer everywhere, so always C: three must change to
+        // bring C to half or less, and the fix is to write those answers out.
+        questions: fixed(5, 0),
+        findings: [1, 2, 3].map((n) => ({
+          message: new RegExp(
+            `^question "case-${n}": the answer is option C in 5 of the 5 .*"None of the above" option; make that option a wrong one here \\(write the right answer out instead\\)`,
+          ),
+        })),
+      },
     ],
   },
 };

@@ -59,6 +59,10 @@ beforeEach(async () => {
     `require('fs').appendFileSync(${JSON.stringify(log)}, 'tsc ' + process.argv.slice(2).join(' ') + '\\n');` +
       `require('fs').writeFileSync('dist/bin.js', '');`,
   );
+  await write(
+    'scripts/bundle.mjs',
+    `import { appendFileSync } from 'node:fs'; appendFileSync(${JSON.stringify(log)}, 'bundle\\n');`,
+  );
   await write('dist/bin.js', '');
   // The real search is tested in chromium.test.ts; this one finds a browser once a marker file exists.
   await write(
@@ -132,8 +136,10 @@ describe.skipIf(process.platform === 'win32')('bootstrap', () => {
     await write('src/pdf/new.ts', 'export {};');
     const { status, stderr } = bootstrap();
     expect(status).toBe(0);
-    expect(stderr).toBe('bootstrap: compiling TypeScript (tsc -p tsconfig.json)\n');
-    expect(await commands()).toEqual(['tsc -p tsconfig.json']);
+    expect(stderr).toBe(
+      'bootstrap: compiling TypeScript (npm run build: tsc, then the bundle of dist/bin.js)\n',
+    );
+    expect(await commands()).toEqual(['tsc -p tsconfig.json', 'bundle']);
     expect(bootstrap()).toEqual({ status: 0, stderr: '' });
   });
 

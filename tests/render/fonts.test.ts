@@ -162,6 +162,19 @@ describe('font stacks', () => {
     }
   });
 
+  it('ship the Chinese, Japanese and Korean files a page needs, also for characters past U+FFFF', () => {
+    const cjk = (text: string) =>
+      fontAssets([text])
+        .files.map((file) => file.name)
+        .filter((name) => /noto-sans-(sc|tc|jp|kr)-/.test(name));
+    expect(cjk('<p>Plain English — “quoted”</p>')).toEqual([]);
+    expect(cjk('<p>李小龙</p>').every((name) => name.startsWith('noto-sans-sc-'))).toBe(true);
+    // 𩸽 (U+29E3D) is written as two UTF-16 units: the scan must read it as one character.
+    const hokke = cjk('<td>𩸽</td>');
+    expect(hokke.length).toBeGreaterThan(0);
+    expect(hokke.every((name) => name.startsWith('noto-sans-jp-'))).toBe(true);
+  });
+
   it('cover the scripts of a class and nothing is left to the machine', () => {
     expect(uncoveredCharacters(NAMES.join(' '))).toEqual([]);
     expect(uncoveredCharacters('Text with a tab\tand a soft\u00adhyphen')).toEqual([]);

@@ -1,8 +1,8 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { drawVersions } from '../../src/quiz/draw.js';
+import { drawStudentCopies, drawVersions } from '../../src/quiz/draw.js';
 import { keyNotation } from '../../src/quiz/key.js';
-import { renderCopy, renderKey } from '../../src/render/quiz.js';
+import { renderCopy, renderKey, renderedItems } from '../../src/render/quiz.js';
 import { templateEnvironment } from '../../src/render/env.js';
 import { QUESTION_TYPES } from '../../src/bank/schema.js';
 import { buildBank } from '../../src/bank/load.js';
@@ -192,5 +192,47 @@ describe('student copies and answer keys', () => {
       expect(page).toContain('<strong>bold</strong>');
       expect(page).toContain('Лавров');
     }
+  });
+
+  it('render a class with questions shared between copies exactly as each copy alone', async () => {
+    const content = await bundled();
+    const env = templateEnvironment(content.project.templateDirs);
+    const alone = { env, corpus: content.corpus, assetsUrl: '.' };
+    const shared = { ...alone, items: renderedItems() };
+    const students = Array.from({ length: 40 }, (_, i) => ({
+      id: `s${i}`,
+      name: `Student ${i}`,
+      extra: [] as [string, string][],
+      row: i + 2,
+    }));
+    const copies = drawStudentCopies(content.bank.questions, everyType, 5, students);
+    for (const copy of copies) expect(renderCopy(copy, shared)).toBe(renderCopy(copy, alone));
+    // Forty copies of 18 questions, but far fewer renderings: that is the point of sharing.
+    expect(shared.items.html.size).toBeLessThan(copies.length * copies[0]!.items.length);
+  });
+
+  it('never shares a question whose text holds the mark that stands for its number', async () => {
+    const content = await bundled();
+    const problems = new ProblemList();
+    const bank = buildBank(
+      [
+        {
+          file: '/virtual/questions/mark.yaml',
+          text: `questions:\n  - id: mark\n    type: single\n    passages: lavrov-studying-proposals-2013#p2\n    prompt: "Private use \\uE000 here"\n    answer: "yes"\n    distractors: ["no", "maybe"]\n    evidence: still wants guarantees\n`,
+        },
+      ],
+      problems,
+      '/virtual',
+    );
+    expect(problems.items).toEqual([]);
+    const quiz = blueprint('sections:\n  - title: S\n    pick: 1\n    from: { types: [single] }\n');
+    const env = templateEnvironment(content.project.templateDirs);
+    const context = { env, corpus: content.corpus, assetsUrl: '.', items: renderedItems() };
+    for (const copy of drawVersions(bank.questions, quiz, 1, 3)) {
+      const page = renderCopy(copy, context);
+      expect(page).toContain('Private use \uE000 here');
+      expect(page).toContain('<span class="num">1.</span>');
+    }
+    expect(context.items.html.size).toBe(0);
   });
 });

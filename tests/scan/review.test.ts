@@ -28,7 +28,7 @@ import { projectAt } from '../../src/project.js';
 import type { QuizCopy } from '../../src/quiz/copy.js';
 import { loadRoster } from '../../src/quiz/roster.js';
 import { qrPlace, sheetLayout } from '../../src/sheet/layout.js';
-import { BIN, ensureBuilt } from '../helpers/built.js';
+import { BIN, ensureBuilt } from '../helpers/build.js';
 import { runCli } from '../helpers/cli.js';
 import { REPO } from '../helpers/project.js';
 import { readPdfText } from '../pdf/pdf-reading.js';

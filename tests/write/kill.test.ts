@@ -2,14 +2,14 @@
  * `kill -9` of handout while it prints: the browser must not outlive it
  * (Chromium is started on a pipe and exits when that pipe closes), and the
  * staging folder the killed run leaves in out/ is removed by the next run.
- * Runs the real CLI (dist/bin.js) in its own process, as a teacher would.
+ * Runs the real CLI (dist/bin.js, the bundle) in its own process, as a teacher would.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { BIN, ensureBuilt } from '../helpers/built.js';
+import { BIN, ensureBuilt } from '../helpers/build.js';
 import { makeProject, singleQuestion } from '../helpers/project.js';
 
 /** Parent of each live process, from /proc (Linux, as on the machines handout is tested on). */

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * Bundles the command line into dist/bin.js plus a few chunks in
+ * dist/chunks/, after tsc has type-checked and compiled src/ into dist/.
+ *
+ * Why: a run of `handout lint` spent more time finding, reading and linking
+ * some 420 ES modules (ours and, above all, the 250 files of
+ * @sinclair/typebox) than linting; Node 20 has no compile cache to spare
+ * that. One file per command path makes start-up a few module loads.
+ * Commands still import their heavy parts lazily: esbuild keeps each
+ * `import()` as its own chunk, so `handout lint` never loads the browser,
+ * the exporters or the templates.
+ *
+ * Dependencies stay in node_modules (loaded by Node as usual) except the
+ * small pure-JavaScript ones every command needs, listed in BUNDLED: the
+ * others find files beside their own code (fonts, browsers, native
+ * binaries, template loaders) and are only loaded by the commands that use
+ * them. The rest of dist/ (tsc's one file per module) is what scripts and
+ * benchmarks import; tsc's own dist/bin.js, which this overwrites, runs
+ * the same code unbundled.
+ *
+ * Source maps point into src/: `node --enable-source-maps dist/bin.js`, or
+ * `handout --debug`, shows stack traces with TypeScript file and line.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Bundled into the chunks: pure JavaScript, loaded by nearly every command. */
+export const BUNDLED = ['@sinclair/typebox', 'commander', 'js-yaml'];
+
+export async function bundle() {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const external = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.includes(name));
+  rmSync(path.join(ROOT, 'dist', 'chunks'), { recursive: true, force: true });
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { bin: 'src/bin.ts' },
+    outdir: 'dist',
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    tsconfig: 'tsconfig.json',
+    external,
+    sourcemap: 'linked',
+    sourcesContent: false,
+    // Bundled CommonJS (commander) calls require() for Node's built-ins; ESM has no require.
+    banner: {
+      js: "import { createRequire as __handoutRequire } from 'node:module';\nconst require = __handoutRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+    // Same source, same bytes: no timestamps or absolute paths in the output.
+    legalComments: 'none',
+  });
+}
+
+if (path.resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) await bundle();

@@ -1,0 +1,94 @@
+/**
+ * dist/bin.js is an esbuild bundle (scripts/bundle.mjs): start-up reads a
+ * handful of chunks instead of some 420 modules. These run it as a teacher
+ * would, in its own process: the commands still find their templates,
+ * schemas and lazily loaded libraries from inside the chunks, and `handout
+ * lint` stays free of the libraries only printing and exporting need.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt } from '../helpers/build.js';
+import { REPO } from '../helpers/project.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'handout-bundle-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function handout(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every JavaScript file Node loaded, as NODE_DEBUG reports it (ES modules and CommonJS). */
+function loadedFiles(stderr: string): string[] {
+  const files = new Set<string>();
+  for (const match of stderr.matchAll(/^ESM \d+: Translating \w+ file:\/\/(\S+)$/gm))
+    files.add(decodeURIComponent(match[1]!));
+  for (const match of stderr.matchAll(/^MODULE \d+: load "(\/[^"]+)"/gm)) files.add(match[1]!);
+  return [...files];
+}
+
+describe('the bundled command line', () => {
+  beforeAll(ensureBuilt, 180_000);
+
+  it('lints the bundled project loading a few chunks and no printing or export library', () => {
+    const result = handout(['lint'], { NODE_DEBUG: 'esm,module' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^lint: no problems \(5 articles, \d+ questions/m);
+    const files = loadedFiles(result.stderr);
+    const ours = files.filter((f) => f.startsWith(path.join(REPO, 'dist') + path.sep));
+    // The bundle's chunks, not tsc's one file per module beside them.
+    expect(ours.filter((f) => !f.startsWith(path.join(REPO, 'dist/chunks/')))).toEqual([BIN]);
+    expect(ours.length).toBeLessThan(50);
+    const packages = files
+      .filter((f) => f.includes('/node_modules/'))
+      .map((f) => f.split('/node_modules/').pop()!.split('/').slice(0, 2).join('/'));
+    for (const heavy of [
+      'puppeteer',
+      'nunjucks',
+      'yaml',
+      'pdf-lib',
+      'sharp',
+      'markdown-it',
+      'xmlbuilder2',
+      'linkedom',
+    ])
+      expect(packages.filter((p) => p === heavy || p.startsWith(`${heavy}/`))).toEqual([]);
+  });
+
+  it('prints the version from package.json', () => {
+    const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(handout(['--version']).stdout).toBe(`${version}\n`);
+  });
+
+  it('builds a quiz, a briefing and every export, with their templates and libraries', () => {
+    const out = path.join(scratch, 'out');
+    const quiz = handout(['quiz', 'missile-defense-unit', '--format', 'html', '--out', out]);
+    expect(quiz.stderr).not.toMatch(/internal error/);
+    expect(quiz.code).toBe(0);
+    expect(
+      readFileSync(path.join(out, 'quizzes/missile-defense-unit/version-A.html'), 'utf8'),
+    ).toContain('<html');
+    const briefing = handout(['briefing', '--format', 'html', '--out', out]);
+    expect(briefing.code).toBe(0);
+    const exported = handout(['export', '--out', out]);
+    expect(exported.code).toBe(0);
+    expect(readdirSync(path.join(out, 'exports')).length).toBeGreaterThanOrEqual(6);
+    expect(handout(['stats']).stdout).toMatch(/questions/);
+  }, 120_000);
+
+  it('creates a new project with the built-in templates and schemas, which then lints', () => {
+    const target = path.join(scratch, 'new-unit');
+    expect(handout(['init', target]).code).toBe(0);
+    expect(existsSync(path.join(target, 'schema'))).toBe(true);
+    expect(handout(['lint', '--project', target]).code).toBe(0);
+  }, 60_000);
+});
