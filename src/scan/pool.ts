@@ -21,7 +21,14 @@ export interface WorkerJob {
 }
 export type WorkerReply = { id: number; outcome: PageOutcome } | { id: number; error: string };
 
-const WORKER = fileURLToPath(new URL('./page-worker.js', import.meta.url));
+/**
+ * The worker's script: the bundle's own entry (dist/scan-worker.js, from
+ * the bundled chunk this code is in, or from beside dist/bin.js), else
+ * tsc's module beside this one. From src/ there is none.
+ */
+const WORKER = ['../scan-worker.js', './scan-worker.js', './page-worker.js']
+  .map((name) => fileURLToPath(new URL(name, import.meta.url)))
+  .find((file) => existsSync(file));
 /** Pages waiting in each worker: one being read, one ready to start. */
 const QUEUED_PER_WORKER = 2;
 
@@ -33,7 +40,7 @@ export interface PageReaders {
 }
 
 export function startReaders(context: ReadContext, threads = availableParallelism()): PageReaders {
-  if (threads < 2 || !existsSync(WORKER))
+  if (threads < 2 || !WORKER)
     return { ahead: 2, read: (job) => readScanPage(job, context), close: async () => undefined };
   const workers = Array.from(
     { length: Math.min(threads, 8) },
