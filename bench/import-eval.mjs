@@ -157,16 +157,14 @@ function explain(r) {
   if (r.date === false)
     console.log(`    date: got ${r.foundDate ?? '(none)'}, true ${r.page.published}`);
   if (!below(r)) return;
-  const inside = (text, bag) => {
-    const words = tokens(text);
-    return words.length ? overlap(words, bag).precision : 1;
-  };
-  const truthTokens = tokens(r.page.body);
-  const draftTokens = tokens(r.draft.paragraphs.join('\n'));
+  // A paragraph is in a text when its words stand there in the same order, not merely somewhere in its bag of words.
+  const run = (text) => ` ${tokens(text).join(' ')} `;
+  const truth = run(r.page.body);
+  const draft = run(r.draft.paragraphs.join('\n'));
   for (const p of r.draft.paragraphs)
-    if (inside(p, truthTokens) < 0.5) console.log(`    kept, not in the body: ${p.slice(0, 110)}`);
+    if (!truth.includes(run(p))) console.log(`    kept, not in the body: ${p.slice(0, 110)}`);
   for (const p of r.page.body.split(/\n\n/))
-    if (inside(p, draftTokens) < 0.5) console.log(`    lost from the body:    ${p.slice(0, 110)}`);
+    if (!draft.includes(run(p))) console.log(`    lost from the body:    ${p.slice(0, 110)}`);
 }
 
 function summary(label, list) {

@@ -51,12 +51,18 @@ const browser = await puppeteer.launch({
     '--disable-sync',
     '--no-first-run',
     '--disable-gpu',
+    '--in-process-gpu',
+    '--enable-features=NetworkServiceInProcess2',
   ],
 });
 try {
   let next = 0;
+  // The first tab prints in the blank tab Chromium starts with, as handout does.
+  const [blank] = await browser.pages();
+  let spare = blank;
   const worker = async () => {
-    const page = await browser.newPage();
+    const page = spare ?? (await browser.newPage());
+    spare = undefined;
     await page.setJavaScriptEnabled(false);
     try {
       for (let index = next++; index < files.length; index = next++) {

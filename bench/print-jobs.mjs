@@ -52,7 +52,7 @@ export async function writePrintJobs({ projectDir, quizId, rosterFile, outDir })
     ...plan.packs.flatMap((pack) =>
       packPrintJobs(pack, { baseUrl: 'file:///', date: pdfDate(pack.dateSeed) }).map((job) => ({
         folder: path.dirname(pack.path),
-        html: job.html,
+        html: typeof job.html === 'function' ? job.html() : job.html,
       })),
     ),
   ];

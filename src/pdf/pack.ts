@@ -5,16 +5,23 @@
  * each copy's own "Page x of y", adds the blank pages double-sided printing
  * needs, and cuts per-student files from the same printed pages.
  *
+ * Chunks are joined at the byte level, as they arrive: each chunk's objects
+ * are renumbered and written straight into the pack's file, their streams
+ * copied as printed, so a pack of 1,000 copies holds one chunk in memory,
+ * not the whole document (pdf-lib parsed every object into its object model
+ * and wrote the pack from memory at the end).
+ *
  * Double-sided, every copy starts on a right-hand page, and so does its
  * answer sheet: a sheet printed on the back of the last question page
  * could not be handed in (or scanned) without the questions. The sheet's
  * start is a named destination, like each copy's (templates/quiz/answer-sheet.njk).
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFPage } from 'pdf-lib';
 import { HandoutError } from '../errors.js';
-import { NO_PAUSES, setMetadata } from './metadata.js';
+import { FONT_KEY, PageNumbers } from './page-numbers.js';
+import { PdfSource, type SourcePage } from './pdf-source.js';
+import { PdfDict, PdfRef, referencesIn, serialize, type PdfValue } from './pdf-syntax.js';
+import { PdfWriter, memorySink, type PdfSink } from './pdf-writer.js';
 import type { PdfMetadata } from './types.js';
-import { PageNumbers } from './page-numbers.js';
 
 export interface PrintedChunk {
   pdf: Uint8Array;
@@ -51,98 +58,146 @@ export interface AssembledPack {
   parts: PackPart[];
 }
 
+/**
+ * Writes a pack into `sink` chunk by chunk: `add` each printed chunk in
+ * pack order, then `finish`.
+ */
+export class PackAssembler {
+  readonly #options: PackOptions;
+  readonly #writer: PdfWriter;
+  readonly #numbers: PageNumbers;
+  /** The page tree's root, written last, when every page is known. */
+  readonly #root: number;
+  readonly #kids: number[] = [];
+  #copies = 0;
+  /** The media box of the blank page owed before the next copy (duplex, odd page count). */
+  #blankOwed: string | undefined;
+
+  constructor(sink: PdfSink, options: PackOptions) {
+    this.#options = options;
+    this.#writer = new PdfWriter(sink);
+    this.#numbers = new PageNumbers(this.#writer);
+    this.#root = this.#writer.allocate();
+  }
+
+  /** Adds the copies of the next printed chunk; returns them in order. */
+  async add(chunk: PrintedChunk): Promise<PackPart[]> {
+    const { split } = this.#options;
+    if (split && this.#copies + chunk.parts.length > split.length) {
+      throw new RangeError(`split metadata for ${split.length} copies, got more`);
+    }
+    const source = new PdfSource(chunk.pdf);
+    const pages = source.pages();
+    const ranges = partRanges(source.destinations(), pages, chunk.parts);
+    const target = { writer: this.#writer, numbers: this.#numbers, parent: this.#root };
+    const copied = await copyPages(source, pages, numbering(ranges), target);
+    const parts: PackPart[] = [];
+    const destinations = source.destinations();
+    for (const [r, range] of ranges.entries()) {
+      if (this.#blankOwed !== undefined) {
+        this.#kids.push(await blankPage(this.#writer, this.#root, this.#blankOwed));
+        this.#blankOwed = undefined;
+      }
+      const part: PackPart = {
+        pageCount: range.end - range.start,
+        firstPage: this.#kids.length + 1,
+      };
+      const blankAt = this.#options.duplex
+        ? sheetBreak(destinations, pages, chunk.parts[r]!, range)
+        : undefined;
+      const own = copied.slice(range.start, range.end);
+      if (blankAt !== undefined) {
+        const box = mediaBox(source, pages[range.start + blankAt - 1]!);
+        own.splice(blankAt, 0, await blankPage(this.#writer, this.#root, box));
+      }
+      this.#kids.push(...own);
+      const metadata = split?.[this.#copies];
+      if (metadata)
+        part.pdf = await cutCopy(source, pages.slice(range.start, range.end), metadata, blankAt);
+      // Owed only if another copy follows: none is added after the last one.
+      if (this.#options.duplex && own.length % 2 === 1)
+        this.#blankOwed = mediaBox(source, pages[range.end - 1]!);
+      this.#copies += 1;
+      parts.push(part);
+    }
+    return parts;
+  }
+
+  /** Writes the page tree, the document information and the cross-reference table. */
+  async finish(): Promise<{ pageCount: number; copies: number }> {
+    if (this.#copies === 0) throw new RangeError('a pack needs at least one copy');
+    const { split } = this.#options;
+    if (split && split.length !== this.#copies) {
+      throw new RangeError(`split metadata for ${split.length} of ${this.#copies} copies`);
+    }
+    await writePageTree(this.#writer, this.#root, this.#kids);
+    await this.#writer.end(this.#root, this.#options);
+    return { pageCount: this.#kids.length, copies: this.#copies };
+  }
+}
+
+/** A whole pack in memory, from chunks already printed. */
 export async function assemblePack(
   chunks: readonly PrintedChunk[],
   options: PackOptions,
 ): Promise<AssembledPack> {
-  const partTotal = chunks.reduce((n, chunk) => n + chunk.parts.length, 0);
-  if (partTotal === 0) throw new RangeError('a pack needs at least one copy');
-  if (options.split && options.split.length !== partTotal) {
-    throw new RangeError(`split metadata for ${options.split.length} of ${partTotal} copies`);
-  }
-  const pack = await PDFDocument.create({ updateMetadata: false });
-  describe(pack, options);
-  const numbers = await PageNumbers.for(pack);
+  const memory = memorySink();
+  const assembler = new PackAssembler(memory.sink, options);
   const parts: PackPart[] = [];
-  for (const chunk of chunks) {
-    const source = await PDFDocument.load(chunk.pdf, {
-      updateMetadata: false,
-      parseSpeed: NO_PAUSES,
-    });
-    const ranges = partRanges(source, chunk.parts);
-    // One copyPages call per chunk, so the fonts its pages share are copied once.
-    const copied = await pack.copyPages(source, source.getPageIndices());
-    for (const [r, range] of ranges.entries()) {
-      const pages = copied.slice(range.start, range.end);
-      const blankAt = options.duplex ? sheetBreak(source, chunk.parts[r]!, range) : undefined;
-      const part: PackPart = { pageCount: pages.length, firstPage: pack.getPageCount() + 1 };
-      pages.forEach((page, i) => {
-        if (i === blankAt) pack.addPage([page.getWidth(), page.getHeight()]);
-        pack.addPage(page);
-        numbers.stamp(page, i + 1, pages.length);
-      });
-      const metadata = options.split?.[parts.length];
-      if (metadata) part.pdf = await cutCopy(source, range, metadata, blankAt);
-      parts.push(part);
-      const last = pages.at(-1);
-      const printed = pages.length + (blankAt === undefined ? 0 : 1);
-      if (options.duplex && parts.length < partTotal && last && printed % 2 === 1) {
-        pack.addPage([last.getWidth(), last.getHeight()]);
-      }
-    }
-  }
-  // Without object streams, as Chromium writes: compressing them took a third of the time.
-  const pdf = await pack.save({ objectsPerTick: NO_PAUSES, useObjectStreams: false });
-  return { pdf, pageCount: pack.getPageCount(), parts };
+  for (const chunk of chunks) parts.push(...(await assembler.add(chunk)));
+  const { pageCount } = await assembler.finish();
+  return { pdf: memory.bytes(), pageCount, parts };
 }
 
-interface PageRange {
+/** A page with nothing on it, the size of `box`, hung from the page tree `parent`. */
+function blankPage(writer: PdfWriter, parent: number, box: string): Promise<number> {
+  return writer.add(`<</Type /Page\n/Parent ${parent} 0 R\n/MediaBox ${box}\n/Resources <<>>>>`);
+}
+
+function mediaBox(source: PdfSource, page: SourcePage): string {
+  return serialize(source.resolve(page.dict.get('MediaBox')) ?? '[0 0 612 792]', () => 'null');
+}
+
+/**
+ * Where, counted from the copy's first page, a blank page must go so that
+ * the copy's answer sheet (destination "<name>-sheet") starts on a
+ * right-hand page; undefined when it already does, or when there is no sheet.
+ */
+export function sheetBreak(
+  destinations: ReadonlyMap<string, number>,
+  pages: readonly SourcePage[],
+  name: string,
+  range: PageRange,
+): number | undefined {
+  const sheet = destinations.get(`${name}-sheet`);
+  const offset = pages.findIndex((page) => page.num === sheet) - range.start;
+  return offset > 0 && offset < range.end - range.start && offset % 2 === 1 ? offset : undefined;
+}
+
+export interface PageRange {
   /** 0-based, end exclusive. */
   start: number;
   end: number;
 }
 
-/** The 0-based page a named destination points to, or -1. */
-function destinationPage(source: PDFDocument, name: string): number {
-  const dests = source.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  // A destination is [pageRef /XYZ left top zoom].
-  const ref = dests?.lookupMaybe(PDFName.of(name), PDFArray)?.get(0);
-  if (!(ref instanceof PDFRef)) return -1;
-  return source.getPages().findIndex((page: PDFPage) => page.ref === ref);
-}
-
-/**
- * Where, counted from the copy's first page, a blank page must go so that
- * the copy's answer sheet starts on a right-hand page; undefined when it
- * already does, or when the copy has no sheet.
- */
-function sheetBreak(source: PDFDocument, name: string, range: PageRange): number | undefined {
-  const offset = destinationPage(source, `${name}-sheet`) - range.start;
-  return offset > 0 && offset < range.end - range.start && offset % 2 === 1 ? offset : undefined;
-}
-
-/** A document printed alone (one copy), with its answer sheet moved to a right-hand page. */
-export async function sheetOnRecto(pdf: Uint8Array): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: NO_PAUSES });
-  const at = sheetBreak(document, 'copy', { start: 0, end: document.getPageCount() });
-  if (at === undefined) return pdf;
-  const before = document.getPage(at - 1);
-  document.insertPage(at, [before.getWidth(), before.getHeight()]);
-  return document.save({ objectsPerTick: NO_PAUSES, useObjectStreams: false });
-}
-
 /** Each named part's pages, from the named destinations Chromium wrote for them. */
-export function partRanges(source: PDFDocument, names: readonly string[]): PageRange[] {
+export function partRanges(
+  destinations: ReadonlyMap<string, number>,
+  pages: readonly SourcePage[],
+  names: readonly string[],
+): PageRange[] {
+  const index = new Map(pages.map((page, i) => [page.num, i]));
   const starts = names.map((name) => {
-    const index = destinationPage(source, name);
-    if (index === -1) throw lostPart(name, 'has no start page');
-    return index;
+    const page = destinations.get(name);
+    const start = page === undefined ? undefined : index.get(page);
+    if (start === undefined) throw lostPart(name, 'has no start page');
+    return start;
   });
   starts.forEach((start, i) => {
     const expected = i === 0 ? start === 0 : start > starts[i - 1]!;
     if (!expected) throw lostPart(names[i]!, 'does not start after the one before it');
   });
-  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? source.getPageCount() }));
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? pages.length }));
 }
 
 /**
@@ -156,28 +211,141 @@ function lostPart(name: string, problem: string): HandoutError {
   );
 }
 
+/** Each page's number within its copy and its copy's page count, by page index. */
+function numbering(ranges: readonly PageRange[]): { number: number; total: number }[] {
+  return ranges.flatMap((range) =>
+    Array.from({ length: range.end - range.start }, (_, i) => ({
+      number: i + 1,
+      total: range.end - range.start,
+    })),
+  );
+}
+
 async function cutCopy(
-  source: PDFDocument,
-  range: PageRange,
+  source: PdfSource,
+  pages: readonly SourcePage[],
   metadata: PdfMetadata,
   blankAt: number | undefined,
 ): Promise<Uint8Array> {
-  const single = await PDFDocument.create({ updateMetadata: false });
-  describe(single, metadata);
-  const numbers = await PageNumbers.for(single);
-  const indices = Array.from({ length: range.end - range.start }, (_, i) => range.start + i);
-  const pages = await single.copyPages(source, indices);
-  pages.forEach((page, i) => {
-    if (i === blankAt) single.addPage([page.getWidth(), page.getHeight()]);
-    single.addPage(page);
-    numbers.stamp(page, i + 1, pages.length);
-  });
-  return single.save({ objectsPerTick: NO_PAUSES, useObjectStreams: false });
+  const memory = memorySink();
+  const writer = new PdfWriter(memory.sink);
+  const root = writer.allocate();
+  const target = { writer, numbers: new PageNumbers(writer), parent: root };
+  const labels = numbering([{ start: 0, end: pages.length }]);
+  const kids = await copyPages(source, pages, labels, target);
+  if (blankAt !== undefined)
+    kids.splice(blankAt, 0, await blankPage(writer, root, mediaBox(source, pages[blankAt - 1]!)));
+  await writePageTree(writer, root, kids);
+  await writer.end(root, metadata);
+  return memory.bytes();
 }
 
-function describe(document: PDFDocument, metadata: PdfMetadata): void {
-  setMetadata(document, metadata);
-  // Set by hand because updateMetadata: false, which keeps the clock out, also leaves these empty.
-  document.setCreator('handout');
-  document.setProducer('pdf-lib (https://github.com/Hopding/pdf-lib)');
+async function writePageTree(
+  writer: PdfWriter,
+  root: number,
+  kids: readonly number[],
+): Promise<void> {
+  const refs = kids.map((kid) => `${kid} 0 R`).join(' ');
+  await writer.write(root, `<</Type /Pages\n/Kids [${refs}]\n/Count ${kids.length}>>`);
+}
+
+interface Target {
+  writer: PdfWriter;
+  numbers: PageNumbers;
+  /** The page tree node the copied pages hang from. */
+  parent: number;
+}
+
+/** A page's own keys that point back up the tree, never followed when copying. */
+const UPWARDS = new Set(['Parent']);
+
+/**
+ * Writes `pages` of `source`, and every object they use, into the target
+ * with new numbers, each page stamped with its label; returns the pages'
+ * new numbers in order. Objects outside the pages (the catalog, the page
+ * tree, other pages) are not copied: a reference to one becomes null.
+ */
+async function copyPages(
+  source: PdfSource,
+  pages: readonly SourcePage[],
+  labels: readonly { number: number; total: number }[],
+  target: Target,
+): Promise<number[]> {
+  const { writer } = target;
+  const renumbered = new Map<number, number>();
+  const pageIndex = new Map(pages.map((page, i) => [page.num, i]));
+  const order: number[] = [];
+  const visit = (num: number): void => {
+    if (renumbered.has(num)) return;
+    const type = source.dict(new PdfRef(num))?.get('Type');
+    const isPage = pageIndex.has(num);
+    if (!isPage && (type === '/Page' || type === '/Pages' || type === '/Catalog')) return;
+    renumbered.set(num, writer.allocate());
+    order.push(num);
+  };
+  // Breadth first from the pages, in page order: the same input gives the same numbering.
+  for (const page of pages) visit(page.num);
+  for (let i = 0; i < order.length; i++) {
+    const num = order[i]!;
+    const value = pageIndex.has(num) ? pages[pageIndex.get(num)!]!.dict : source.object(num).value;
+    for (const ref of referencesIn(value, UPWARDS)) visit(ref.num);
+  }
+  const rename = (ref: PdfRef): string => {
+    const num = renumbered.get(ref.num);
+    return num === undefined ? 'null' : `${num} 0 R`;
+  };
+  const font = await target.numbers.font();
+  for (const num of order) {
+    const index = pageIndex.get(num);
+    const newNum = renumbered.get(num)!;
+    if (index !== undefined) {
+      const page = pages[index]!;
+      const label = labels[index]!;
+      await writer.write(newNum, await stampedPage(source, page, label, target, font, rename));
+      continue;
+    }
+    const { value, stream } = source.object(num);
+    if (stream && value instanceof PdfDict) {
+      // The length written directly: the object it may refer to need not come along.
+      const dict = new PdfDict(value.entries).set('Length', String(stream.length));
+      await writer.write(newNum, serialize(dict, rename), stream);
+    } else await writer.write(newNum, serialize(value, rename));
+  }
+  return pages.map((page) => renumbered.get(page.num)!);
+}
+
+/** A page's dictionary, hung from the target's page tree, with its label drawn after its content. */
+async function stampedPage(
+  source: PdfSource,
+  page: SourcePage,
+  label: { number: number; total: number },
+  target: Target,
+  font: number,
+  rename: (ref: PdfRef) => string,
+): Promise<string> {
+  const dict = new PdfDict(page.dict.entries);
+  const mediaBox = source.resolve(dict.get('MediaBox'));
+  const box = Array.isArray(mediaBox) ? mediaBox.map((n) => Number(source.resolve(n))) : [];
+  const width = box.length === 4 ? box[2]! - box[0]! : 612;
+  const { before, after } = await target.numbers.around(label.number, label.total, width);
+  const resources = new PdfDict(source.dict(dict.get('Resources'))?.entries ?? []);
+  const fonts = new PdfDict(source.dict(resources.get('Font'))?.entries ?? []);
+  // Already written with its new number: kept as a token, not renamed again.
+  fonts.set(FONT_KEY, `${font} 0 R`);
+  resources.set('Font', fonts);
+  const contents = source.resolve(dict.get('Contents'));
+  const own: PdfValue[] = Array.isArray(contents)
+    ? contents
+    : contents === undefined
+      ? []
+      : [dict.get('Contents')!];
+  const streams = [
+    `${before} 0 R`,
+    ...own.map((ref) => serialize(ref, rename)),
+    ...after.map((n) => `${n} 0 R`),
+  ];
+  dict.set('Parent', `${target.parent} 0 R`);
+  dict.set('Resources', resources);
+  dict.set('Contents', `[${streams.join(' ')}]`);
+  return serialize(dict, rename);
 }

@@ -3,30 +3,21 @@
  * counter(page) counts the whole document and cannot be restarted per copy,
  * so a pack's pages are printed without the number and it is written on
  * afterwards, counted within each copy, where the layout's bottom-right
- * margin box would have put it. The font is a bundled Noto Sans face
- * (embedded, subset to the glyphs used), never one from the machine.
+ * margin box would have put it. The font is the bundled Noto Sans face,
+ * embedded whole as a simple TrueType font (WinAnsi encoding, so any
+ * reader extracts the text), never one from the machine.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import {
-  PDFContentStream,
-  degrees,
-  drawText,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-  type PDFDocument,
-  type PDFFont,
-  type PDFName,
-  type PDFOperator,
-  type PDFPage,
-  type PDFRef,
-} from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { dictText, type PdfWriter } from './pdf-writer.js';
+import { pdfNumber, pdfString } from './pdf-syntax.js';
+import { readTrueType, woffToTrueType, type TrueTypeFont } from './truetype.js';
+
 /**
  * The face the layout's margin boxes use ('Noto Sans', 400); its Latin
- * subset has every glyph needed. The WOFF file, not the WOFF2 one the pages
- * load: fontkit cannot subset WOFF2 (it fails on the transformed glyph table).
+ * subset has every glyph a label needs. The WOFF file, whose tables are
+ * plain zlib streams, rather than the WOFF2 one the pages load.
  */
 const FACE_FILE = '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff';
 
@@ -39,85 +30,147 @@ const FACE_FILE = '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff';
 const RIGHT_INSET = 45;
 const BASELINE = 22.5;
 const SIZE = 8;
-const GREY = rgb(0x44 / 255, 0x44 / 255, 0x44 / 255);
-
-let fontBytes: Promise<Uint8Array> | undefined;
-
-function faceBytes(): Promise<Uint8Array> {
-  fontBytes ??= readFile(createRequire(import.meta.url).resolve(FACE_FILE)).then(
-    (bytes) => new Uint8Array(bytes),
-  );
-  return fontBytes;
-}
+/** #444444, as the layout's margin boxes. */
+const GREY = '0.267 0.267 0.267 rg';
+/** The font's name in each page's resources. */
+export const FONT_KEY = 'HandoutPageNumbers';
+/** WinAnsi codes the font's widths cover: printable ASCII, all a label uses. */
+const FIRST_CHAR = 32;
+const LAST_CHAR = 126;
 
 /** The words around the numbers, as the layout writes them for a document printed alone. */
 export function pageLabel(number: number, total: number): string {
   return `Page ${number} of ${total}`;
 }
 
+interface Face {
+  font: TrueTypeFont;
+  /** The TrueType file deflated once, for every document that embeds it. */
+  deflated: Uint8Array;
+}
+
+let face: Face | undefined;
+
+function loadFace(): Face {
+  if (!face) {
+    const woff = readFileSync(createRequire(import.meta.url).resolve(FACE_FILE));
+    const font = readTrueType(woffToTrueType(new Uint8Array(woff)));
+    face = { font, deflated: new Uint8Array(deflateSync(font.file, { level: 9 })) };
+  }
+  return face;
+}
+
+/** Width of a label in points, as drawn (no kerning: the text is shown as one string). */
+export function labelWidth(text: string): number {
+  const { font } = loadFace();
+  let width = 0;
+  for (const char of text) width += font.advance(char);
+  return (width * SIZE) / 1000;
+}
+
+/**
+ * The page numbers of one PDF being written: the font's objects, written
+ * once, and each distinct label's drawing as one stream shared by every
+ * page that shows it (a pack has a few labels over thousands of pages).
+ */
 export class PageNumbers {
-  readonly #font: PDFFont;
-  readonly #document: PDFDocument;
-  /** Streams holding just "q" and "Q", shared by every page of the document. */
-  readonly #save: PDFRef;
-  readonly #restore: PDFRef;
+  readonly #writer: PdfWriter;
+  readonly #labels = new Map<string, number>();
+  #font: number | undefined;
+  #save: number | undefined;
+  #restore: number | undefined;
+
+  constructor(writer: PdfWriter) {
+    this.#writer = writer;
+  }
+
+  /** The font dictionary's object number, for the page's /Font resources. */
+  async font(): Promise<number> {
+    this.#font ??= await this.#writeFont();
+    return this.#font;
+  }
+
   /**
-   * Each label's drawing operators, as one uncompressed stream shared by
-   * every page that shows it: a pack has a few distinct labels ("Page 2 of
-   * 5") over hundreds of pages, and shaping the text and deflating a
-   * stream for every page took most of the time of assembling a pack.
+   * The content streams a stamped page shows, in order, around its own:
+   * Chromium leaves its transformation (pixels, y downwards) in force at the
+   * end of a page, so its content is enclosed in q/Q and ours starts from
+   * PDF units.
    */
-  readonly #labels = new Map<string, PDFRef>();
-
-  private constructor(font: PDFFont, document: PDFDocument) {
-    this.#font = font;
-    this.#document = document;
-    this.#save = this.#stream([pushGraphicsState()]);
-    this.#restore = this.#stream([popGraphicsState()]);
+  async around(
+    number: number,
+    total: number,
+    pageWidth: number,
+  ): Promise<{ before: number; after: number[] }> {
+    this.#save ??= await this.#writer.add(streamDict(1), Buffer.from('q'));
+    this.#restore ??= await this.#writer.add(streamDict(1), Buffer.from('Q'));
+    return {
+      before: this.#save,
+      after: [this.#restore, await this.#label(number, total, pageWidth)],
+    };
   }
 
-  /** Embeds the face in `document` once; stamp as many of its pages as needed. */
-  static async for(document: PDFDocument): Promise<PageNumbers> {
-    document.registerFontkit(fontkit);
-    const font = await document.embedFont(await faceBytes(), { subset: true });
-    return new PageNumbers(font, document);
-  }
-
-  stamp(page: PDFPage, number: number, total: number): void {
-    // Chromium leaves its own transformation (pixels, y downwards) in force at
-    // the end of a page: enclose its content in q/Q so ours starts from PDF units.
-    page.node.wrapContentStreams(this.#save, this.#restore);
-    const name = page.node.newFontDictionary(FONT_KEY, this.#font.ref);
-    page.node.addContentStream(this.#label(pageLabel(number, total), name, page.getWidth()));
-  }
-
-  #label(text: string, fontName: PDFName, pageWidth: number): PDFRef {
-    const key = `${pageWidth} ${fontName.asString()} ${text}`;
-    let ref = this.#labels.get(key);
-    if (!ref) {
-      const width = this.#font.widthOfTextAtSize(text, SIZE);
-      ref = this.#stream(
-        drawText(this.#font.encodeText(text), {
-          x: pageWidth - RIGHT_INSET - width,
-          y: BASELINE,
-          size: SIZE,
-          font: fontName,
-          color: GREY,
-          rotate: degrees(0),
-          xSkew: degrees(0),
-          ySkew: degrees(0),
-        }),
+  async #label(number: number, total: number, pageWidth: number): Promise<number> {
+    const text = pageLabel(number, total);
+    const key = `${pageWidth} ${text}`;
+    let num = this.#labels.get(key);
+    if (num === undefined) {
+      const x = pdfNumber(pageWidth - RIGHT_INSET - labelWidth(text));
+      const operators = Buffer.from(
+        `q ${GREY} BT /${FONT_KEY} ${SIZE} Tf 1 0 0 1 ${x} ${BASELINE} Tm ${pdfString(text)} Tj ET Q`,
+        'latin1',
       );
-      this.#labels.set(key, ref);
+      num = await this.#writer.add(streamDict(operators.length), operators);
+      this.#labels.set(key, num);
     }
-    return ref;
+    return num;
   }
 
-  #stream(operators: PDFOperator[]): PDFRef {
-    const { context } = this.#document;
-    return context.register(PDFContentStream.of(context.obj({}), operators, false));
+  async #writeFont(): Promise<number> {
+    const { font, deflated } = loadFace();
+    const writer = this.#writer;
+    const file = await writer.add(
+      dictText({
+        Length: String(deflated.length),
+        Length1: String(font.file.length),
+        Filter: '/FlateDecode',
+      }),
+      deflated,
+    );
+    const descriptor = await writer.add(
+      dictText({
+        Type: '/FontDescriptor',
+        FontName: `/${font.postScriptName}`,
+        // Nonsymbolic: the glyphs are found through the font's Unicode cmap.
+        Flags: '32',
+        FontBBox: `[${font.bbox.join(' ')}]`,
+        ItalicAngle: pdfNumber(font.italicAngle),
+        Ascent: String(font.ascent),
+        Descent: String(font.descent),
+        CapHeight: String(font.capHeight),
+        // Required, and unused by renderers of an embedded TrueType font.
+        StemV: '80',
+        FontFile2: `${file} 0 R`,
+      }),
+    );
+    const widths: number[] = [];
+    for (let code = FIRST_CHAR; code <= LAST_CHAR; code++) {
+      widths.push(font.advance(String.fromCharCode(code)));
+    }
+    return writer.add(
+      dictText({
+        Type: '/Font',
+        Subtype: '/TrueType',
+        BaseFont: `/${font.postScriptName}`,
+        FirstChar: String(FIRST_CHAR),
+        LastChar: String(LAST_CHAR),
+        Widths: `[${widths.join(' ')}]`,
+        Encoding: '/WinAnsiEncoding',
+        FontDescriptor: `${descriptor} 0 R`,
+      }),
+    );
   }
 }
 
-/** The font's name in a page's resources (newFontDictionary adds a number if it is taken). */
-const FONT_KEY = 'HandoutPageNumbers';
+function streamDict(length: number): string {
+  return `<</Length ${length}>>`;
+}

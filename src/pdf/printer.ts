@@ -12,9 +12,16 @@ import { normalizePdf } from './normalize.js';
 import type { PdfMetadata } from './types.js';
 import { folderUrl } from './request-policy.js';
 
-export interface PrintJob extends PageJob, PdfMetadata {
+export interface PrintJob extends Omit<PageJob, 'html'>, PdfMetadata {
   /** How the job is named in progress and error messages, e.g. its output file. */
   name: string;
+  /**
+   * The document, or a function that renders it when the job's turn to
+   * print comes: the chunks of a 1,000-copy pack are not all held at once.
+   */
+  html: string | (() => string);
+  /** Stands for the print time when ordering jobs longest first; the HTML's length by default. */
+  size?: number;
 }
 
 export interface PrintedPdf {
@@ -46,9 +53,18 @@ export interface PrinterOptions {
   onInterrupt?: (cleanup: () => Promise<void>) => () => void;
 }
 
+/** Called with each PDF as soon as it is printed; printing waits for it before taking the next job. */
+export type OnPrinted = (index: number, printed: PrintedPdf) => Promise<void> | void;
+
 export interface Printer {
   /** PDFs in job order. Throws PrintFailedError, after finishing the others, if any job failed twice. */
   printAll(jobs: readonly PrintJob[]): Promise<PrintedPdf[]>;
+  /**
+   * Hands each PDF to `onPrinted` as it comes, in the order printed, and
+   * keeps none. Throws PrintFailedError (with no PDFs) at the end if any job
+   * failed twice; an error `onPrinted` throws stops printing.
+   */
+  printEach(jobs: readonly PrintJob[], onPrinted: OnPrinted): Promise<void>;
   /** Browsers started so far; more than one means Chromium crashed and was restarted. */
   readonly launches: number;
   /**
@@ -114,8 +130,9 @@ export async function withPrinter<T>(
  * would keep one tab busy while the other sits idle. The HTML's length
  * stands in for the print time; ties keep the plan's order.
  */
-export function longestFirst(jobs: readonly PageJob[]): number[] {
-  return jobs.map((_, index) => index).sort((a, b) => jobs[b]!.html.length - jobs[a]!.html.length);
+export function longestFirst(jobs: readonly Pick<PrintJob, 'html' | 'size'>[]): number[] {
+  const sizes = jobs.map((job) => job.size ?? (typeof job.html === 'string' ? job.html.length : 0));
+  return jobs.map((_, index) => index).sort((a, b) => sizes[b]! - sizes[a]!);
 }
 
 type Outcome = { printed: PrintedPdf } | { failure: PrintFailure };
@@ -123,7 +140,18 @@ type Outcome = { printed: PrintedPdf } | { failure: PrintFailure };
 /** The tab a worker reuses from job to job; replaced after any failure. */
 interface Slot {
   page: JobPage | undefined;
+  /** Jobs the tab has printed. */
+  printed: number;
 }
+
+/**
+ * Jobs a tab prints before it is replaced by a fresh one. A tab's renderer
+ * keeps growing over its first few large documents (from about 230 to 350 MB
+ * for chunks of 16 copies) and never gives the memory back; a new tab
+ * starts from scratch. Three jobs a tab is all a class of 30 needs, so a
+ * pack of 1,000 copies peaks no higher than one of 30.
+ */
+const JOBS_PER_TAB = 3;
 
 class QueuePrinter implements OpenPrinter {
   readonly #options: PrinterOptions;
@@ -150,27 +178,42 @@ class QueuePrinter implements OpenPrinter {
   }
 
   async printAll(jobs: readonly PrintJob[]): Promise<PrintedPdf[]> {
+    const printed: PrintedPdf[] = [];
+    try {
+      await this.printEach(jobs, (index, pdf) => {
+        printed[index] = pdf;
+      });
+    } catch (error) {
+      if (!(error instanceof PrintFailedError)) throw error;
+      throw new PrintFailedError(jobs.length, printed.filter(Boolean), error.failures);
+    }
+    return printed;
+  }
+
+  async printEach(jobs: readonly PrintJob[], onPrinted: OnPrinted): Promise<void> {
     // A bad base URL is a bug in the caller: fail before starting anything.
     for (const job of jobs) folderUrl(job.baseUrl);
-    if (jobs.length === 0) return [];
+    if (jobs.length === 0) return;
     const session = await this.#sessionOnce();
-    const outcomes: Outcome[] = [];
+    const failures: PrintFailure[] = [];
     const order = longestFirst(jobs);
     let next = 0;
     let done = 0;
     let fatal: { error: unknown } | undefined;
     const work = async (): Promise<void> => {
-      const slot: Slot = { page: undefined };
+      const slot: Slot = { page: undefined, printed: 0 };
       try {
         for (let at = next++; at < order.length && !fatal; at = next++) {
           const index = order[at]!;
           const job = jobs[index]!;
-          outcomes[index] = await this.#printWithRetry(session, slot, job);
+          const outcome = await this.#printWithRetry(session, slot, job);
+          if ('printed' in outcome) await onPrinted(index, outcome.printed);
+          else failures[index] = outcome.failure;
           done += 1;
           this.#options.onProgress?.(done, jobs.length, job.name);
         }
       } catch (error) {
-        // Only a browser that cannot start (or Ctrl-C) gets here: no job could succeed after it.
+        // A browser that cannot start, Ctrl-C, or the caller's own error: no job could succeed after it.
         fatal ??= { error };
       } finally {
         await slot.page?.close();
@@ -179,10 +222,8 @@ class QueuePrinter implements OpenPrinter {
     const workers = Math.min(this.#concurrency, jobs.length);
     await Promise.all(Array.from({ length: workers }, work));
     if (fatal) throw fatal.error;
-    const printed = outcomes.flatMap((outcome) => ('printed' in outcome ? [outcome.printed] : []));
-    const failures = outcomes.flatMap((outcome) => ('failure' in outcome ? [outcome.failure] : []));
-    if (failures.length > 0) throw new PrintFailedError(jobs.length, printed, failures);
-    return printed;
+    const failed = failures.filter(Boolean);
+    if (failed.length > 0) throw new PrintFailedError(jobs.length, [], failed);
   }
 
   warmUp(): void {
@@ -206,15 +247,19 @@ class QueuePrinter implements OpenPrinter {
    */
   async #printWithRetry(session: BrowserSession, slot: Slot, job: PrintJob): Promise<Outcome> {
     let reason = '';
+    // Rendered once, when its turn comes, and let go as soon as it is printed.
+    const html = typeof job.html === 'string' ? job.html : job.html();
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const browser = await session.browser();
       try {
-        if (!slot.page?.usable) {
+        if (!slot.page?.usable || slot.printed >= JOBS_PER_TAB) {
           await slot.page?.close();
           slot.page = undefined;
           slot.page = await JobPage.open(browser, this.#options.fileRoots, this.#timeoutMs);
+          slot.printed = 0;
         }
-        const { pdf, blockedUrls } = await slot.page.print(job);
+        const { pdf, blockedUrls } = await slot.page.print({ ...job, html });
+        slot.printed += 1;
         const normalized = await normalizePdf(pdf, job);
         return { printed: { name: job.name, ...normalized, blockedUrls } };
       } catch (error) {

@@ -7,6 +7,7 @@
  * with pdf-lib instead: slower (pdf-lib takes about 0.35 s to load and
  * 20-200 ms per file here), never wrong.
  */
+import { pdfString } from './pdf-syntax.js';
 import type { NormalizedPdf, PdfMetadata } from './types.js';
 
 const DATE_FIELD = /\/(CreationDate|ModDate) \((D:\d{14}[^)]*)\)/g;
@@ -56,16 +57,6 @@ function hasTitle(text: string, title: string): boolean {
     text.indexOf(written, at + 1) === -1 &&
     /^[\s/>]/.test(text.charAt(at + written.length))
   );
-}
-
-/** Printable ASCII as a literal string, anything else as UTF-16BE hex with a byte-order mark. */
-export function pdfString(value: string): string {
-  if (/^[\x20-\x7e]*$/.test(value)) return `(${value.replace(/[\\()]/g, '\\$&')})`;
-  let hex = 'FEFF';
-  for (let i = 0; i < value.length; i++) {
-    hex += value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
-  }
-  return `<${hex}>`;
 }
 
 function compactUtc(date: Date): string {

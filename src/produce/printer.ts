@@ -7,11 +7,13 @@
  */
 import type { Io } from '../terminal/io.js';
 import { progressReporter } from '../terminal/progress.js';
-import type { OpenPrinter, PrintedPdf, PrintJob } from '../pdf/printer.js';
+import type { OnPrinted, OpenPrinter, PrintedPdf, PrintJob } from '../pdf/printer.js';
 
 export interface RunPrinter {
   /** PDFs in job order; see Printer.printAll. */
   printAll(jobs: readonly PrintJob[]): Promise<PrintedPdf[]>;
+  /** Each PDF handed on as it is printed; see Printer.printEach. */
+  printEach(jobs: readonly PrintJob[], onPrinted: OnPrinted): Promise<void>;
   /** Starts loading and launching now, without waiting; a failure shows up at the first print. */
   warmUp(): void;
 }
@@ -43,6 +45,7 @@ export async function withRunPrinter<T>(
   try {
     return await fn({
       printAll: async (jobs) => (await start()).printAll(jobs),
+      printEach: async (jobs, onPrinted) => (await start()).printEach(jobs, onPrinted),
       warmUp: () => {
         start().then(
           (printer) => printer.warmUp(),

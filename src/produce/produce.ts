@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { PrintJob } from '../pdf/printer.js';
 import { pdfPath, type BuildPlan } from './plan.js';
 import type { RunPrinter } from './printer.js';
-import { packPrintJobs, printedChunks } from './print-packs.js';
+import { PackWriter, packPrintJobs } from './print-packs.js';
 import { forEachLimited } from '../util/parallel.js';
 
 export interface ProduceOptions {
@@ -62,37 +62,44 @@ export async function produce(
     title: doc.title,
     date: pdfDate(doc.dateSeed),
   }));
-  const packJobs = plan.packs.map((pack) =>
-    packPrintJobs(pack, { baseUrl: folderUrl(pack.path), date: pdfDate(pack.dateSeed) }),
-  );
-  const printed = await options.printer.printAll([...singleJobs, ...packJobs.flat()]);
-  reportBlocked(printed, options.io);
-  const { assemblePack, sheetOnRecto } = await import('../pdf/pack.js');
-  for (const [i, doc] of singles.entries()) {
-    const pdf = doc.sheetOnRecto ? await sheetOnRecto(printed[i]!.pdf) : printed[i]!.pdf;
-    await writer.add(pdfPath(doc.path), pdf);
-    kinds.set(pdfPath(doc.path), `${doc.kind} (pdf)`);
-    pages.set(pdfPath(doc.path), printed[i]!.pageCount + (pdf === printed[i]!.pdf ? 0 : 1));
-  }
-  let next = singles.length;
-  for (const [p, pack] of plan.packs.entries()) {
-    const chunks = printed.slice(next, (next += packJobs[p]!.length));
+  const packs = plan.packs.map((pack) => {
     const date = pdfDate(pack.dateSeed);
-    const assembled = await assemblePack(printedChunks(pack, chunks), {
-      title: pack.title,
-      date,
-      duplex: pack.duplex,
-      split: pack.parts.map((part) => part.split && { title: part.split.title, date }),
-    });
-    await writer.add(pack.path, assembled.pdf);
+    return {
+      pack,
+      jobs: packPrintJobs(pack, { baseUrl: folderUrl(pack.path), date }),
+      output: new PackWriter(pack, writer, date),
+    };
+  });
+  // Which pack and chunk each job prints, after the single documents.
+  const chunkOf = packs.flatMap(({ jobs, output }) => jobs.map((_, chunk) => ({ output, chunk })));
+  const blocked: { name: string; blockedUrls: string[] }[] = [];
+  // Each PDF is written (or joined into its pack) as soon as it is printed: none is held to the end.
+  await options.printer.printEach(
+    [...singleJobs, ...packs.flatMap(({ jobs }) => jobs)],
+    async (index, printed) => {
+      blocked[index] = { name: printed.name, blockedUrls: printed.blockedUrls };
+      const doc = singles[index];
+      if (!doc) {
+        const { output, chunk } = chunkOf[index - singles.length]!;
+        await output.add(chunk, printed.pdf);
+        return;
+      }
+      const pdf = doc.sheetOnRecto
+        ? await (await import('../pdf/sheet-recto.js')).sheetOnRecto(printed.pdf)
+        : printed.pdf;
+      await writer.add(pdfPath(doc.path), pdf);
+      kinds.set(pdfPath(doc.path), `${doc.kind} (pdf)`);
+      pages.set(pdfPath(doc.path), printed.pageCount + (pdf === printed.pdf ? 0 : 1));
+    },
+  );
+  reportBlocked(blocked.filter(Boolean), options.io);
+  for (const { pack, output } of packs) {
+    const assembled = await output.finish();
     kinds.set(pack.path, pack.kind);
     pages.set(pack.path, assembled.pageCount);
-    for (const [i, part] of pack.parts.entries()) {
-      const cut = assembled.parts[i]!;
-      if (!part.split || !cut.pdf) continue;
-      await writer.add(part.split.path, cut.pdf);
-      kinds.set(part.split.path, part.split.kind);
-      pages.set(part.split.path, cut.pageCount);
+    for (const split of output.splits) {
+      kinds.set(split.path, split.kind);
+      pages.set(split.path, split.pageCount);
     }
   }
   return { kinds, pages };

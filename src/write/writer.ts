@@ -7,7 +7,17 @@
  * itself: the next run removes its staging folder.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdir,
+  open,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  writeFile,
+  type FileHandle,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HandoutError, compareStrings } from '../errors.js';
@@ -19,6 +29,14 @@ export interface WrittenFile {
   path: string;
   bytes: number;
   sha256: string;
+}
+
+/** A staged file written piece by piece; see OutputWriter.open. */
+export interface StagedFile {
+  /** Appends bytes; wait for one write before the next. */
+  write(bytes: Uint8Array): Promise<void>;
+  /** Ends the file; it is moved into place with the rest when the run succeeds. */
+  close(): Promise<void>;
 }
 
 /** Where shared assets (fonts) live, relative to the output folder. */
@@ -37,6 +55,8 @@ export class OutputWriter {
   private readonly staging: string;
   private readonly files = new Map<string, WrittenFile>();
   private assetsStaged = false;
+  /** Files being written piece by piece, closed if the run is aborted. */
+  private readonly openFiles = new Set<FileHandle>();
   private finished = false;
 
   constructor(readonly outDir: string) {
@@ -64,6 +84,35 @@ export class OutputWriter {
       this.folders.set(dir, made);
     }
     return made;
+  }
+
+  /**
+   * Adds a file written piece by piece, for outputs too large to hold (a
+   * class pack of 1,000 copies): staged like any other, so a failed or
+   * killed run never leaves it half-written in the output folder.
+   */
+  async open(relative: string): Promise<StagedFile> {
+    const target = this.resolve(relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    const handle = await open(target, 'w');
+    this.openFiles.add(handle);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    return {
+      write: async (data) => {
+        let done = 0;
+        while (done < data.length) {
+          done += (await handle.write(data, done, data.length - done)).bytesWritten;
+        }
+        hash.update(data);
+        bytes += data.length;
+      },
+      close: async () => {
+        this.openFiles.delete(handle);
+        await handle.close();
+        this.files.set(relative, { path: relative, bytes, sha256: hash.digest('hex') });
+      },
+    };
   }
 
   /**
@@ -121,6 +170,8 @@ export class OutputWriter {
   }
 
   private async removeStaging(): Promise<void> {
+    for (const handle of this.openFiles) await handle.close().catch(() => undefined);
+    this.openFiles.clear();
     await rm(this.staging, { recursive: true, force: true });
     openStaging.delete(this.staging);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pdfString, restampChromiumPdf } from '../../src/pdf/restamp.js';
+import { pdfString } from '../../src/pdf/pdf-syntax.js';
+import { restampChromiumPdf } from '../../src/pdf/restamp.js';
 
 describe('pdfString', () => {
   it('writes strings the way Chromium (Skia) does', () => {
