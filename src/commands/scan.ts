@@ -162,14 +162,15 @@ export async function scanCommand(scans: string[], options: ScanOptions, io: Io)
       const reviewPath = `${folder}/review.html`;
       plan.documents.push({
         path: reviewPath,
-        html: renderReview(templateEnvironment(project.templateDirs), {
-          blueprint,
-          seed,
-          result,
-          correctionsFile: correctionsName,
-          assetsUrl: assetsUrlFor(reviewPath),
-          ...(students ? { roster: students } : {}),
-        }),
+        render: () =>
+          renderReview(templateEnvironment(project.templateDirs), {
+            blueprint,
+            seed,
+            result,
+            correctionsFile: correctionsName,
+            assetsUrl: assetsUrlFor(reviewPath),
+            ...(students ? { roster: students } : {}),
+          }),
         title: `Scan review — ${blueprint.title}`,
         writeHtml: true,
         writePdf: false,
