@@ -8,9 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
 import { BrowserSession } from '../../src/pdf/browser.js';
 import { findChromium } from '../../src/pdf/chromium.js';
-import { JobPage } from '../../src/pdf/job-page.js';
+import { JobPage, type PageLimits } from '../../src/pdf/job-page.js';
 import { REPO_URL } from './documents.js';
 import { readPdfText } from './pdf-reading.js';
+
+const LIMITS: PageLimits = { loadMs: 30_000, printMs: 30_000 };
 
 let session: BrowserSession;
 let browser: Browser;
@@ -33,11 +35,11 @@ function page(text: string) {
 
 describe('JobPage', () => {
   it('never takes a blank tab another worker has opened, and each prints its own job', async () => {
-    const first = await JobPage.open(browser, undefined, 30_000);
+    const first = await JobPage.open(browser, undefined, LIMITS);
     // Another worker's tab, still blank while it is being set up.
     const others = await browser.newPage();
-    const second = await JobPage.open(browser, undefined, 30_000);
-    const third = await JobPage.open(browser, undefined, 30_000);
+    const second = await JobPage.open(browser, undefined, LIMITS);
+    const third = await JobPage.open(browser, undefined, LIMITS);
     // The startup tab, the other worker's tab, and one new tab for each later JobPage.
     expect((await browser.pages()).length).toBe(4);
     const [a, b, c] = await Promise.all([
