@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
-import { messageOf } from './browser.js';
+import { messageOf, takeStartupTab } from './browser.js';
 import { folderUrl, isAllowedUrl } from './request-policy.js';
 
 export interface PageJob {
@@ -67,7 +67,7 @@ export class JobPage {
     timeoutMs: number,
   ): Promise<JobPage> {
     const page = await step('opening a browser tab', async () => {
-      return (await blankStartupTab(browser)) ?? browser.newPage();
+      return takeStartupTab(browser) ?? browser.newPage();
     });
     const jobPage = new JobPage(page, fileRoots, timeoutMs);
     try {
@@ -154,22 +154,6 @@ export class JobPage {
       // The tab closed (job failed or Ctrl-C) before the answer arrived; nobody is waiting for it.
     });
   }
-}
-
-/** Startup tabs already taken by a JobPage: two workers must not share one. */
-const claimed = new WeakSet<Page>();
-
-/**
- * The blank tab Chromium opens at startup, if no job has taken it yet.
- * Printing in it rather than leaving it idle beside two new tabs saves a
- * renderer process (about 85 MB).
- */
-async function blankStartupTab(browser: Browser): Promise<Page | undefined> {
-  const pages = await browser.pages();
-  // Checked and claimed with no await in between, so two workers never get the same tab.
-  const page = pages.find((p) => p.url() === 'about:blank' && !claimed.has(p) && !p.isClosed());
-  if (page) claimed.add(page);
-  return page;
 }
 
 async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
