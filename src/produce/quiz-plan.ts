@@ -27,7 +27,6 @@ import {
   emptyLazyPlan,
   fileSafe,
   pdfPath,
-  renderPlan,
   type BuildPlan,
   type LazyDocument,
   type LazyPlan,
@@ -64,7 +63,7 @@ export function planQuiz(
   blueprint: Blueprint,
   options: QuizPlanOptions,
 ): BuildPlan {
-  return renderPlan(quizDocuments(content, blueprint, options));
+  return quizDocuments(content, blueprint, options);
 }
 
 /** What a quiz's documents share while they are planned. */
@@ -117,7 +116,16 @@ function planVersions(plan: LazyPlan, planning: QuizPlanning): void {
     const base = `${folder}/version-${copy.version}`;
     const context = planning.context(`${base}.html`);
     plan.documents.push(
-      document(`${base}.html`, () => renderCopy(copy, context), copyTitle(copy), 'quiz', planning),
+      {
+        ...document(
+          `${base}.html`,
+          () => renderCopy(copy, context),
+          copyTitle(copy),
+          'quiz',
+          planning,
+        ),
+        ...(options.duplex && blueprint.answerSheet ? { sheetOnRecto: true } : {}),
+      },
       document(
         `${base}-key.html`,
         () => renderKey(copy, context),

@@ -74,6 +74,10 @@ export interface TextDate {
  * it was imported.
  */
 export function dateInText(text: string, lang?: string): TextDate | undefined {
+  if (/[\u0600-\u06ff]/.test(text)) {
+    const arabic = arabicDate(text);
+    if (arabic) return arabic;
+  }
   // chrono tries dozens of patterns: only ask it about text that names a year at all.
   if (!/\b(1[89]|2[01])\d\d\b/.test(text)) return undefined;
   const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text);
@@ -97,6 +101,54 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
     return { date: parts.join('-'), text: result.text };
   }
   return undefined;
+}
+
+/**
+ * A dateline's short numeric date with a two-digit year, "10/9/10 7:15 AM
+ * EDT", read month first as American English pages write it; only for
+ * pages in American English (or English without a region), and only next to
+ * a clock time, so a fraction or a score is never taken for a date.
+ */
+export function numericDate(text: string, lang?: string): TextDate | undefined {
+  if (lang && !/^en(-us)?$/i.test(lang)) return undefined;
+  const match = /\b(\d{1,2})\/\s?(\d{1,2})\/(\d{2})\s+\d{1,2}:\d{2}\b/.exec(text);
+  if (!match) return undefined;
+  const [, month, day, year] = match.map(Number) as [number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return { date: `20${pad(year)}-${pad(month)}-${pad(day)}`, text: match[0] };
+}
+
+/**
+ * Arabic month names, which chrono does not read: the Syriac names used in
+ * the Levant and Iraq and the transliterated ones used in Egypt and the
+ * Maghreb ("04 آب/اغسطس 2013" gives both).
+ */
+const ARABIC_MONTHS: [number, string[]][] = [
+  [1, ['كانون الثاني', 'يناير']],
+  [2, ['شباط', 'فبراير']],
+  [3, ['آذار', 'مارس']],
+  [4, ['نيسان', 'أبريل', 'ابريل']],
+  [5, ['أيار', 'ايار', 'مايو']],
+  [6, ['حزيران', 'يونيو', 'يونيه']],
+  [7, ['تموز', 'يوليو', 'يوليه']],
+  [8, ['آب', 'أغسطس', 'اغسطس']],
+  [9, ['أيلول', 'ايلول', 'سبتمبر']],
+  [10, ['تشرين الأول', 'تشرين الاول', 'أكتوبر', 'اكتوبر']],
+  [11, ['تشرين الثاني', 'نوفمبر']],
+  [12, ['كانون الأول', 'كانون الاول', 'ديسمبر']],
+];
+
+function arabicDate(text: string): TextDate | undefined {
+  const digits = text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
+  const names = ARABIC_MONTHS.flatMap(([, n]) => n).join('|');
+  const match = new RegExp(`(\\d{1,2})\\s+(${names})(?:\\s*/\\s*(?:${names}))?\\s+(\\d{4})`).exec(
+    digits,
+  );
+  if (!match) return undefined;
+  const month = ARABIC_MONTHS.find(([, n]) => n.includes(match[2]!))![0];
+  const day = Number(match[1]);
+  if (day < 1 || day > 31 || !plausibleYear(Number(match[3]))) return undefined;
+  return { date: `${match[3]}-${pad(month)}-${pad(day)}`, text: match[0] };
 }
 
 function pad(n: number): string {

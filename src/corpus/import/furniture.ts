@@ -43,7 +43,7 @@ const RULES: { pattern: RegExp; verdict: Verdict }[] = [
   { pattern: /logo$/i, verdict: { action: 'remove', reason: 'site logo text' } },
   {
     pattern:
-      /^(read more|read also|also read|more|related|see also|watch|listen|recommended|opinion)\s*[:|»>]\s*\S.{0,150}$/i,
+      /^(read more|read also|also read|more|related|see also|watch|listen|recommended|opinion|[àa] lire aussi|lire aussi|voir aussi|lea también|lee también|leer más|ver también|lesen sie auch|mehr zum thema|leia também|veja também|leggi anche)\s*[:|»>]\s*\S.{0,150}$/iu,
     verdict: { action: 'remove', reason: '"Read more" link to another article' },
   },
   {
@@ -73,6 +73,12 @@ const RULES: { pattern: RegExp; verdict: Verdict }[] = [
     pattern:
       /^(leave a |post a |add a |show )?comments?\b.{0,20}$|^join the (conversation|discussion)\b/i,
     verdict: { action: 'footer', reason: 'comments section' },
+  },
+  {
+    // "The Associated Press contributed to this report.", "Con información de ...": about the text, not of it.
+    pattern:
+      /^.{2,240}\bcontributed (reporting|to (this|the) (report|story|article))( from [^.!?]{1,60})?\.?$|^(con (la )?información de|con reportes de|avec (l'|la )?(rédaction|agences?)|mit material von)\b.{0,200}$/iu,
+    verdict: { action: 'remove', reason: 'contributor note' },
   },
   {
     pattern: /^note to (our )?readers\b/i,
@@ -119,27 +125,44 @@ export function dateOnlyLine(text: string): string | undefined {
 export function furniture(text: string): Verdict | undefined {
   const rule = RULES.find((r) => r.pattern.test(text));
   if (rule) return rule.verdict;
+  if (contactLine(text)) return { action: 'remove', reason: 'contact line (an e-mail address)' };
   if (bylineAuthor(text)) return { action: 'remove', reason: 'byline' };
   if (dateOnlyLine(text)) return { action: 'remove', reason: 'date line' };
   return doubtful(text);
 }
 
-/** Photo credits ("REUTERS/Jane Doe", "AP Photo/...", "Getty Images"). */
+/**
+ * "Jemele Hill can be reached at jh@example.com.", "Jane Doe, reporter jd@example.com": a short line
+ * that gives an e-mail address tells the reader how to reach the writer; it is not reporting.
+ */
+function contactLine(text: string): boolean {
+  return text.split(/\s+/).length <= 15 && /[\w.+-]+@[\w-]+(\.[\w-]+)+/.test(text);
+}
+
+/**
+ * Photo credits ("REUTERS/Jane Doe", "AP Photo/...", "Getty Images"; "Getty Images" may run into
+ * the caption when the page sets the credit and caption in adjacent elements).
+ */
 const PHOTO_CREDIT =
-  /\b(REUTERS\/|AP Photo\b|AFP( via Getty Images)?\b|Getty Images\b|EPA-EFE\b|Photo( credit)?:|Photograph:|Image( credit)?:|Credit:|Photo by\b|Picture:|Foto:|\(Photo\b|Shutterstock\b)/;
+  /\b(REUTERS\/|AP Photo\b|AFP( via Getty Images)?\b|Getty Images|EPA-EFE\b|Photo( credit)?:|Photograph:|Image( credit)?:|Credit:|Photo by\b|Picture:|Foto:|\(Photo\b|Shutterstock\b)/;
 
 /** Lines kept as article text but listed for review, or removed when unmistakable. */
 function doubtful(text: string): Verdict | undefined {
   const words = text.split(/\s+/).length;
   if (
-    words <= 25 &&
-    /\b(images?|photos?|photographs?|photography|pictures?|illustrations?|video)\s+(by|courtesy of|via)\b|^(see|view) (more|all) (photos|images|pictures)\b/i.test(
-      text,
-    )
+    (words <= 25 &&
+      /\b(images?|photos?|photographs?|photography|pictures?|illustrations?|video)\s+(by|courtesy of|via)\b|^(see|view) (more|all) (photos|images|pictures)\b/i.test(
+        text,
+      )) ||
+    // "Courtesy G4", "(Jane Doe Photography)"
+    (words <= 6 &&
+      /^\(?(photo |image )?courtesy\b|^\([^()]*\b(photography|photos?|images)\)$/i.test(text))
   ) {
     return { action: 'remove', reason: 'photo credit' };
   }
-  if (PHOTO_CREDIT.test(text) && words <= 60) {
+  // "Jane Doe/Agency The minister arrives...": a photographer/agency credit opens the caption.
+  const agencyCredit = /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} ?\/ ?\p{Lu}/u.test(text);
+  if ((PHOTO_CREDIT.test(text) || agencyCredit) && words <= 60) {
     return words <= 6
       ? { action: 'remove', reason: 'photo credit' }
       : { action: 'remove', reason: 'photo caption (it carries a photo credit)' };
@@ -170,7 +193,7 @@ function doubtful(text: string): Verdict | undefined {
 /** Article text: a sentence of some length that ends like one. */
 export function looksLikeProse(text: string): boolean {
   const words = text.split(/\s+/).length;
-  return words >= 8 && /[.!?:;"'”’)\]]$/.test(text);
+  return words >= 8 && /[.!?:;"'”’)\]…]$/.test(text);
 }
 
 /** "MOSCOW - Russia pledged..." → "Moscow". */

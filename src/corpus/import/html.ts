@@ -21,6 +21,7 @@ import {
   looksLikeProse,
   type Verdict,
 } from './furniture.js';
+import { dateInText } from './dates.js';
 import { pageMetadata } from './metadata.js';
 
 export function extractHtml(html: string, options: { url?: string; file: string }): Extracted {
@@ -54,24 +55,52 @@ export function extractHtml(html: string, options: { url?: string; file: string 
   let footer: Verdict | undefined;
   const keptBlocks: HtmlBlock[] = [];
   const texts = blocks.map((b) => comparable(b.text));
+  const captions = imageTexts(article.content);
+  const siteNames = [metadata.outlet?.value, hostName(metadata.url?.value ?? options.url)]
+    .map((n) => (n === undefined ? '' : siteKey(n)))
+    .filter((n) => n.length >= 3);
+  const lang = document.documentElement?.getAttribute('lang') ?? undefined;
+  const headlineAt = blocks.findIndex(
+    (b, i) =>
+      i < 3 &&
+      extracted.title !== undefined &&
+      comparable(b.text) === comparable(extracted.title.value),
+  );
   for (const [i, block] of blocks.entries()) {
     const verdict =
-      markupVerdict(block, article.content) ??
-      furniture(block.text) ??
+      firmest(markupVerdict(block, article.content), furniture(block.text)) ??
       pullQuote(texts, i) ??
-      linkOnly(block);
+      linkOnly(block) ??
+      imageCaption(block, captions) ??
+      siteName(block, siteNames) ??
+      (keptBlocks.some((b) => looksLikeProse(b.text)) ? undefined : topDateLine(block, lang));
     if (footer && (block.linkShare > 0.5 || !looksLikeProse(block.text))) {
       removed.push(note(block, footer.reason));
       continue;
     }
     footer = undefined;
     if (!verdict) {
-      if (
-        extracted.title &&
-        i < 3 &&
-        comparable(block.text) === comparable(extracted.title.value)
-      ) {
+      if (i === headlineAt) {
         removed.push(note(block, 'headline (the title)'));
+        continue;
+      }
+      // A section name or kicker set above the headline ("Executive Branch", "World").
+      if (
+        block.text.split(' ').length <= 6 &&
+        (i < headlineAt ||
+          (!keptBlocks.some((b) => looksLikeProse(b.text)) && kicker(block.element)))
+      ) {
+        removed.push(note(block, 'section name above the headline'));
+        continue;
+      }
+      // A deck: a heading that is a sentence, set above the first paragraph (a subheading is short and
+      // comes between paragraphs).
+      if (
+        /^h[2-6]$/i.test(block.element.tagName) &&
+        block.text.split(' ').length >= 8 &&
+        !keptBlocks.some((b) => looksLikeProse(b.text))
+      ) {
+        removed.push(note(block, 'standfirst above the article text'));
         continue;
       }
       keptBlocks.push(block);
@@ -84,7 +113,9 @@ export function extractHtml(html: string, options: { url?: string; file: string 
     }
     if (verdict.action === 'footer') footer = verdict;
     const author = bylineAuthor(block.text);
-    const date = dateOnlyLine(block.text);
+    const date =
+      dateOnlyLine(block.text) ??
+      (verdict === TOP_DATE_LINE ? dateInText(block.text, lang)?.date : undefined);
     // A byline inside the article names its writer better than a guess from the page's class names.
     if (author && (!extracted.author || extracted.author.from === 'the byline')) {
       extracted.author = { value: author, from: `the byline ${describe(block.element)}` };
@@ -129,7 +160,10 @@ function trimEdges(extracted: Extracted, kept: HtmlBlock[], removed: ImportNote[
       block.element.parentElement,
       (holder.get(block.element.parentElement) ?? 0) + block.text.length,
     );
-  const main = [...holder.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  let main = [...holder.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // A long table (an episode list) can hold more text than any run of paragraphs; it is part of the
+  // article, which is the element around it.
+  while (main && /^(table|thead|tbody|tfoot|tr)$/i.test(main.tagName)) main = main.parentElement;
   let end = kept.length;
   const inMain = (block: HtmlBlock): boolean => Boolean(main && main.contains(block.element));
   const lastInMain = kept.findLastIndex(inMain);
@@ -176,6 +210,7 @@ const MARKUP: { tokens: RegExp; verdict: Verdict }[] = [
     verdict: { action: 'remove', reason: 'topic tags' },
   },
   { tokens: /^(comment|comments)$/, verdict: { action: 'remove', reason: 'comments' } },
+  { tokens: /^(toc)$/, verdict: { action: 'remove', reason: 'table of contents' } },
   {
     tokens: /^(tweet|twitter|instagram|tiktok)$/,
     verdict: {
@@ -191,15 +226,124 @@ function markupVerdict(block: HtmlBlock, root: Element): Verdict | undefined {
     const tag = el.tagName.toLowerCase();
     if (tag === 'figcaption') return MARKUP[0]!.verdict;
     if (tag === 'aside') return { action: 'remove', reason: 'aside box (pull quote or sidebar)' };
-    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
-      .replace(/([a-z])([A-Z])/g, '$1 $2')
-      .toLowerCase()
-      .split(/[\s_-]+/)
-      .filter(Boolean);
-    for (const rule of MARKUP) if (words.some((w) => rule.tokens.test(w))) return rule.verdict;
+    const verdict = markupWords(el);
+    if (verdict) return verdict;
+  }
+  if (block.element.tagName.toLowerCase() === 'tr' && headerRow(block.element))
+    return { action: 'remove', reason: 'table header row (column names)' };
+  // <p><span class="photoCredit">Courtesy G4</span></p>: the one element that holds all the text says what it is.
+  for (let el = soleChild(block.element); el; el = soleChild(el)) {
+    const verdict = markupWords(el);
+    if (verdict) return verdict;
   }
   return undefined;
 }
+
+/** A heading the page calls a section name or kicker (when the headline itself is gone). */
+function kicker(el: Element): boolean {
+  return (
+    /^h[1-6]$/i.test(el.tagName) &&
+    classWords(el).some((w) => /^(section|kicker|category|rubric|eyebrow|overline)$/.test(w))
+  );
+}
+
+/** A table row of <th> cells only names the columns below it. */
+function headerRow(row: Element): boolean {
+  const cells = [...row.children];
+  return cells.length > 1 && cells.every((c) => c.tagName.toLowerCase() === 'th');
+}
+
+function markupWords(el: Element): Verdict | undefined {
+  const words = classWords(el);
+  for (const rule of MARKUP) if (words.some((w) => rule.tokens.test(w))) return rule.verdict;
+  return undefined;
+}
+
+function classWords(el: Element): string[] {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter(Boolean);
+}
+
+/** The only child element of `el` when it holds all of its text. */
+function soleChild(el: Element): Element | undefined {
+  const children = [...el.children].filter((c) => c.tagName.toLowerCase() !== 'br');
+  if (children.length !== 1) return undefined;
+  const text = (el.textContent ?? '').replace(/\s+/g, '');
+  return (children[0]!.textContent ?? '').replace(/\s+/g, '') === text ? children[0] : undefined;
+}
+
+/**
+ * The page's markup and the text rules can disagree: an element marked as an
+ * embedded post ("tweet") that only says "Tweet" is a sharing button. A
+ * verdict that removes wins over one that only flags.
+ */
+function firmest(...verdicts: (Verdict | undefined)[]): Verdict | undefined {
+  const given = verdicts.filter((v): v is Verdict => v !== undefined);
+  return given.find((v) => v.action !== 'unsure') ?? given[0];
+}
+
+/**
+ * The text pages give their images (alt and title attributes) when it is a
+ * sentence or a name of some length: a paragraph that starts with it is the
+ * photo's caption set below the image.
+ */
+function imageTexts(root: Element): string[] {
+  const texts = new Set<string>();
+  for (const img of root.querySelectorAll('img'))
+    for (const attr of ['alt', 'title']) {
+      const text = comparable(img.getAttribute(attr) ?? '');
+      if (text.split(' ').length >= 3) texts.add(text);
+    }
+  return [...texts];
+}
+
+function imageCaption(block: HtmlBlock, captions: string[]): Verdict | undefined {
+  if (!captions.length || block.text.split(' ').length > 80) return undefined;
+  const text = comparable(block.text);
+  return captions.some((c) => text.startsWith(c) || text.startsWith(`(${c}`) || c === text)
+    ? { action: 'remove', reason: 'photo caption (it repeats the image\u2019s description)' }
+    : undefined;
+}
+
+/** "Fox News", "www.foxnews.com" → "foxnews": a site's name as written in its logo line. */
+function siteKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^(https?:\/\/)?(www\.)?/, '')
+    .replace(/\.(com|org|net|co\.uk|com\.au|de|fr|es|it|info|co)\b.*$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function hostName(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A line that only names the site ("| FoxNews.com"): the outlet's label, not article text. */
+function siteName(block: HtmlBlock, names: string[]): Verdict | undefined {
+  if (block.text.split(' ').length > 5) return undefined;
+  const key = siteKey(block.text);
+  return names.includes(key) ? { action: 'remove', reason: 'site name' } : undefined;
+}
+
+/**
+ * Above the article's first paragraph, a short line that holds a date is the
+ * story's date line, also when it has words our date-line rule does not know
+ * ("Sunday, 04 August 2013, last updated 02:21" in any language).
+ */
+function topDateLine(block: HtmlBlock, lang: string | undefined): Verdict | undefined {
+  const words = block.text.split(/\s+/).length;
+  if (words > 14 || /[.!?]$/.test(block.text) || !dateInText(block.text, lang)) return undefined;
+  return TOP_DATE_LINE;
+}
+const TOP_DATE_LINE: Verdict = { action: 'remove', reason: 'date line' };
 
 /** A pull quote repeats a sentence of the article in large type: it is removed, the paragraph it repeats stays. */
 function pullQuote(texts: string[], index: number): Verdict | undefined {

@@ -4,7 +4,7 @@
  * search engines and social sites (JSON-LD, Open Graph, article: tags) comes
  * first; then the page's visible headline, <time> elements and dateline text.
  */
-import { isoDate, dateInText } from './dates.js';
+import { isoDate, dateInText, numericDate } from './dates.js';
 import type { Found } from './extracted.js';
 import { bylineAuthor } from './furniture.js';
 
@@ -193,6 +193,19 @@ function headline(
     );
     if (match) return { value: match, from: `the page's <h1>, matching ${from}` };
   }
+  // A page's one headline is what its readers see, also when the title it declared for social sites
+  // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
+  const headlines = h1s.filter(
+    (h) =>
+      h.split(' ').length >= 2 &&
+      !bylineAuthor(h) &&
+      (outlet === undefined || comparable(h) !== comparable(outlet)),
+  );
+  if (headlines.length === 1 && candidates.some(([, v]) => sharesWords(headlines[0]!, v!)))
+    return {
+      value: headlines[0]!,
+      from: "the page's <h1> (its declared title is worded otherwise)",
+    };
   const shown = candidates[0];
   if (shown && shown[0] !== 'the page <title>') return { value: shown[1]!, from: shown[0] };
   const mainH1 = h1s.find(
@@ -278,13 +291,55 @@ function publishedDate(
   for (const el of document.querySelectorAll(
     '[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [id*="date" i]',
   )) {
-    if (el.closest('nav, footer, aside, [class*="related" i], [class*="comment" i]')) continue;
+    // Search forms offer dates to pick ("10/12/2010" in a <select>): not the story's.
+    // An element named for a date ("comments_datetime": the comment count and the date) still counts.
+    const ownDate = /date|time/i.test(el.getAttribute('class') ?? '');
+    const around = ownDate ? el.parentElement : el;
+    if (
+      el.closest('nav, footer, aside, form, select') ??
+      around?.closest('[class*="related" i], [class*="comment" i]')
+    )
+      continue;
     const text = clean(el.textContent ?? '');
     if (text.length > 120) continue;
-    const found = dateInText(text, lang);
+    const found = dateInText(text, lang) ?? numericDate(text, lang);
     if (found) return { value: found.date, from: `the dateline text "${found.text}"` };
   }
+  // Last, the date tags some publishing systems write under names of their own. They come after the
+  // date the page shows, as they are sometimes the time of a later edit or re-publication.
+  for (const key of OTHER_DATE_TAGS) {
+    const value = meta.get(key);
+    const date = value ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
+    if (date) return { value: date, from: `the ${key} meta tag` };
+  }
   return undefined;
+}
+
+const OTHER_DATE_TAGS = [
+  'publish_date',
+  'publication_date',
+  'date_published',
+  'og:published_time',
+  'article:published',
+  'originalpublicationdate',
+  'original-publish-date',
+  'dc.date.created',
+  'dcterms.created',
+  'dcterms.issued',
+  'displaydate',
+  'rnews:datepublished',
+  'citation_date',
+];
+
+/** Half of the headline's words are in the declared title: the same story, worded for another place. */
+function sharesWords(headline: string, declared: string): boolean {
+  const words = (t: string): string[] =>
+    comparable(t)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2);
+  const theirs = new Set(words(declared));
+  const ours = words(headline);
+  return ours.length > 0 && ours.filter((w) => theirs.has(w)).length * 2 >= ours.length;
 }
 
 function clean(text: string): string {

@@ -1,0 +1,213 @@
+/**
+ * The extractor's rules for furniture and metadata that real saved pages
+ * showed, each on a small page of its own: what a teacher importing such a
+ * page would see wrong in the draft without the rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { dateInText, numericDate } from '../../src/corpus/import/dates.js';
+import { draftArticle } from '../../src/corpus/import/draft-article.js';
+import { furniture } from '../../src/corpus/import/furniture.js';
+
+const PROSE = [
+  'The county school board voted on Tuesday to extend the school day by twenty minutes from next autumn, after a year of hearings in which parents, teachers and bus drivers argued over the change.',
+  'Board members said the extra time would go to reading in the early grades, where test scores have fallen for three years in a row, and to mathematics in the middle schools.',
+  'The teachers union said it would ask for the extra minutes to be paid at the normal rate, and that talks with the board would start in the spring before the budget is set.',
+];
+
+interface PageParts {
+  title?: string;
+  head?: string;
+  lang?: string;
+  /** Inside the article, before the paragraphs. */
+  top?: string;
+  /** Inside the article, after the paragraphs. */
+  bottom?: string;
+  /** Outside the article, before it. */
+  before?: string;
+  paragraphs?: string[];
+}
+
+function page(parts: PageParts) {
+  const html = `<!doctype html><html lang="${parts.lang ?? 'en'}"><head><title>${parts.title ?? 'School day to grow longer'}</title>${parts.head ?? ''}</head>
+<body>${parts.before ?? ''}<div class="story">${parts.top ?? ''}
+${(parts.paragraphs ?? PROSE).map((p) => `<p>${p}</p>`).join('\n')}
+${parts.bottom ?? ''}</div></body></html>`;
+  return draftArticle({
+    bytes: Buffer.from(html),
+    kind: 'html',
+    name: 'page.html',
+    file: '/tmp/page.html',
+  });
+}
+const found = (draft: ReturnType<typeof page>, field: string) =>
+  draft.found.find((f) => f.field === field)?.value;
+const reasonFor = (draft: ReturnType<typeof page>, text: string) =>
+  draft.removed.find((n) => n.text === text)?.reason;
+
+describe('lines about the article, not of it', () => {
+  it('removes contributor notes and contact lines at the end of the story', () => {
+    const draft = page({
+      bottom:
+        '<p>Associated Press writers Jay Reeves in Birmingham, Ala., and Dave Martin in Steele, Ala., contributed to this report.</p><p>Jane Doe can be reached at jdoe@example.com.</p>',
+    });
+    expect(draft.paragraphs).toEqual(PROSE);
+    expect(reasonFor(draft, 'Jane Doe can be reached at jdoe@example.com.')).toMatch(/contact/);
+    expect(furniture('Con información de Paloma Marín y Elena Sevillano.')?.reason).toBe(
+      'contributor note',
+    );
+    // A sentence about a contribution is reporting.
+    expect(furniture('Her father contributed to the campaign for years.')).toBeUndefined();
+    expect(furniture('She said her brother contributed.')).toBeUndefined();
+  });
+
+  it('removes "read also" lines in the languages of the pages', () => {
+    expect(furniture('A lire aussi : Notre récit du discours du ministre')?.action).toBe('remove');
+    expect(furniture('Lesen Sie auch: Die Schule beginnt später')?.action).toBe('remove');
+    expect(furniture('Lea también: El nuevo horario escolar')?.action).toBe('remove');
+  });
+});
+
+describe('photo captions and credits', () => {
+  it('removes a caption whose credit runs into it, or opens it as "Photographer/Agency"', () => {
+    const draft = page({
+      top: '<p>Jane Roe/Getty ImagesParents wait outside the board meeting on Tuesday.</p><p>Cliff Welch/Icon SMI Board chair Ann Lee speaks to reporters after the vote.</p>',
+    });
+    expect(draft.paragraphs).toEqual(PROSE);
+  });
+
+  it('removes a credit the page marks on the one element inside the paragraph', () => {
+    const draft = page({ top: '<p> <span class="photoCredit">Courtesy County Schools</span></p>' });
+    expect(draft.paragraphs).toEqual(PROSE);
+    expect(reasonFor(draft, 'Courtesy County Schools')).toBe('photo caption or credit');
+    expect(furniture('(Al Ortiz Photography)')?.reason).toBe('photo credit');
+  });
+
+  it("removes a caption that repeats the image's description", () => {
+    const draft = page({
+      top: '<div class="pic"><img src="a.jpg" alt="Parents wait outside the board meeting"><div class="pic-text">Parents wait outside the board meeting on Tuesday evening.</div></div>',
+    });
+    expect(draft.paragraphs).toEqual(PROSE);
+    expect(reasonFor(draft, 'Parents wait outside the board meeting on Tuesday evening.')).toMatch(
+      /caption/,
+    );
+  });
+});
+
+describe('the top of the story', () => {
+  it('removes a section name above the headline and a site-name line', () => {
+    const draft = page({
+      title: 'Valley Courier: news for the valley',
+      head: '<meta property="og:site_name" content="Valley Courier"><meta property="og:title" content="School day to grow longer">',
+      top: '<h2 class="section-title">Education</h2><h1>School day to grow longer</h1><p class="source"><span> | ValleyCourier.com</span></p>',
+    });
+    expect(draft.paragraphs).toEqual(PROSE);
+    expect(reasonFor(draft, 'Education')).toBe('section name above the headline');
+    expect(reasonFor(draft, '| ValleyCourier.com')).toBe('site name');
+  });
+
+  it('removes a deck set as a heading above the first paragraph, and keeps subheadings', () => {
+    const draft = page({
+      top: '<h2>The board says longer days will help young readers, while the union wants the time paid</h2>',
+      paragraphs: [PROSE[0]!, PROSE[1]!, '</p><h2>What comes next</h2><p>' + PROSE[2]!],
+    });
+    expect(draft.paragraphs).toEqual([PROSE[0], PROSE[1], 'What comes next', PROSE[2]]);
+  });
+
+  it('keeps a one-sentence post that ends in an ellipsis, not the widget lines above it', () => {
+    const draft = page({
+      paragraphs: [
+        'Parents packed the hall on Tuesday as the board heard the last speakers before a vote on the longer school day, which it passed late in the evening…',
+      ],
+      top: '<div class="activity"><strong class="title">Recent Activity</strong></div><div class="item">Click "Add" to publish what you read to your profile</div>',
+    });
+    expect(draft.paragraphs).toEqual([
+      'Parents packed the hall on Tuesday as the board heard the last speakers before a vote on the longer school day, which it passed late in the evening…',
+    ]);
+  });
+
+  it('removes a "Tweet" sharing button although the markup calls it a tweet', () => {
+    const draft = page({
+      bottom: '<ul class="share"><li class="tweet"><a href="#">Tweet</a></li></ul>',
+    });
+    expect(draft.paragraphs).toEqual(PROSE);
+    expect(draft.unsure).toEqual([]);
+  });
+});
+
+describe('tables and contents', () => {
+  it('drops the table of contents and header rows, and keeps what follows a long table', () => {
+    const rows = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<tr><td>${i + 1}</td><td>Episode ${i + 1}: a long synopsis of what happens to the crew on the ship, told in two full sentences. The crew then leaves the port and sails north.</td></tr>`,
+    ).join('');
+    const draft = page({
+      top: '<div id="toc" class="toc"><h2>Contents</h2><ul><li>1 Plot</li><li>2 Music</li></ul></div>',
+      bottom: `<table class="wikitable"><tr><th>#</th><th>Synopsis</th></tr>${rows}</table><h3>Music</h3><table class="tracklist"><tr><td>1. Opening Theme 3:30</td></tr></table><p>The soundtrack was released on one disc with seventeen tracks, including the opening and ending themes.</p>`,
+    });
+    expect(draft.paragraphs).not.toContain('Contents');
+    expect(draft.paragraphs).not.toContain('# Synopsis');
+    expect(draft.paragraphs.slice(-3)).toEqual([
+      'Music',
+      '1. Opening Theme 3:30',
+      'The soundtrack was released on one disc with seventeen tracks, including the opening and ending themes.',
+    ]);
+  });
+});
+
+describe('titles', () => {
+  it("takes the page's one headline over a social title worded otherwise", () => {
+    const draft = page({
+      head: '<meta property="og:title" content="Board votes to lengthen school day ... Will it help?">',
+      before: '<h1 class="entry-title">The Longer School Day Is Here</h1>',
+    });
+    expect(found(draft, 'title')).toBe('The Longer School Day Is Here');
+  });
+
+  it('takes a short headline that opens the page <title>', () => {
+    const draft = page({
+      title: 'Longer days, really? Board adds twenty minutes - Valley Courier',
+      head: '<meta property="og:title" content="Lee: the board grandstands about time">',
+      before: '<h1>Longer days, really?</h1>',
+    });
+    expect(found(draft, 'title')).toBe('Longer days, really?');
+  });
+});
+
+describe('dates', () => {
+  it('reads the date line under the headline in Arabic, and removes it', () => {
+    const draft = page({
+      lang: 'ar',
+      top: '<h1>School day to grow longer</h1><div class="stamp">الأحد، 04 آب/اغسطس 2013، آخر تحديث 02:21 (GMT+0400)</div>',
+    });
+    expect(found(draft, 'published')).toBe('2013-08-04');
+    expect(draft.paragraphs).toEqual(PROSE);
+    expect(dateInText('١٢ تشرين الثاني ٢٠١٢')?.date).toBe('2012-11-12');
+  });
+
+  it('reads an American byline date with a two-digit year, not a date offered by a search form', () => {
+    const draft = page({
+      before:
+        '<form><select id="date" name="dt"><option>10/12/2010</option></select></form><div class="byline">By MAGGIE DOE &amp; SHIRA ROE | 10/9/10 7:15 AM EDT</div>',
+    });
+    expect(found(draft, 'published')).toBe('2010-10-09');
+    expect(numericDate('10/9/10 7:15 AM', 'en-GB')).toBeUndefined();
+    expect(numericDate('won 10/9/10 in the final')).toBeUndefined();
+  });
+
+  it('reads the date beside the comment count, and other publishing systems\u2019 date tags last', () => {
+    const shown = page({
+      head: '<meta name="publish_date" content="Thu, 06 Oct 2011 08:10:27 EST">',
+      before:
+        '<div class="comments_datetime"><p><span>By JANE DOE</span> 10/ 5/11 09:19 PM ET</p></div>',
+    });
+    expect(found(shown, 'published')).toBe('2011-10-05');
+    const tagged = page({
+      head: '<meta name="publish_date" content="Thu, 06 Oct 2011 08:10:27 EST">',
+    });
+    expect(found(tagged, 'published')).toBe('2011-10-06');
+    expect(tagged.found.find((f) => f.field === 'published')?.from).toBe(
+      'the publish_date meta tag',
+    );
+  });
+});
