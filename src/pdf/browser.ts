@@ -9,9 +9,7 @@ import { HandoutError } from '../errors.js';
 /**
  * Chromium flags for printing on a machine that may be offline and run as root.
  * The background services would otherwise keep dialling a closed network, and
- * the sandbox cannot start as root. The GPU and network services run inside
- * the browser process rather than as processes of their own: printing uses
- * neither much, and the two processes cost about 150 MB of memory.
+ * the sandbox cannot start as root.
  */
 export function chromiumArgs(isRoot: boolean): string[] {
   return [
@@ -21,6 +19,18 @@ export function chromiumArgs(isRoot: boolean): string[] {
     '--disable-sync',
     '--no-first-run',
     '--disable-gpu',
+  ];
+}
+
+/**
+ * Added for printing only: the GPU and network services run inside the
+ * browser process rather than as processes of their own. Printing uses
+ * neither much, and the two processes cost about 150 MB of memory; a
+ * browser that shows pages (the preview's tests) keeps them apart.
+ */
+export function printingArgs(isRoot: boolean): string[] {
+  return [
+    ...chromiumArgs(isRoot),
     '--in-process-gpu',
     '--enable-features=NetworkServiceInProcess2',
   ];
@@ -102,7 +112,7 @@ export class BrowserSession {
       browser = await puppeteer.launch({
         executablePath,
         headless,
-        args: chromiumArgs(process.getuid?.() === 0),
+        args: printingArgs(process.getuid?.() === 0),
         // DevTools over a pipe, not a port: Chromium exits when the pipe closes, so the browser
         // and its helpers (zygotes, renderers, GPU, network) die with handout even on kill -9.
         pipe: true,
