@@ -10,7 +10,6 @@ import { drawVersions } from '../quiz/draw.js';
 import {
   assetsUrlFor,
   emptyLazyPlan,
-  renderPlan,
   type BuildPlan,
   type LazyPlan,
   type OutputFormat,
@@ -36,7 +35,7 @@ export function planBriefing(
   config: BriefingConfig,
   options: BriefingPlanOptions,
 ): BuildPlan {
-  return renderPlan(briefingDocuments(content, config, options));
+  return briefingDocuments(content, config, options);
 }
 
 /** The briefing's editions and open-book packs, not yet rendered. */

@@ -66,7 +66,7 @@ export function gradePlan(content: Content, blueprint: Blueprint, run: GradeRun)
   });
   plan.documents.push({
     path: reportPath,
-    html,
+    render: () => html,
     title: `Grade report — ${blueprint.title}`,
     writeHtml: run.formats.includes('html'),
     writePdf: run.formats.includes('pdf'),

@@ -10,7 +10,12 @@ export type OutputFormat = 'html' | 'pdf';
 export interface PlannedDocument {
   /** Output path of the HTML, relative to out/, ending in .html; the PDF sits beside it. */
   path: string;
-  html: string;
+  /**
+   * Renders the HTML. Documents are rendered only when they are written or
+   * printed (a class of 1,000 is 60 MB of HTML, which need not be held at
+   * once), and the preview renders only the page a browser asks for.
+   */
+  render(): string;
   /** PDF document title. */
   title: string;
   /** Write the .html file. */
@@ -66,28 +71,12 @@ export interface BuildPlan {
   warnings: string[];
 }
 
-/**
- * A planned document whose HTML is rendered only when asked for: a build
- * renders every one, the preview only the page a browser requests.
- */
-export interface LazyDocument extends Omit<PlannedDocument, 'html'> {
-  render(): string;
-}
-
-export interface LazyPlan extends Omit<BuildPlan, 'documents'> {
-  documents: LazyDocument[];
-}
+/** Older names of the same types: every planned document is rendered when asked for. */
+export type LazyDocument = PlannedDocument;
+export type LazyPlan = BuildPlan;
 
 export function emptyLazyPlan(): LazyPlan {
-  return { ...emptyPlan(), documents: [] };
-}
-
-/** Renders every document of a lazy plan, in order. */
-export function renderPlan(plan: LazyPlan): BuildPlan {
-  return {
-    ...plan,
-    documents: plan.documents.map(({ render, ...doc }) => ({ ...doc, html: render() })),
-  };
+  return emptyPlan();
 }
 
 export function emptyPlan(): BuildPlan {

@@ -9,7 +9,8 @@ import type { Io } from '../terminal/io.js';
 import type { OutputWriter } from '../write/writer.js';
 import path from 'node:path';
 import type { PrintJob } from '../pdf/printer.js';
-import { pdfPath, type BuildPlan } from './plan.js';
+import { pdfPath, type BuildPlan, type PlannedDocument } from './plan.js';
+import { pageCharacters } from '../render/fonts.js';
 import type { RunPrinter } from './printer.js';
 import { PackWriter, packPrintJobs } from './print-packs.js';
 import { forEachLimited } from '../util/parallel.js';
@@ -42,12 +43,21 @@ export async function produce(
 ): Promise<ProduceResult> {
   const kinds = new Map<string, string>();
   const pages = new Map<string, number>();
+  // Each page is rendered and written in turn, not all held at once; the
+  // HTML of pages to print is kept for the printer.
+  const characters = new Set<number>();
+  const toPrint = new Map<PlannedDocument, string>();
+  await forEachLimited(plan.documents, WRITES_AT_ONCE, async (doc) => {
+    const html = doc.render();
+    pageCharacters(html, characters);
+    if (doc.writePdf) toPrint.set(doc, html);
+    if (!doc.writeHtml) return;
+    kinds.set(doc.path, `${doc.kind} (html)`);
+    await writer.add(doc.path, html);
+  });
   // Pages refer to the fonts in out/assets; exports alone need none.
-  if (plan.documents.length > 0) await writer.addAssets(plan.documents.map((doc) => doc.html));
-  const html = plan.documents.filter((doc) => doc.writeHtml);
-  for (const doc of html) kinds.set(doc.path, `${doc.kind} (html)`);
+  if (plan.documents.length > 0) await writer.addAssets(characters);
   for (const file of plan.files) kinds.set(file.path, file.kind);
-  await forEachLimited(html, WRITES_AT_ONCE, (doc) => writer.add(doc.path, doc.html));
   await forEachLimited(plan.files, WRITES_AT_ONCE, (file) => writer.add(file.path, file.data));
   const singles = plan.documents.filter((d) => d.writePdf);
   if (singles.length === 0 && plan.packs.length === 0) return { kinds, pages };
@@ -55,7 +65,7 @@ export async function produce(
   const folderUrl = (file: string) => writer.stagedUrl(path.posix.dirname(file));
   const singleJobs: PrintJob[] = singles.map((doc) => ({
     name: pdfPath(doc.path),
-    html: doc.html,
+    html: toPrint.get(doc)!,
     baseUrl: folderUrl(doc.path),
     title: doc.title,
     date: pdfDate(doc.dateSeed),

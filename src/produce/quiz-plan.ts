@@ -27,7 +27,6 @@ import {
   emptyLazyPlan,
   fileSafe,
   pdfPath,
-  renderPlan,
   type BuildPlan,
   type LazyDocument,
   type LazyPlan,
@@ -64,7 +63,7 @@ export function planQuiz(
   blueprint: Blueprint,
   options: QuizPlanOptions,
 ): BuildPlan {
-  return renderPlan(quizDocuments(content, blueprint, options));
+  return quizDocuments(content, blueprint, options);
 }
 
 /** What a quiz's documents share while they are planned. */

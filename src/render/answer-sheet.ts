@@ -17,8 +17,18 @@ import {
   type Point,
 } from '../sheet/layout.js';
 
+/** Millimetres as CSS, by length: a class's sheets share their positions, so each is written once. */
+const lengths = new Map<number, string>();
+
 /** Millimetres as CSS, rounded so the same layout always gives the same bytes. */
-const mm = (n: number): string => `${Number(n.toFixed(2))}mm`;
+function mm(n: number): string {
+  let css = lengths.get(n);
+  if (css === undefined) {
+    css = `${Number(n.toFixed(2))}mm`;
+    if (lengths.size < 100_000) lengths.set(n, css);
+  }
+  return css;
+}
 
 function at(point: Point): string {
   return `left:${mm(point.x)};top:${mm(point.y)}`;

@@ -253,8 +253,18 @@ export function fontAssets(
   texts: Iterable<string>,
   alreadyThere: Iterable<string> = [],
 ): FontAssets {
+  const characters = new Set<number>();
+  for (const text of texts) pageCharacters(text, characters);
+  return fontAssetsFor(characters, alreadyThere);
+}
+
+/** fontAssets for pages whose characters pageCharacters has gathered. */
+export function fontAssetsFor(
+  characters: ReadonlySet<number>,
+  alreadyThere: Iterable<string> = [],
+): FontAssets {
   const wanted = new Set<string>(alreadyThere);
-  for (const codePoint of nonAsciiCodePoints(texts)) {
+  for (const codePoint of characters) {
     for (const stack of [STACKS.serif, STACKS.sans]) {
       for (const tried of resolve(stack, codePoint).tried) {
         if (!tried.spec.cjk) continue;
@@ -293,20 +303,19 @@ function assetsOf(faces: Face[]): FontAssets {
 }
 
 /**
- * ASCII is always served by Noto Serif / Noto Sans: skipping it keeps the
- * scan cheap. The pattern finds runs of other characters, not each one, and
- * works on UTF-16 units (no `u` flag), which V8 scans several times faster:
- * a class of 1,000 is 60 MB of HTML with a dash or a quote on every line.
- * Iterating a run yields code points, surrogate pairs joined.
+ * Adds to `into` the characters of a page that are not ASCII (ASCII is
+ * always served by Noto Serif / Noto Sans, so skipping it keeps the scan
+ * cheap) and returns it. The pattern finds runs of such characters, not
+ * each one, and works on UTF-16 units (no `u` flag), which V8 scans
+ * several times faster: a class of 1,000 is 60 MB of HTML with a dash or a
+ * quote on every line. Iterating a run yields code points, surrogate
+ * pairs joined.
  */
-function nonAsciiCodePoints(texts: Iterable<string>): Set<number> {
-  const codePoints = new Set<number>();
-  for (const text of texts) {
-    for (const [run] of text.matchAll(/[\u0080-\uffff]+/g)) {
-      for (const character of run) codePoints.add(character.codePointAt(0)!);
-    }
+export function pageCharacters(text: string, into = new Set<number>()): Set<number> {
+  for (const [run] of text.matchAll(/[\u0080-\uffff]+/g)) {
+    for (const character of run) into.add(character.codePointAt(0)!);
   }
-  return codePoints;
+  return into;
 }
 
 /** Every bundled family with its package, version and the scripts it adds besides Latin. */

@@ -21,7 +21,7 @@ import {
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HandoutError, compareStrings } from '../errors.js';
-import { fontAssets } from '../render/fonts.js';
+import { fontAssetsFor } from '../render/fonts.js';
 import { forEachLimited } from '../util/parallel.js';
 
 export interface WrittenFile {
@@ -117,15 +117,15 @@ export class OutputWriter {
 
   /**
    * Stages the fonts pages refer to, assets/fonts.css and assets/fonts/, for
-   * pages whose HTML is `pages` (once per run).
+   * pages that use `characters` (see pageCharacters; once per run).
    */
-  async addAssets(pages: Iterable<string>): Promise<void> {
+  async addAssets(characters: ReadonlySet<number>): Promise<void> {
     if (this.assetsStaged) return;
     this.assetsStaged = true;
     await mkdir(this.resolve(`${ASSETS_DIR}/fonts`), { recursive: true });
     // Fonts an earlier run left in out/ stay listed, so its pages keep working.
     const present = await readdir(path.join(this.outDir, ASSETS_DIR, 'fonts')).catch(() => []);
-    const { files, css } = fontAssets(pages, present);
+    const { files, css } = fontAssetsFor(characters, present);
     for (const font of files) {
       const relative = `${ASSETS_DIR}/fonts/${font.name}`;
       const target = this.resolve(relative);
