@@ -37,7 +37,8 @@ export async function bundle() {
   rmSync(path.join(ROOT, 'dist', 'chunks'), { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { bin: 'src/bin.ts' },
+    // The scanner's worker thread is started from its own file (src/scan/pool.ts finds it).
+    entryPoints: { bin: 'src/bin.ts', 'scan-worker': 'src/scan/page-worker.ts' },
     outdir: 'dist',
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,

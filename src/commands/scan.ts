@@ -61,6 +61,8 @@ export async function scanCommand(scans: string[], options: ScanOptions, io: Io)
   const files = scans.map((name) => ({ path: path.resolve(io.cwd, name), name }));
   const [
     { existsSync },
+    { mkdtemp, readFile, rm },
+    { tmpdir },
     { stringify },
     { commandLine, generate },
     { findBlueprint },
@@ -69,14 +71,16 @@ export async function scanCommand(scans: string[], options: ScanOptions, io: Io)
     { scanPages },
     { collate },
     { loadCorrections, appendDoubts },
-    { renderReview, responsesRows },
+    { renderReview, responsesRows, PICTURES_FOLDER },
     { templateEnvironment },
-    { emptyPlan },
+    { emptyPlan, assetsUrlFor },
     { relativeTo },
     { DEFAULT_ID_DIGITS },
     { plural },
   ] = await Promise.all([
     import('node:fs'),
+    import('node:fs/promises'),
+    import('node:os'),
     import('csv-stringify/sync'),
     import('../produce/generate.js'),
     import('../quiz/blueprint.js'),
@@ -100,98 +104,125 @@ export async function scanCommand(scans: string[], options: ScanOptions, io: Io)
   let open = 0;
   let empty = false;
   const lines: string[] = [];
-  await generate(options, io, false, async ({ content, outDir }) => {
-    const project = content.project;
-    const blueprint = findBlueprint(
-      content.blueprints,
-      options.quiz,
-      relativeTo(io.cwd, project.quizzesDir),
-    );
-    const seed = seedFlag ?? blueprint.seed;
-    const rosterFile = options.roster ? path.resolve(io.cwd, options.roster) : blueprint.roster;
-    const students = rosterFile ? await loadRoster(rosterFile) : undefined;
-    const copies = regenerateCopies(content.bank.questions, blueprint, seed, {
-      versions: versionsFlag ?? blueprint.versions,
-      ...(students ? { students } : {}),
-    });
-    const correctionsFile = options.corrections
-      ? path.resolve(io.cwd, options.corrections)
-      : path.join(path.dirname(files[0]!.path), `${blueprint.id}.corrections.yaml`);
-    const corrections = await loadCorrections(correctionsFile);
-    // Scans are named relative to the corrections file, so its keys stay valid wherever handout runs.
-    const named = files.map((f) => ({
-      path: f.path,
-      name: path.relative(path.dirname(correctionsFile), f.path).split(path.sep).join('/'),
-    }));
-    const result = await collate(
-      {
-        quizId: blueprint.id,
-        seed,
-        copies,
-        idDigits: blueprint.answerSheet?.idDigits ?? DEFAULT_ID_DIGITS,
-        corrections: corrections.answers,
-      },
-      scanPages(named),
-    );
-    open = result.doubts.length;
-    empty = result.copies.length === 0;
-    const added = await appendDoubts(corrections, blueprint.id, result.doubts);
-    for (const f of result.files) {
-      lines.push(
-        `${f.file}: ${plural(f.pages, 'page')}, ${plural(f.sheets, 'sheet')} read${f.blank ? `, ${f.blank} blank` : ''}${f.setAside ? `, ${f.setAside} set aside` : ''}, ${f.doubts ? `${plural(f.doubts, 'doubt')} to review` : 'no doubts'}\n`,
+  // The review page's pictures wait here, written as pages are read, until the run writes out/.
+  const pictures = await mkdtemp(path.join(tmpdir(), 'handout-review-'));
+  try {
+    await generate(options, io, false, async ({ content, outDir }) => {
+      const project = content.project;
+      const blueprint = findBlueprint(
+        content.blueprints,
+        options.quiz,
+        relativeTo(io.cwd, project.quizzesDir),
       );
-    }
-    for (const p of result.setAside)
-      lines.push(`  set aside: ${p.file} page ${p.page}: ${p.reason}\n`);
-    for (const d of result.doubts)
-      lines.push(`  to review: ${d.file}${d.page ? ` page ${d.page}` : ''}: ${d.problem}\n`);
-    for (const n of result.notes) lines.push(`  note: ${n}\n`);
-    const folder = `scans/${blueprint.id}`;
-    const correctionsName = relativeTo(io.cwd, correctionsFile);
-    const plan = emptyPlan();
-    plan.seeds[blueprint.id] = seed;
-    plan.files.push({
-      path: `${folder}/review.html`,
-      data: renderReview(templateEnvironment(project.templateDirs), {
-        blueprint,
-        seed,
-        result,
-        correctionsFile: correctionsName,
-        ...(students ? { roster: students } : {}),
-      }),
-      kind: 'scan review',
-    });
-    const none = result.copies.length === 0;
-    if (none)
-      lines.push(
-        `no answer sheet of quiz ${blueprint.id} (seed ${seed}) was found in ${plural(files.length, 'file')}; check that these are the scans of its answer sheets, printed with answer_sheet: true\n`,
-      );
-    if (!none && (open === 0 || options.acceptDoubtful)) {
-      plan.files.push({
-        path: `${folder}/responses.csv`,
-        data: stringify(responsesRows(result, itemCount(copies), students)),
-        kind: 'responses',
+      const seed = seedFlag ?? blueprint.seed;
+      const rosterFile = options.roster ? path.resolve(io.cwd, options.roster) : blueprint.roster;
+      const students = rosterFile ? await loadRoster(rosterFile) : undefined;
+      const copies = regenerateCopies(content.bank.questions, blueprint, seed, {
+        versions: versionsFlag ?? blueprint.versions,
+        ...(students ? { students } : {}),
       });
-    }
-    if (open > 0) {
-      lines.push(
-        `${plural(open, 'reading')} in doubt${added ? ` (${added} new in ${correctionsName})` : ''}: see ${relativeTo(io.cwd, outDir)}/${folder}/review.html, write the answers in ${correctionsName} and scan again${options.acceptDoubtful ? "; responses.csv uses handout's proposals for them" : ''}.\n`,
+      const correctionsFile = options.corrections
+        ? path.resolve(io.cwd, options.corrections)
+        : path.join(path.dirname(files[0]!.path), `${blueprint.id}.corrections.yaml`);
+      const corrections = await loadCorrections(correctionsFile);
+      // Scans are named relative to the corrections file, so its keys stay valid wherever handout runs.
+      const named = files.map((f) => ({
+        path: f.path,
+        name: path.relative(path.dirname(correctionsFile), f.path).split(path.sep).join('/'),
+      }));
+      const result = await collate(
+        {
+          quizId: blueprint.id,
+          seed,
+          copies,
+          idDigits: blueprint.answerSheet?.idDigits ?? DEFAULT_ID_DIGITS,
+          corrections: corrections.answers,
+          correctionsAt: { file: correctionsFile, lines: corrections.lines },
+        },
+        scanPages(named),
+        pictures,
       );
-    }
-    const command = commandLine(
-      'handout scan',
-      `--quiz ${blueprint.id}`,
-      seedFlag !== undefined && `--seed ${seedFlag}`,
-      versionsFlag !== undefined && `--versions ${versionsFlag}`,
-      options.acceptDoubtful && '--accept-doubtful',
-      ...files.map((f) => path.basename(f.path)),
-    );
-    return {
-      plan,
-      command,
-      extraInputs: [...files.map((f) => f.path), ...(corrections.exists ? [correctionsFile] : [])],
-    };
-  });
+      open = result.doubts.length;
+      empty = result.copies.length === 0;
+      const added = await appendDoubts(corrections, blueprint.id, result.doubts);
+      for (const f of result.files) {
+        lines.push(
+          `${f.file}: ${plural(f.pages, 'page')}, ${plural(f.sheets, 'sheet')} read${f.blank ? `, ${f.blank} blank` : ''}${f.setAside ? `, ${f.setAside} set aside` : ''}, ${f.doubts ? `${plural(f.doubts, 'doubt')} to review` : 'no doubts'}\n`,
+        );
+      }
+      for (const p of result.setAside)
+        lines.push(`  set aside: ${p.file} page ${p.page}: ${p.reason}\n`);
+      for (const d of result.doubts)
+        lines.push(`  to review: ${d.file}${d.page ? ` page ${d.page}` : ''}: ${d.problem}\n`);
+      for (const n of result.notes) lines.push(`  note: ${n}\n`);
+      const folder = `scans/${blueprint.id}`;
+      const correctionsName = relativeTo(io.cwd, correctionsFile);
+      const plan = emptyPlan();
+      plan.seeds[blueprint.id] = seed;
+      const reviewPath = `${folder}/review.html`;
+      plan.documents.push({
+        path: reviewPath,
+        render: () =>
+          renderReview(templateEnvironment(project.templateDirs), {
+            blueprint,
+            seed,
+            result,
+            correctionsFile: correctionsName,
+            assetsUrl: assetsUrlFor(reviewPath),
+            ...(students ? { roster: students } : {}),
+          }),
+        title: `Scan review — ${blueprint.title}`,
+        writeHtml: true,
+        writePdf: false,
+        dateSeed: seed,
+        kind: 'scan review',
+      });
+      const shown = [...result.doubts, ...result.setAside].flatMap((d) =>
+        d.picture ? [d.picture] : [],
+      );
+      for (const name of shown)
+        plan.files.push({
+          path: `${folder}/${PICTURES_FOLDER}/${name}`,
+          data: () => readFile(path.join(pictures, name)),
+          kind: 'scan review picture',
+        });
+      const none = result.copies.length === 0;
+      if (none)
+        lines.push(
+          `no answer sheet of quiz ${blueprint.id} (seed ${seed}) was found in ${plural(files.length, 'file')}; check that these are the scans of its answer sheets, printed with answer_sheet: true\n`,
+        );
+      if (!none && (open === 0 || options.acceptDoubtful)) {
+        plan.files.push({
+          path: `${folder}/responses.csv`,
+          data: stringify(responsesRows(result, itemCount(copies), students)),
+          kind: 'responses',
+        });
+      }
+      if (open > 0) {
+        lines.push(
+          `${plural(open, 'reading')} in doubt${added ? ` (${added} new in ${correctionsName})` : ''}: see ${relativeTo(io.cwd, outDir)}/${folder}/review.html, write the answers in ${correctionsName} and scan again${options.acceptDoubtful ? "; responses.csv uses handout's proposals for them" : ''}.\n`,
+        );
+      }
+      const command = commandLine(
+        'handout scan',
+        `--quiz ${blueprint.id}`,
+        seedFlag !== undefined && `--seed ${seedFlag}`,
+        versionsFlag !== undefined && `--versions ${versionsFlag}`,
+        options.acceptDoubtful && '--accept-doubtful',
+        ...files.map((f) => path.basename(f.path)),
+      );
+      return {
+        plan,
+        command,
+        extraInputs: [
+          ...files.map((f) => f.path),
+          ...(corrections.exists ? [correctionsFile] : []),
+        ],
+      };
+    });
+  } finally {
+    await rm(pictures, { recursive: true, force: true });
+  }
   for (const line of lines) io.stdout(line);
   return empty || (open > 0 && !options.acceptDoubtful) ? 1 : 0;
 }

@@ -156,20 +156,22 @@ export class JobPage {
   }
 }
 
-/** Startup tabs already taken by a JobPage: two workers must not share one. */
-const claimed = new WeakSet<Page>();
+/** Browsers whose startup tab a JobPage has already been given. */
+const startupTabGiven = new WeakSet<Browser>();
 
 /**
- * The blank tab Chromium opens at startup, if no job has taken it yet.
- * Printing in it rather than leaving it idle beside two new tabs saves a
- * renderer process (about 85 MB).
+ * The blank tab Chromium opens at startup, to the first JobPage of a browser
+ * only. Printing in it rather than leaving it idle beside two new tabs saves
+ * a renderer process (about 85 MB). Given once, and decided before any await:
+ * a tab another worker has just opened is blank too, and two workers printing
+ * in one tab abort each other's pages.
  */
 async function blankStartupTab(browser: Browser): Promise<Page | undefined> {
-  const pages = await browser.pages();
-  // Checked and claimed with no await in between, so two workers never get the same tab.
-  const page = pages.find((p) => p.url() === 'about:blank' && !claimed.has(p) && !p.isClosed());
-  if (page) claimed.add(page);
-  return page;
+  if (startupTabGiven.has(browser)) return undefined;
+  startupTabGiven.add(browser);
+  // Targets are listed in the order Chromium announced them: the startup tab first.
+  const [first] = await browser.pages();
+  return first && first.url() === 'about:blank' && !first.isClosed() ? first : undefined;
 }
 
 async function step<T>(name: string, work: () => Promise<T>): Promise<T> {

@@ -10,6 +10,11 @@
  * copied as printed, so a pack of 1,000 copies holds one chunk in memory,
  * not the whole document (pdf-lib parsed every object into its object model
  * and wrote the pack from memory at the end).
+ *
+ * Double-sided, every copy starts on a right-hand page, and so does its
+ * answer sheet: a sheet printed on the back of the last question page
+ * could not be handed in (or scanned) without the questions. The sheet's
+ * start is a named destination, like each copy's (templates/quiz/answer-sheet.njk).
  */
 import { HandoutError } from '../errors.js';
 import { FONT_KEY, PageNumbers } from './page-numbers.js';
@@ -30,8 +35,9 @@ export interface PrintedChunk {
 
 export interface PackOptions extends PdfMetadata {
   /**
-   * For double-sided printing: every copy starts on a right-hand (odd) page;
-   * a blank page follows each copy with an odd number of pages.
+   * For double-sided printing: every copy starts on a right-hand (odd) page,
+   * and so does its answer sheet; blank pages go before a sheet that would
+   * start on a left-hand page and after a copy with an odd number of pages.
    */
   duplex: boolean;
   /** For each copy in pack order, the metadata of its own file, if one is wanted. */
@@ -86,30 +92,31 @@ export class PackAssembler {
     const target = { writer: this.#writer, numbers: this.#numbers, parent: this.#root };
     const copied = await copyPages(source, pages, numbering(ranges), target);
     const parts: PackPart[] = [];
-    for (const range of ranges) {
+    const destinations = source.destinations();
+    for (const [r, range] of ranges.entries()) {
       if (this.#blankOwed !== undefined) {
-        this.#kids.push(
-          await this.#writer.add(
-            `<</Type /Page\n/Parent ${this.#root} 0 R\n/MediaBox ${this.#blankOwed}\n/Resources <<>>>>`,
-          ),
-        );
+        this.#kids.push(await blankPage(this.#writer, this.#root, this.#blankOwed));
         this.#blankOwed = undefined;
       }
       const part: PackPart = {
         pageCount: range.end - range.start,
         firstPage: this.#kids.length + 1,
       };
-      this.#kids.push(...copied.slice(range.start, range.end));
-      const metadata = split?.[this.#copies];
-      if (metadata) part.pdf = await cutCopy(source, pages.slice(range.start, range.end), metadata);
-      // Owed only if another copy follows: none is added after the last one.
-      if (this.#options.duplex && part.pageCount % 2 === 1) {
-        const last = pages[range.end - 1]!;
-        this.#blankOwed = serialize(
-          source.resolve(last.dict.get('MediaBox')) ?? '[0 0 612 792]',
-          () => 'null',
-        );
+      const blankAt = this.#options.duplex
+        ? sheetBreak(destinations, pages, chunk.parts[r]!, range)
+        : undefined;
+      const own = copied.slice(range.start, range.end);
+      if (blankAt !== undefined) {
+        const box = mediaBox(source, pages[range.start + blankAt - 1]!);
+        own.splice(blankAt, 0, await blankPage(this.#writer, this.#root, box));
       }
+      this.#kids.push(...own);
+      const metadata = split?.[this.#copies];
+      if (metadata)
+        part.pdf = await cutCopy(source, pages.slice(range.start, range.end), metadata, blankAt);
+      // Owed only if another copy follows: none is added after the last one.
+      if (this.#options.duplex && own.length % 2 === 1)
+        this.#blankOwed = mediaBox(source, pages[range.end - 1]!);
       this.#copies += 1;
       parts.push(part);
     }
@@ -142,7 +149,32 @@ export async function assemblePack(
   return { pdf: memory.bytes(), pageCount, parts };
 }
 
-interface PageRange {
+/** A page with nothing on it, the size of `box`, hung from the page tree `parent`. */
+function blankPage(writer: PdfWriter, parent: number, box: string): Promise<number> {
+  return writer.add(`<</Type /Page\n/Parent ${parent} 0 R\n/MediaBox ${box}\n/Resources <<>>>>`);
+}
+
+function mediaBox(source: PdfSource, page: SourcePage): string {
+  return serialize(source.resolve(page.dict.get('MediaBox')) ?? '[0 0 612 792]', () => 'null');
+}
+
+/**
+ * Where, counted from the copy's first page, a blank page must go so that
+ * the copy's answer sheet (destination "<name>-sheet") starts on a
+ * right-hand page; undefined when it already does, or when there is no sheet.
+ */
+export function sheetBreak(
+  destinations: ReadonlyMap<string, number>,
+  pages: readonly SourcePage[],
+  name: string,
+  range: PageRange,
+): number | undefined {
+  const sheet = destinations.get(`${name}-sheet`);
+  const offset = pages.findIndex((page) => page.num === sheet) - range.start;
+  return offset > 0 && offset < range.end - range.start && offset % 2 === 1 ? offset : undefined;
+}
+
+export interface PageRange {
   /** 0-based, end exclusive. */
   start: number;
   end: number;
@@ -193,6 +225,7 @@ async function cutCopy(
   source: PdfSource,
   pages: readonly SourcePage[],
   metadata: PdfMetadata,
+  blankAt: number | undefined,
 ): Promise<Uint8Array> {
   const memory = memorySink();
   const writer = new PdfWriter(memory.sink);
@@ -200,6 +233,8 @@ async function cutCopy(
   const target = { writer, numbers: new PageNumbers(writer), parent: root };
   const labels = numbering([{ start: 0, end: pages.length }]);
   const kids = await copyPages(source, pages, labels, target);
+  if (blankAt !== undefined)
+    kids.splice(blankAt, 0, await blankPage(writer, root, mediaBox(source, pages[blankAt - 1]!)));
   await writePageTree(writer, root, kids);
   await writer.end(root, metadata);
   return memory.bytes();

@@ -26,6 +26,8 @@ export interface PlannedDocument {
   dateSeed: number;
   /** Kind, for the summary table: "quiz", "key", "briefing"... */
   kind: string;
+  /** Printed double-sided: its answer sheet must start on a right-hand page (pdf/pack.ts). */
+  sheetOnRecto?: boolean;
 }
 
 /**
@@ -57,7 +59,8 @@ export interface PlannedPart {
 
 export interface PlannedFile {
   path: string;
-  data: string | Uint8Array;
+  /** The bytes, or how to load them when the file is written (a picture waiting on disk). */
+  data: string | Uint8Array | (() => Promise<Uint8Array>);
   kind: string;
 }
 

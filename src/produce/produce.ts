@@ -58,7 +58,9 @@ export async function produce(
   // Pages refer to the fonts in out/assets; exports alone need none.
   if (plan.documents.length > 0) await writer.addAssets(characters);
   for (const file of plan.files) kinds.set(file.path, file.kind);
-  await forEachLimited(plan.files, WRITES_AT_ONCE, (file) => writer.add(file.path, file.data));
+  await forEachLimited(plan.files, WRITES_AT_ONCE, async (file) =>
+    writer.add(file.path, typeof file.data === 'function' ? await file.data() : file.data),
+  );
   const singles = plan.documents.filter((d) => d.writePdf);
   if (singles.length === 0 && plan.packs.length === 0) return { kinds, pages };
 
@@ -92,9 +94,12 @@ export async function produce(
         await output.add(chunk, printed.pdf);
         return;
       }
-      await writer.add(pdfPath(doc.path), printed.pdf);
+      const pdf = doc.sheetOnRecto
+        ? await (await import('../pdf/sheet-recto.js')).sheetOnRecto(printed.pdf)
+        : printed.pdf;
+      await writer.add(pdfPath(doc.path), pdf);
       kinds.set(pdfPath(doc.path), `${doc.kind} (pdf)`);
-      pages.set(pdfPath(doc.path), printed.pageCount);
+      pages.set(pdfPath(doc.path), printed.pageCount + (pdf === printed.pdf ? 0 : 1));
     },
   );
   reportBlocked(blocked.filter(Boolean), options.io);

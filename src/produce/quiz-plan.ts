@@ -116,7 +116,16 @@ function planVersions(plan: LazyPlan, planning: QuizPlanning): void {
     const base = `${folder}/version-${copy.version}`;
     const context = planning.context(`${base}.html`);
     plan.documents.push(
-      document(`${base}.html`, () => renderCopy(copy, context), copyTitle(copy), 'quiz', planning),
+      {
+        ...document(
+          `${base}.html`,
+          () => renderCopy(copy, context),
+          copyTitle(copy),
+          'quiz',
+          planning,
+        ),
+        ...(options.duplex && blueprint.answerSheet ? { sheetOnRecto: true } : {}),
+      },
       document(
         `${base}-key.html`,
         () => renderKey(copy, context),

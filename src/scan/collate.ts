@@ -8,21 +8,16 @@
  * and page number. The teacher's corrections (keyed the same way) are
  * applied here.
  */
-import type { QuizCopy } from '../quiz/copy.js';
+import type { CopyItem, QuizCopy } from '../quiz/copy.js';
+import { ProblemList } from '../errors.js';
+import { readAnswer } from '../grade/answers.js';
 import type { CopySet } from '../grade/copies.js';
 import type { SheetCode } from '../sheet/code.js';
 import { sheetCodeText } from '../sheet/code.js';
-import {
-  pageBubbles,
-  sheetLayout,
-  type SheetLayout,
-  type SheetPage,
-  type SheetRow,
-} from '../sheet/layout.js';
-import { measureBubbles } from './bubbles.js';
-import { readPage, type Reading } from './decide.js';
-import { decodeImage, rectify, toPng, type GreyImage } from './image.js';
-import { locateSheet, type Located } from './locate.js';
+import { sheetLayout, type SheetLayout } from '../sheet/layout.js';
+import type { Reading } from './decide.js';
+import { startReaders } from './pool.js';
+import type { PageOutcome } from './read-page.js';
 import type { ScanPage } from './sources.js';
 
 export interface ScanSetup {
@@ -32,6 +27,8 @@ export interface ScanSetup {
   idDigits: number;
   /** Teacher's corrections by key (see corrections.ts). */
   corrections: ReadonlyMap<string, string>;
+  /** Where the corrections come from: the file and each key's answer line, for messages. */
+  correctionsAt?: { file: string; lines: ReadonlyMap<string, number> };
 }
 
 export interface Doubt {
@@ -44,8 +41,8 @@ export interface Doubt {
   proposed?: string;
   copy?: QuizCopy;
   item?: number;
-  /** PNG of the doubtful area (or of the page). */
-  crop?: Buffer;
+  /** File name of the picture of the doubtful area (or of the page), in the pictures folder. */
+  picture?: string;
 }
 
 /** A page that is not (a readable part of) this quiz: reported, never graded. */
@@ -53,7 +50,8 @@ export interface SetAside {
   file: string;
   page: number;
   reason: string;
-  thumbnail?: Buffer;
+  /** File name of a small picture of the page, in the pictures folder. */
+  picture?: string;
 }
 
 export interface ScannedCopy {
@@ -102,6 +100,7 @@ export const targetKey = (file: string, page: number, target: number | 'id') =>
 export async function collate(
   setup: ScanSetup,
   pages: AsyncIterable<ScanPage>,
+  pictures: string,
 ): Promise<ScanResult> {
   const layouts = new Map<QuizCopy, SheetLayout>();
   const layoutOf = (copy: QuizCopy) => {
@@ -109,6 +108,8 @@ export async function collate(
     if (!layout) layouts.set(copy, (layout = sheetLayout(copy, { idDigits: setup.idDigits })));
     return layout;
   };
+  const copyOf = (code: string) =>
+    setup.copies.byVersion.get(code) ?? setup.copies.roster?.byCode.get(code);
   const doubts: Doubt[] = [];
   const setAside: SetAside[] = [];
   const notes: string[] = [];
@@ -132,162 +133,149 @@ export async function collate(
     return s;
   };
 
-  for await (const { scan, decoded } of decodeAhead(pages)) {
-    const s = summary(scan.file);
-    s.pages++;
-    if (setup.corrections.get(pageKey(scan.file, scan.page)) === 'ignore') {
-      corrected++;
-      continue;
-    }
-    let image: GreyImage;
-    try {
-      image = await decoded;
-    } catch {
-      setAside.push({ file: scan.file, page: scan.page, reason: 'not an image handout can open' });
-      s.setAside++;
-      continue;
-    }
-    const located = locateSheet(image);
-    const code = await sheetCodeOf(located, image, setup, scan, doubt);
-    if (!code) {
-      if (located.kind === 'no-marks' && located.blank) s.blank++;
-      else if (located.kind === 'no-marks') {
+  // Every copy's layout, for the readers: they find out from the page which copy it is.
+  const byCode = new Map<string, SheetLayout>();
+  for (const [code, copy] of [
+    ...setup.copies.byVersion,
+    ...(setup.copies.roster?.byCode ?? new Map<string, QuizCopy>()),
+  ])
+    byCode.set(code, layoutOf(copy));
+  const settled = settledTargets(setup.corrections);
+  const readers = startReaders({
+    quizId: setup.quizId,
+    seed: setup.seed,
+    layouts: byCode,
+    pictures,
+  });
+  try {
+    let ordinal = 0;
+    for await (const { scan, outcome: pending } of readAhead(pages, readers.ahead, (scan) => {
+      const key = pageKey(scan.file, scan.page);
+      const typed = setup.corrections.get(key);
+      if (typed === 'ignore') return undefined;
+      return readers.read({
+        ordinal: ++ordinal,
+        data: scan.data,
+        ...(typed ? { typedCode: typed } : {}),
+        settled: settled.get(key) ?? [],
+      });
+    })) {
+      const s = summary(scan.file);
+      s.pages++;
+      if (!pending) {
+        corrected++;
+        continue;
+      }
+      const outcome = await pending;
+      const at = { file: scan.file, page: scan.page };
+      if (outcome.kind === 'unopenable') {
+        setAside.push({ ...at, reason: 'not an image handout can open' });
+        s.setAside++;
+        continue;
+      }
+      if (outcome.kind === 'no-marks') {
+        if (outcome.blank) s.blank++;
+        else {
+          setAside.push({
+            ...at,
+            reason: 'not a handout answer sheet (no corner marks)',
+            ...(outcome.picture ? { picture: outcome.picture } : {}),
+          });
+          s.setAside++;
+        }
+        continue;
+      }
+      if (outcome.kind === 'no-code') {
+        doubt({
+          key: pageKey(scan.file, scan.page),
+          ...at,
+          problem: outcome.text
+            ? `the code on this page is not a handout sheet code ("${outcome.text.slice(0, 60)}")`
+            : 'the sheet code (QR) cannot be read; type the copy code and sheet page printed under it, e.g. "K7QF 1", or "ignore"',
+          picture: outcome.picture,
+        });
+        continue;
+      }
+      const { code } = outcome;
+      // A code the teacher typed settles the page's doubt.
+      if (outcome.typed) corrected++;
+      if (code.quizId !== setup.quizId || code.seed !== setup.seed) {
+        const reason =
+          code.quizId !== setup.quizId
+            ? `an answer sheet of another quiz (${sheetCodeText(code)})`
+            : `printed with seed ${code.seed}, not ${setup.seed} (${sheetCodeText(code)}); scan it with --seed ${code.seed}`;
+        setAside.push({ ...at, reason });
+        s.setAside++;
+        continue;
+      }
+      const copy = copyOf(code.copy);
+      if (!copy || !outcome.readings) {
         setAside.push({
-          file: scan.file,
-          page: scan.page,
-          reason: 'not a handout answer sheet (no corner marks)',
-          thumbnail: await thumbnail(image),
+          ...at,
+          reason: `its code (${sheetCodeText(code)}) names no copy of this quiz; was it printed with other versions or another roster? (give --versions or --roster as when printing)`,
         });
         s.setAside++;
+        continue;
       }
-      continue;
+      s.sheets++;
+      const readings = outcome.readings;
+      for (const reading of readings) {
+        if (!reading.doubt) continue;
+        const picture = outcome.pictures?.[reading.target];
+        const answer = doubt({
+          key: targetKey(scan.file, scan.page, reading.target),
+          ...at,
+          problem: reading.doubt,
+          proposed: reading.value,
+          copy,
+          ...(reading.target === 'id' ? {} : { item: reading.target }),
+          ...(picture ? { picture } : {}),
+        });
+        if (answer !== undefined) reading.value = /^(blank|none)$/i.test(answer) ? '' : answer;
+        delete reading.doubt;
+      }
+      reads.push({ ...at, copy, code, readings });
     }
-    if (code.quizId !== setup.quizId || code.seed !== setup.seed) {
-      const reason =
-        code.quizId !== setup.quizId
-          ? `an answer sheet of another quiz (${sheetCodeText(code)})`
-          : `printed with seed ${code.seed}, not ${setup.seed} (${sheetCodeText(code)}); scan it with --seed ${code.seed}`;
-      setAside.push({ file: scan.file, page: scan.page, reason });
-      s.setAside++;
-      continue;
-    }
-    const copy =
-      setup.copies.byVersion.get(code.copy) ?? setup.copies.roster?.byCode.get(code.copy);
-    const layout = copy ? layoutOf(copy) : undefined;
-    const sheetPage = layout?.pages[code.page - 1];
-    if (
-      !copy ||
-      !layout ||
-      !sheetPage ||
-      layout.pages.length !== code.pages ||
-      located.kind === 'no-marks'
-    ) {
-      setAside.push({
-        file: scan.file,
-        page: scan.page,
-        reason: `its code (${sheetCodeText(code)}) names no copy of this quiz; was it printed with other versions or another roster? (give --versions or --roster as when printing)`,
-      });
-      s.setAside++;
-      continue;
-    }
-    s.sheets++;
-    const measured = measureBubbles(
-      image,
-      located.map,
-      located.levels,
-      pageBubbles(sheetPage).map((b) => b.bubble),
-    );
-    const readings = readPage(sheetPage, measured);
-    for (const reading of readings) {
-      if (!reading.doubt) continue;
-      const answer = doubt({
-        key: targetKey(scan.file, scan.page, reading.target),
-        file: scan.file,
-        page: scan.page,
-        problem: reading.doubt,
-        proposed: reading.value,
-        copy,
-        ...(reading.target === 'id' ? {} : { item: reading.target }),
-        crop: await toPng(rectify(image, located.map, rowBox(sheetPage, reading.target), 6)),
-      });
-      if (answer !== undefined) reading.value = /^(blank|none)$/i.test(answer) ? '' : answer;
-      delete reading.doubt;
-    }
-    reads.push({ file: scan.file, page: scan.page, copy, code, readings });
+  } finally {
+    await readers.close();
   }
 
   const copies = assemble(reads, layoutOf, doubt, notes);
+  answersOnPaper(copies, layoutOf, doubt, setup.correctionsAt);
   return { copies, doubts, corrected, setAside, notes, files: [...files.values()] };
 }
 
+/** The readings of each page (by page key) that the corrections file already answers. */
+function settledTargets(corrections: ReadonlyMap<string, string>): Map<string, (number | 'id')[]> {
+  const settled = new Map<string, (number | 'id')[]>();
+  for (const key of corrections.keys()) {
+    const match = / (id|item (\d+))$/.exec(key);
+    if (!match) continue;
+    const page = key.slice(0, match.index);
+    settled.set(page, [...(settled.get(page) ?? []), match[2] ? Number(match[2]) : 'id']);
+  }
+  return settled;
+}
+
 /**
- * Decoding runs in libvips' own threads: starting the next pages' decoding
- * while this page is read keeps both cores busy.
+ * Pages handed to the readers `ahead` at a time and given back in scan
+ * order; a page the teacher told handout to ignore is never read.
  */
-async function* decodeAhead(
+async function* readAhead(
   pages: AsyncIterable<ScanPage>,
-): AsyncGenerator<{ scan: ScanPage; decoded: Promise<GreyImage> }> {
-  const queue: { scan: ScanPage; decoded: Promise<GreyImage> }[] = [];
+  ahead: number,
+  read: (scan: ScanPage) => Promise<PageOutcome> | undefined,
+): AsyncGenerator<{ scan: ScanPage; outcome: Promise<PageOutcome> | undefined }> {
+  const queue: { scan: ScanPage; outcome: Promise<PageOutcome> | undefined }[] = [];
   for await (const scan of pages) {
-    const decoded = decodeImage(scan.data);
+    const outcome = read(scan);
     // A failure is reported when the page's turn comes, not as an unhandled rejection.
-    decoded.catch(() => undefined);
-    queue.push({ scan, decoded });
-    if (queue.length > 2) yield queue.shift()!;
+    outcome?.catch(() => undefined);
+    // The page's bytes are with its reader now; the queue keeps only where it came from.
+    queue.push({ scan: { file: scan.file, page: scan.page, data: new Uint8Array(0) }, outcome });
+    if (queue.length >= ahead) yield queue.shift()!;
   }
   yield* queue;
-}
-
-/** The sheet code of a page: read from the QR, or given by the teacher for an unreadable one. */
-async function sheetCodeOf(
-  located: Located,
-  image: GreyImage,
-  setup: ScanSetup,
-  scan: ScanPage,
-  doubt: (d: Doubt) => string | undefined,
-): Promise<SheetCode | undefined> {
-  if (located.kind === 'sheet') return located.code;
-  if (located.kind === 'no-marks') return undefined;
-  const answer = doubt({
-    key: pageKey(scan.file, scan.page),
-    file: scan.file,
-    page: scan.page,
-    problem: located.text
-      ? `the code on this page is not a handout sheet code ("${located.text.slice(0, 60)}")`
-      : 'the sheet code (QR) cannot be read; type the copy code and sheet page printed under it, e.g. "K7QF 1", or "ignore"',
-    crop: await thumbnail(image),
-  });
-  if (answer === undefined || answer === 'ignore') return undefined;
-  const [copy, page] = answer.split(/\s+/);
-  const target = setup.copies.byVersion.get(copy!) ?? setup.copies.roster?.byCode.get(copy!);
-  const pages = target ? sheetLayout(target, { idDigits: setup.idDigits }).pages.length : 1;
-  return { quizId: setup.quizId, seed: setup.seed, copy: copy!, page: Number(page ?? 1), pages };
-}
-
-/** The area of the sheet a reading comes from, in mm: its bubbles with a margin. */
-function rowBox(page: SheetPage, target: number | 'id') {
-  const bubbles = pageBubbles(page)
-    .filter((b) => b.target === target)
-    .map((b) => b.bubble);
-  const row: SheetRow | undefined = page.rows.find((r) => r.item === target);
-  const xs = bubbles.map((b) => b.x);
-  const ys = bubbles.map((b) => b.y);
-  const left = Math.min(...xs, row ? row.label.x - 8 : Infinity) - 3;
-  const top = Math.min(...ys) - (row?.kind === 'number' || target === 'id' ? 11 : 4);
-  const right = Math.max(...xs) + 4;
-  const bottom = Math.max(...ys) + 4;
-  return { x: left, y: top, width: right - left, height: bottom - top };
-}
-
-async function thumbnail(image: GreyImage): Promise<Buffer> {
-  const scale = Math.min(1, 360 / Math.max(image.width, image.height));
-  const sharp = (await import('sharp')).default;
-  return sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length), {
-    raw: { width: image.width, height: image.height, channels: 1 },
-  })
-    .resize(Math.round(image.width * scale))
-    .png()
-    .toBuffer();
 }
 
 /** Groups the pages into copies; reports missing and duplicate sheets. */
@@ -334,7 +322,7 @@ function assemble(
       if (scanned.pages.has(page)) continue;
       const first = [...scanned.pages.values()][0]!;
       doubt({
-        key: `copy ${scanned.copy.version}${scanned.copy.student ? '' : ` id ${scanned.id}`} sheet ${page}`,
+        key: `${copyKey(scanned)} sheet ${page}`,
         file: first.file,
         problem: `sheet ${page} of ${total} of ${copyLabel(scanned.copy, scanned.id)} is missing (its sheet 1 is ${first.file} page ${first.page}); scan it, or write "blank" to grade its questions as unanswered`,
         copy: scanned.copy,
@@ -342,6 +330,72 @@ function assemble(
     }
   }
   return [...byKey.values()];
+}
+
+/** How the corrections file names a copy (not a page): its code, and the ID marked on a version copy. */
+const copyKey = (scanned: ScannedCopy) =>
+  `copy ${scanned.copy.version}${scanned.copy.student ? '' : ` id ${scanned.id}`}`;
+
+/**
+ * Items a sheet cannot carry (short answers, essays, matching...) are
+ * answered on the question pages: each copy read gets an entry for each of
+ * them in the corrections file, where the teacher writes the answer (or,
+ * for an essay, the points) in the notation of the responses file. Until
+ * then they are open like any doubt: grading them as unanswered would
+ * be a guess.
+ */
+function answersOnPaper(
+  copies: ScannedCopy[],
+  layoutOf: (copy: QuizCopy) => SheetLayout,
+  doubt: (d: Doubt) => string | undefined,
+  at: ScanSetup['correctionsAt'],
+): void {
+  const problems = new ProblemList();
+  for (const scanned of copies) {
+    const first = [...scanned.pages.values()][0];
+    if (!first) continue;
+    for (const page of layoutOf(scanned.copy).pages)
+      for (const row of page.rows) {
+        if (row.kind !== 'paper') continue;
+        const item = scanned.copy.items[row.item - 1]!;
+        const key = `${copyKey(scanned)} item ${row.item}`;
+        const answer = doubt({
+          key,
+          file: first.file,
+          problem: paperProblem(item, copyLabel(scanned.copy, scanned.id)),
+          copy: scanned.copy,
+          item: row.item,
+        });
+        if (answer === undefined) continue;
+        const cell = /^(blank|none)$/i.test(answer) ? '' : answer;
+        const read = readAnswer(item, cell);
+        if (!read.ok && at)
+          problems.error(
+            { file: at.file, ...(at.lines.has(key) ? { line: at.lines.get(key)! } : {}) },
+            'corrections-answer',
+            `question ${row.item} of ${copyLabel(scanned.copy, scanned.id)}: ${read.message}`,
+          );
+        scanned.answers.set(row.item, cell);
+      }
+  }
+  problems.throwIfErrors('the corrections file has mistakes; fix them and run handout scan again');
+}
+
+function paperProblem(item: CopyItem, who: string): string {
+  const n = `question ${item.number} of ${who}`;
+  const how: Record<CopyItem['presentation']['type'], string> = {
+    essay: `is marked on the paper: write the points you award (0 to ${item.points})`,
+    short: "is answered on the paper: write the student's answer as written",
+    cloze: "is answered on the paper: write the student's answers to its blanks, separated by |",
+    matching: "is answered on the paper: write the student's pairs, e.g. 1B 2A 3C",
+    ordering: "is answered on the paper: write the letters in the student's order, e.g. CABD",
+    single: "is answered on the paper (too many options for the sheet): write the student's letter",
+    multiple:
+      "is answered on the paper (too many options for the sheet): write the student's letters",
+    'true-false': "is answered on the paper: write the student's T or F",
+    numeric: "is answered on the paper: write the student's number",
+  };
+  return `${n} ${how[item.presentation.type]}, or blank if it is not answered`;
 }
 
 export function copyLabel(copy: QuizCopy, id: string): string {

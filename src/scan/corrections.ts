@@ -15,6 +15,8 @@ export interface Corrections {
   answers: Map<string, string>;
   /** Every key in the file, answered or not. */
   keys: Set<string>;
+  /** The line of each answer, for messages about it. */
+  lines: Map<string, number>;
   exists: boolean;
 }
 
@@ -27,6 +29,8 @@ export function correctionsHeader(quizId: string): string {
 #   a student ID: its digits, in quotes ("004217"); no answer: blank
 #   a page whose code is unreadable: the copy code and sheet, e.g. "K7QF 1",
 #   or ignore to leave the page out
+#   a question answered on the paper (short answer, essay...): the student's
+#   answer as you would type it in responses.csv, or the points for an essay
 corrections:
 `;
 }
@@ -43,7 +47,7 @@ export async function loadCorrections(file: string): Promise<Corrections> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    return { file, answers: new Map(), keys: new Set(), exists: false };
+    return { file, answers: new Map(), keys: new Set(), lines: new Map(), exists: false };
   }
   const problems = new ProblemList();
   const doc = parseDocument(text, { keepSourceTokens: false });
@@ -60,6 +64,7 @@ export async function loadCorrections(file: string): Promise<Corrections> {
   problems.throwIfErrors('the corrections file cannot be read; fix it and run handout scan again');
   const answers = new Map<string, string>();
   const keys = new Set<string>();
+  const lines = new Map<string, number>();
   const list = isMap(doc.contents) ? doc.contents.get('corrections', true) : undefined;
   if (list !== undefined && list !== null && !isSeq(list)) {
     problems.error(
@@ -89,7 +94,10 @@ export async function loadCorrections(file: string): Promise<Corrections> {
     keys.add(key);
     const answer = textOf(entry.get('answer', true));
     if (answer === undefined || answer === '') continue;
-    if (/ id$/.test(key) && !/^\d+$/.test(answer))
+    lines.set(key, lineOf(entry.get('answer', true) as Node));
+    // An item answered on the paper: free text, checked against its question when applied.
+    if (PAPER_KEY.test(key)) answers.set(key, /^(blank|none)$/i.test(answer) ? 'blank' : answer);
+    else if (/ id$/.test(key) && !/^\d+$/.test(answer))
       problems.error(
         { file, line: lineOf(entry.get('answer', true) as Node) },
         'corrections-answer',
@@ -112,10 +120,13 @@ export async function loadCorrections(file: string): Promise<Corrections> {
       );
   }
   problems.throwIfErrors('the corrections file has mistakes; fix them and run handout scan again');
-  return { file, answers, keys, exists: true };
+  return { file, answers, keys, lines, exists: true };
 }
 
 const quote = (text: string) => JSON.stringify(text);
+
+/** The key of an item answered on the question pages: it names a copy, not a scanned page. */
+const PAPER_KEY = /^copy .* item \d+$/;
 
 /** Adds entries for doubts the file does not list yet; writes nothing when there are none. */
 export async function appendDoubts(

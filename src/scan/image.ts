@@ -11,24 +11,42 @@ import { project, type Homography } from './homography.js';
 export type { GreyImage } from './qr-reader.js';
 
 /**
- * Past this many pixels on the long side (150 dpi on letter paper) a page is
- * shrunk while it is decoded: 150 dpi puts 12 pixels across a bubble and 4
- * across a code module, which is plenty, and a 300-dpi JPEG then decodes at
- * half size (libjpeg's own scaling), four times faster.
+ * Past this many pixels on the long side (about 215 dpi on letter or A4) a
+ * page is shrunk while it is decoded, by a whole factor so that libjpeg
+ * does it while decoding (a 300-dpi scan is read at 150 dpi, four times
+ * faster). 150 dpi already puts 12 pixels across a bubble and 4 across a
+ * code module. A 200-dpi scan, the usual copier setting, is read as it is:
+ * shrinking it to 150 dpi cost more than the extra pixels do later.
  */
-const MAX_SIDE = 1650;
+const MAX_SIDE = 2600;
+
+// Every page is decoded once: libvips' cache of recent operations would only hold old pages.
+sharp.cache(false);
 
 export async function decodeImage(data: Uint8Array): Promise<GreyImage> {
   const input = sharp(data, { failOn: 'none', limitInputPixels: 20000 * 20000 });
   const meta = await input.metadata();
   const long = Math.max(meta.width ?? 0, meta.height ?? 0);
+  let pipeline = input;
   // EXIF orientation (phones) is applied; the page's own rotation is found from its marks.
-  let pipeline = input.rotate().flatten({ background: '#ffffff' }).greyscale();
+  if ((meta.orientation ?? 1) > 1) pipeline = pipeline.rotate();
+  if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
+  // Grey from the green channel of a colour scan: ink of the usual colours (black, blue, red,
+  // pencil) is as dark there as in the luma, and libvips takes it out without the
+  // colour-managed conversion its greyscale makes, which cost twice the decoding itself.
+  // CMYK, Lab and the like are converted by libvips.
+  if (meta.space === 'srgb' && (meta.channels ?? 1) >= 3) pipeline = pipeline.extractChannel(1);
+  else if (meta.space === 'b-w') pipeline = pipeline.extractChannel(0);
+  else pipeline = pipeline.greyscale();
   if (long > MAX_SIDE) {
+    const factor = Math.ceil(long / MAX_SIDE);
     const landscape = (meta.width ?? 0) >= (meta.height ?? 0);
-    pipeline = pipeline.resize(landscape ? { width: MAX_SIDE } : { height: MAX_SIDE });
+    const side = Math.floor(long / factor);
+    pipeline = pipeline.resize(landscape ? { width: side } : { height: side });
   }
-  const { data: pixels, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  const { data: pixels, info } = await pipeline
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
   if (info.channels !== 1) throw new Error(`expected one channel, got ${info.channels}`);
   return {
     width: info.width,
@@ -81,5 +99,16 @@ export async function toPng(image: GreyImage): Promise<Buffer> {
     raw: { width: image.width, height: image.height, channels: 1 },
   })
     .png({ compressionLevel: 9 })
+    .toBuffer();
+}
+
+/** A small picture of a whole page (about 360 pixels on the long side), for the review page. */
+export async function thumbnail(image: GreyImage): Promise<Buffer> {
+  const scale = Math.min(1, 360 / Math.max(image.width, image.height));
+  return sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length), {
+    raw: { width: image.width, height: image.height, channels: 1 },
+  })
+    .resize(Math.round(image.width * scale))
+    .png()
     .toBuffer();
 }

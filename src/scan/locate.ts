@@ -44,6 +44,7 @@ function qrBox(paper: Paper) {
 export function locateSheet(image: GreyImage): Located {
   const quads = findMarkQuads(image);
   let fallback: Located | undefined;
+  let unread: { located: Located; ink: number } | undefined;
   for (const quad of quads) {
     const map = homography(markCentres(quad.paper), quad.corners);
     const box = qrBox(quad.paper);
@@ -61,9 +62,21 @@ export function locateSheet(image: GreyImage): Located {
         fallback ??= { kind: 'no-code', paper: quad.paper, map, levels, text: found.data };
       continue;
     }
-    fallback ??= { kind: 'no-code', paper: quad.paper, map, levels };
+    // No code read either way up (torn, smudged): the way up is the one with the code's ink
+    // where the code belongs; the other puts a corner of the answer rows there.
+    const ink = inkShare(crop, levels);
+    if (!unread || ink > unread.ink)
+      unread = { located: { kind: 'no-code', paper: quad.paper, map, levels }, ink };
   }
-  return fallback ?? { kind: 'no-marks', blank: isBlank(image) };
+  return fallback ?? unread?.located ?? { kind: 'no-marks', blank: isBlank(image) };
+}
+
+/** The share of an image darker than halfway between paper and ink. */
+function inkShare(image: GreyImage, levels: Levels): number {
+  const middle = (levels.paper + levels.ink) / 2;
+  let dark = 0;
+  for (const v of image.data) if (v < middle) dark++;
+  return dark / image.data.length;
 }
 
 /** Paper from a grid of points over the sheet; ink from inside the corner marks. */

@@ -1,15 +1,20 @@
 /**
- * The review page: one self-contained HTML file (pictures inlined) that
- * shows each doubt's crop next to the copy's own question and options, the
- * reading handout proposes, and the line to write in the corrections file.
+ * The review page: an HTML page that shows each doubt's picture next to
+ * the copy's own question and options, the reading handout proposes, and
+ * the line to write in the corrections file. The pictures are files in a
+ * folder beside it (written while the pages were read, never all held in
+ * memory); the page uses the bundled fonts, like every other page.
  */
 import { renderTemplate, type Environment } from '../render/env.js';
+import { pageFrame } from '../render/page.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { Student } from '../quiz/copy.js';
 import { copyLabel, type ScanResult } from './collate.js';
 
-const dataUrl = (png: Buffer | undefined) =>
-  png ? `data:image/png;base64,${png.toString('base64')}` : undefined;
+/** The review page's pictures folder, beside it. */
+export const PICTURES_FOLDER = 'review';
+
+const pictureUrl = (name: string | undefined) => (name ? `${PICTURES_FOLDER}/${name}` : undefined);
 
 export function renderReview(
   env: Environment,
@@ -18,12 +23,22 @@ export function renderReview(
     seed: number;
     result: ScanResult;
     correctionsFile: string;
+    /** Relative URL of out/assets from the review page. */
+    assetsUrl: string;
     roster?: readonly Student[];
   },
 ): string {
-  const { result } = context;
+  const { result, blueprint } = context;
   const scanned = new Set(result.copies.map((c) => c.copy.student?.id).filter(Boolean));
   return renderTemplate(env, 'scan/review.njk', {
+    ...pageFrame({
+      title: `Scan review — ${blueprint.title}`,
+      paper: blueprint.paper,
+      assetsUrl: context.assetsUrl,
+      headerLeft: blueprint.title,
+      headerRight: 'Scan review',
+      footerLeft: `${blueprint.id} · seed ${context.seed}`,
+    }),
     quiz: { id: context.blueprint.id, title: context.blueprint.title, seed: context.seed },
     copies: result.copies.length,
     pages: result.files.reduce((n, f) => n + f.pages, 0),
@@ -47,10 +62,10 @@ export function renderReview(
               options: p && (p.type === 'single' || p.type === 'multiple') ? p.options : [],
             }
           : undefined,
-        crop: dataUrl(d.crop),
+        picture: pictureUrl(d.picture),
       };
     }),
-    set_aside: result.setAside.map((p) => ({ ...p, thumbnail: dataUrl(p.thumbnail) })),
+    set_aside: result.setAside.map((p) => ({ ...p, picture: pictureUrl(p.picture) })),
     notes: result.notes,
     missing: (context.roster ?? []).filter((s) => !scanned.has(s.id)),
   });

@@ -5,7 +5,7 @@
  * schemas and lazily loaded libraries from inside the chunks, and `handout
  * lint` stays free of the libraries only printing and exporting need.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -91,4 +91,20 @@ describe('the bundled command line', () => {
     expect(existsSync(path.join(target, 'schema'))).toBe(true);
     expect(handout(['lint', '--project', target]).code).toBe(0);
   }, 60_000);
+
+  it('stops quietly when the reader of its output goes away (`handout stats | head -1`)', async () => {
+    // The reader closes the pipe before the CLI has even started, so every
+    // write meets a closed pipe (EPIPE), as the tail of a report does after
+    // `head` has taken its lines.
+    const child = spawn(process.execPath, [BIN, 'stats'], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
 });

@@ -411,8 +411,16 @@ describe('handout scan on realistic scans', () => {
       /sheet 2 of 2 of version B with student ID 0988 is missing \(its sheet 1 is copier\.pdf page \d\)/,
     );
     const review = readFileSync(path.join(root, 'out/scans/scan-quiz/review.html'), 'utf8');
-    expect(review).toContain('data:image/png;base64,');
     expect(review).toContain('is missing');
+    // Each doubt's picture is a PNG file beside the page, written while the pages were read.
+    const pictures = [...review.matchAll(/<img src="(review\/[^"]+\.png)"/g)].map((m) => m[1]!);
+    expect(pictures.length).toBeGreaterThan(5);
+    for (const picture of pictures)
+      expect(
+        readFileSync(path.join(root, 'out/scans/scan-quiz', picture))
+          .subarray(1, 4)
+          .toString(),
+      ).toBe('PNG');
   });
 
   it('applies the teacher’s corrections, and scan then grade gives the scores of the known answers', async () => {
