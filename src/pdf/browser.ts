@@ -3,16 +3,14 @@
  * closed exactly once at the end. Puppeteer is imported here, lazily.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { HandoutError } from '../errors.js';
 import { createProfile, removeProfile, removeStaleProfiles } from './profile.js';
 
 /**
  * Chromium flags for printing on a machine that may be offline and run as root.
  * The background services would otherwise keep dialling a closed network, and
- * the sandbox cannot start as root. The GPU and network services run inside
- * the browser process rather than as processes of their own: printing uses
- * neither much, and the two processes cost about 150 MB of memory.
+ * the sandbox cannot start as root.
  */
 export function chromiumArgs(isRoot: boolean): string[] {
   return [
@@ -22,6 +20,18 @@ export function chromiumArgs(isRoot: boolean): string[] {
     '--disable-sync',
     '--no-first-run',
     '--disable-gpu',
+  ];
+}
+
+/**
+ * Added for printing only: the GPU and network services run inside the
+ * browser process rather than as processes of their own. Printing uses
+ * neither much, and the two processes cost about 150 MB of memory; a
+ * browser that shows pages (the preview's tests) keeps them apart.
+ */
+export function printingArgs(isRoot: boolean): string[] {
+  return [
+    ...chromiumArgs(isRoot),
     '--in-process-gpu',
     '--enable-features=NetworkServiceInProcess2',
   ];
@@ -106,7 +116,7 @@ export class BrowserSession {
         executablePath,
         userDataDir: profile,
         headless,
-        args: chromiumArgs(process.getuid?.() === 0),
+        args: printingArgs(process.getuid?.() === 0),
         // DevTools over a pipe, not a port: Chromium exits when the pipe closes, so the browser
         // and its helpers (zygotes, renderers, GPU, network) die with handout even on kill -9.
         pipe: true,
@@ -130,6 +140,8 @@ export class BrowserSession {
     }
     // However this browser ends (closed, crashed, killed), its profile goes once its process has exited.
     this.#profilesRemoved.push(exited(browser.process()).then(() => removeProfile(profile)));
+    const [startup] = await browser.pages().catch(() => []);
+    if (startup) startupTabs.set(browser, startup);
     if (this.#closed) {
       // Closed (Ctrl-C) while starting: do not leave this one running.
       await closeOrKill(browser);
@@ -180,6 +192,22 @@ function whyItDidNotStart(executablePath: string): string | undefined {
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The blank tab each browser opens at startup, until a job takes it.
+ * Printing in it rather than leaving it idle beside the tabs the jobs open
+ * saves a renderer process (about 85 MB). Recorded at launch, before any
+ * other tab exists: a tab a worker has just opened is blank too, and must
+ * never be handed to a second worker.
+ */
+const startupTabs = new WeakMap<Browser, Page>();
+
+/** The browser's startup tab, once: later callers get undefined and open their own. */
+export function takeStartupTab(browser: Browser): Page | undefined {
+  const page = startupTabs.get(browser);
+  startupTabs.delete(browser);
+  return page && !page.isClosed() ? page : undefined;
 }
 
 /** What printing reports after Ctrl-C (or any close) cut it short. */

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
-import { messageOf } from './browser.js';
+import { messageOf, takeStartupTab } from './browser.js';
 import { folderUrl, isAllowedUrl } from './request-policy.js';
 
 export interface PageJob {
@@ -75,7 +75,7 @@ export class JobPage {
     limits: PageLimits,
   ): Promise<JobPage> {
     const page = await step('opening a browser tab', async () => {
-      return (await blankStartupTab(browser)) ?? browser.newPage();
+      return takeStartupTab(browser) ?? browser.newPage();
     });
     const jobPage = new JobPage(page, fileRoots, limits);
     try {
@@ -162,24 +162,6 @@ export class JobPage {
       // The tab closed (job failed or Ctrl-C) before the answer arrived; nobody is waiting for it.
     });
   }
-}
-
-/** Browsers whose startup tab a JobPage has already been given. */
-const startupTabGiven = new WeakSet<Browser>();
-
-/**
- * The blank tab Chromium opens at startup, to the first JobPage of a browser
- * only. Printing in it rather than leaving it idle beside two new tabs saves
- * a renderer process (about 85 MB). Given once, and decided before any await:
- * a tab another worker has just opened is blank too, and two workers printing
- * in one tab abort each other's pages.
- */
-async function blankStartupTab(browser: Browser): Promise<Page | undefined> {
-  if (startupTabGiven.has(browser)) return undefined;
-  startupTabGiven.add(browser);
-  // Targets are listed in the order Chromium announced them: the startup tab first.
-  const [first] = await browser.pages();
-  return first && first.url() === 'about:blank' && !first.isClosed() ? first : undefined;
 }
 
 async function step<T>(name: string, work: () => Promise<T>): Promise<T> {

@@ -11,11 +11,14 @@ import type { OutputWriter, StagedFile } from '../write/writer.js';
 import type { PlannedPack, PlannedPart } from './plan.js';
 
 /**
- * Copies per printed document. Fifteen copies of a twenty-question quiz are
- * about 75 pages: large enough that the cost per document (about 0.1 s)
- * hardly counts, small enough that a 30-student pack splits across two tabs.
+ * Copies per printed document. Ten copies of a twenty-question quiz are
+ * about 50 pages: large enough that the cost per document (about 0.1 s)
+ * hardly counts, small enough that a 30-student pack splits across two tabs
+ * and that a tab's renderer stays small: the renderer's memory follows the
+ * size of the document it prints (chunks of 16 copies cost about 70 MB more
+ * at the peak, for no less CPU time).
  */
-export const CHUNK_COPIES = 16;
+export const CHUNK_COPIES = 10;
 
 /** The pack's parts split into chunks of nearly equal size, at most CHUNK_COPIES each, at least two when there is enough to share. */
 export function packChunks<T>(parts: readonly T[]): T[][] {

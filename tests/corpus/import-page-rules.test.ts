@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dateInText, numericDate } from '../../src/corpus/import/dates.js';
 import { draftArticle } from '../../src/corpus/import/draft-article.js';
 import { furniture } from '../../src/corpus/import/furniture.js';
+import { urlDate } from '../../src/corpus/import/metadata.js';
 
 const PROSE = [
   'The county school board voted on Tuesday to extend the school day by twenty minutes from next autumn, after a year of hearings in which parents, teachers and bus drivers argued over the change.',
@@ -209,5 +210,27 @@ describe('dates', () => {
     expect(tagged.found.find((f) => f.field === 'published')?.from).toBe(
       'the publish_date meta tag',
     );
+  });
+
+  it('reads the exact time of a relative date from its <abbr> title', () => {
+    const draft = page({
+      before:
+        '<div class="byline"><cite>By Jane Doe, Associated Press</cite> <abbr title="2011-08-25T01:40:40Z">1 hr 4 mins ago</abbr></div>',
+    });
+    expect(found(draft, 'published')).toBe('2011-08-25');
+  });
+
+  it("falls back to the date in the page's address, with the precision it gives", () => {
+    const draft = page({
+      head: '<link rel="canonical" href="https://news.example.com/2010/08/13/school-day-longer/">',
+    });
+    expect(found(draft, 'published')).toBe('2010-08-13');
+    expect(urlDate('https://example.com/news/2013-04-22/school-day/1234')?.value).toBe(
+      '2013-04-22',
+    );
+    expect(urlDate('https://example.com/blog/2014/05/school-day.html')?.value).toBe('2014-05');
+    // A number that only looks like a year is not a date.
+    expect(urlDate('https://example.com/story/2013456/school')).toBeUndefined();
+    expect(urlDate('https://example.com/2019/99/x')).toBeUndefined();
   });
 });

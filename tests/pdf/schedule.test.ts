@@ -16,7 +16,8 @@ describe('scheduling', () => {
     expect(sizes(1)).toEqual([1]);
     expect(sizes(3)).toEqual([3]);
     expect(sizes(4)).toEqual([2, 2]);
-    expect(sizes(30)).toEqual([15, 15]);
+    expect(sizes(30)).toEqual([10, 10, 10]);
+    expect(sizes(12)).toEqual([6, 6]);
     const thousand = sizes(1000);
     expect(thousand.reduce((a, b) => a + b, 0)).toBe(1000);
     expect(Math.max(...thousand)).toBeLessThanOrEqual(CHUNK_COPIES);

@@ -39,9 +39,6 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
   const title = headline(document, meta, article, outlet?.value);
   if (title) found.title = title;
 
-  const published = publishedDate(document, meta, article);
-  if (published) found.published = published;
-
   const author = first([
     ['the JSON-LD author', names(article?.['author'])],
     ['the author meta tag', personName(meta.get('author'))],
@@ -60,6 +57,9 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
     ['the address it was fetched from', fetchedFrom],
   ]);
   if (url) found.url = url;
+
+  const published = publishedDate(document, meta, article) ?? urlDate(url?.value);
+  if (published) found.published = published;
   return found;
 }
 
@@ -288,6 +288,17 @@ function publishedDate(
         from: `the <${time.tagName.toLowerCase()}> element "${clean(time.textContent ?? value).slice(0, 60)}"`,
       };
   }
+  // A relative time ("1 hr 4 mins ago") with the exact time in its title, as the hAtom microformat
+  // writes it: <abbr class="published" title="2011-08-25T01:40:40Z">.
+  for (const abbr of document.querySelectorAll('abbr[title]')) {
+    if (outside(abbr)) continue;
+    const date = isoDate(abbr.getAttribute('title') ?? '');
+    if (date)
+      return {
+        value: date,
+        from: `the title of the <abbr> element "${clean(abbr.textContent ?? '').slice(0, 60)}"`,
+      };
+  }
   for (const el of document.querySelectorAll(
     '[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [id*="date" i]',
   )) {
@@ -313,6 +324,29 @@ function publishedDate(
     if (date) return { value: date, from: `the ${key} meta tag` };
   }
   return undefined;
+}
+
+/**
+ * Many sites put the day of publication in the article's address
+ * ("/2010/08/13/story-name", "/2013-04-22/story"): the last resort, with the
+ * precision the address gives.
+ */
+export function urlDate(url: string | undefined): Found | undefined {
+  if (!url) return undefined;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const match =
+    /\/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|\.|$)/.exec(path);
+  if (!match) return undefined;
+  const [, year, month, day] = match;
+  return {
+    value: [year, month, day].filter(Boolean).join('-'),
+    from: 'the date in the page\u2019s address',
+  };
 }
 
 const OTHER_DATE_TAGS = [
