@@ -48,7 +48,7 @@ export async function writePrintJobs({ projectDir, quizId, rosterFile, outDir })
   const jobs = [
     ...plan.documents
       .filter((d) => d.writePdf)
-      .map((d) => ({ folder: path.dirname(d.path), html: d.html })),
+      .map((d) => ({ folder: path.dirname(d.path), html: d.render() })),
     ...plan.packs.flatMap((pack) =>
       packPrintJobs(pack, { baseUrl: 'file:///', date: pdfDate(pack.dateSeed) }).map((job) => ({
         folder: path.dirname(pack.path),
