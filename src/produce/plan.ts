@@ -64,14 +64,31 @@ export interface PlannedFile {
   kind: string;
 }
 
+/**
+ * Pages rendered and written by another thread (half of a large class's
+ * own pages, see class-pages.ts), straight into the run's staging folder.
+ */
+export interface PlannedBatch {
+  /** Writes the pages into `staging`; resolves to what was written and the characters used. */
+  run(staging: string): Promise<{
+    files: { path: string; bytes: number; sha256: string; kind: string }[];
+    characters: number[];
+  }>;
+  /** Stops the thread (the run failed or was interrupted); nothing more is written. */
+  stop(): Promise<void>;
+}
+
 export interface BuildPlan {
   documents: PlannedDocument[];
   packs: PlannedPack[];
+  batches: PlannedBatch[];
   files: PlannedFile[];
   /** Seed used per quiz, for the manifest. */
   seeds: Record<string, number>;
   /** Things the teacher should know (a format that cannot carry a question type...). */
   warnings: string[];
+  /** Folders of out/ that hold exactly what this run writes into them (see OutputWriter.replaceFolder). */
+  replaceFolders?: string[];
 }
 
 /** Older names of the same types: every planned document is rendered when asked for. */
@@ -83,16 +100,18 @@ export function emptyLazyPlan(): LazyPlan {
 }
 
 export function emptyPlan(): BuildPlan {
-  return { documents: [], packs: [], files: [], seeds: {}, warnings: [] };
+  return { documents: [], packs: [], batches: [], files: [], seeds: {}, warnings: [] };
 }
 
 export function mergePlans(plans: BuildPlan[]): BuildPlan {
   return {
     documents: plans.flatMap((p) => p.documents),
     packs: plans.flatMap((p) => p.packs),
+    batches: plans.flatMap((p) => p.batches),
     files: plans.flatMap((p) => p.files),
     seeds: Object.assign({}, ...plans.map((p) => p.seeds)) as Record<string, number>,
     warnings: plans.flatMap((p) => p.warnings),
+    replaceFolders: plans.flatMap((p) => p.replaceFolders ?? []),
   };
 }
 

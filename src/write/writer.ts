@@ -7,6 +7,7 @@
  * itself: the next run removes its staging folder.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import {
   copyFile,
   mkdir,
@@ -59,10 +60,36 @@ export class OutputWriter {
   /** Files being written piece by piece, closed if the run is aborted. */
   private readonly openFiles = new Set<FileHandle>();
   private finished = false;
+  /** Folders whose contents after the run are exactly what the run wrote into them. */
+  private readonly replaced = new Set<string>();
 
   constructor(readonly outDir: string) {
     this.staging = path.join(outDir, `.staging-${process.pid}-${Date.now().toString(36)}`);
     openStaging.add(this.staging);
+  }
+
+  /** The staging folder, for another thread that writes into it (see adopt). */
+  get stagingFolder(): string {
+    return this.staging;
+  }
+
+  /**
+   * Takes into the run files another thread wrote into the staging folder
+   * (StagedFolder); `stop` halts that thread, should the run be aborted
+   * while it still writes.
+   */
+  adopt(files: readonly WrittenFile[]): void {
+    for (const file of files) {
+      this.resolve(file.path);
+      this.files.set(file.path, { path: file.path, bytes: file.bytes, sha256: file.sha256 });
+    }
+  }
+
+  /** Threads writing into the staging folder, stopped before it is removed. */
+  private readonly writers = new Set<() => Promise<void>>();
+
+  stopOnAbort(stop: () => Promise<void>): void {
+    this.writers.add(stop);
   }
 
   /** Adds a file to the run. `relative` uses forward slashes and stays inside the output folder. */
@@ -138,6 +165,18 @@ export class OutputWriter {
     await this.add(`${ASSETS_DIR}/fonts.css`, css);
   }
 
+  /**
+   * Makes `relative` a folder this run owns whole: at commit the folder the
+   * run staged takes the place of the one in out/, so files an earlier run
+   * left there (review pictures of other pages) do not linger beside the
+   * new ones. If the run writes nothing into it, the old folder is removed.
+   * A failed run leaves the old folder as it was, like every other file.
+   */
+  replaceFolder(relative: string): void {
+    this.resolve(relative);
+    this.replaced.add(relative.replace(/\/+$/, ''));
+  }
+
   /** file:// URL of a staged folder: pages printed from there find their assets. */
   stagedUrl(relativeDir: string): string {
     return pathToFileURL(this.resolve(relativeDir) + path.sep).href;
@@ -152,8 +191,12 @@ export class OutputWriter {
   async commit(): Promise<WrittenFile[]> {
     this.finished = true;
     try {
+      await this.swapFolders();
+      const inReplaced = (file: WrittenFile) =>
+        [...this.replaced].some((folder) => file.path.startsWith(`${folder}/`));
+      const loose = this.written().filter((file) => !inReplaced(file));
       // Renames in any order reach the same out/: several at once keep the disk busy.
-      await forEachLimited(this.written(), RENAMES_AT_ONCE, async (file) => {
+      await forEachLimited(loose, RENAMES_AT_ONCE, async (file) => {
         const target = path.join(this.outDir, file.path);
         await this.folder(path.dirname(target));
         await rename(path.join(this.staging, file.path), target);
@@ -164,6 +207,28 @@ export class OutputWriter {
     return this.written();
   }
 
+  /**
+   * Each replaced folder: the old one is moved into the staging folder (removed
+   * with it), then the staged one is moved into its place. Two renames, so
+   * out/ never holds a mix of the two runs' files.
+   */
+  private async swapFolders(): Promise<void> {
+    let n = 0;
+    for (const folder of [...this.replaced].sort(compareStrings)) {
+      const target = path.join(this.outDir, folder);
+      const staged = path.join(this.staging, folder);
+      await rename(target, path.join(this.staging, `.replaced-${n++}`)).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        },
+      );
+      await this.folder(path.dirname(target));
+      await rename(staged, target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    }
+  }
+
   /** Drops everything staged; out/ is left as it was. Safe to call twice. */
   async abort(): Promise<void> {
     this.finished = true;
@@ -171,6 +236,8 @@ export class OutputWriter {
   }
 
   private async removeStaging(): Promise<void> {
+    await Promise.all([...this.writers].map((stop) => stop().catch(() => undefined)));
+    this.writers.clear();
     for (const handle of this.openFiles) await handle.close().catch(() => undefined);
     this.openFiles.clear();
     await rm(this.staging, { recursive: true, force: true });
@@ -189,6 +256,32 @@ export class OutputWriter {
       });
     }
     return target;
+  }
+}
+
+/**
+ * Files written into a run's staging folder from another thread, one call
+ * each (open, write, close), with what OutputWriter.adopt needs to know.
+ */
+export class StagedFolder {
+  private readonly folders = new Set<string>();
+
+  constructor(private readonly staging: string) {}
+
+  write(relative: string, html: string): WrittenFile {
+    const target = path.resolve(this.staging, relative);
+    if (!target.startsWith(this.staging + path.sep))
+      throw new HandoutError(`refusing to write "${relative}" outside the output folder`, {
+        code: 'bad-output-path',
+      });
+    const dir = path.dirname(target);
+    if (!this.folders.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.folders.add(dir);
+    }
+    const buffer = Buffer.from(html, 'utf8');
+    writeFileSync(target, buffer);
+    return { path: relative, bytes: buffer.length, sha256: sha256(buffer) };
   }
 }
 
