@@ -1,6 +1,6 @@
 /**
  * Class packs printed as few documents: a pack's copies are concatenated
- * into chunks of about CHUNK_COPIES copies, each printed untagged with one
+ * into chunks of about CHUNK_CHARACTERS of HTML, each printed untagged with one
  * page.pdf call, then joined as they come (per-copy page numbers, duplex
  * blanks, split files) by pdf/pack.ts into the pack's file. Chunks keep Chromium's memory the same for 30 or
  * 1,000 students, and give both tabs work even when a run has one pack.
@@ -11,24 +11,62 @@ import type { OutputWriter, StagedFile } from '../write/writer.js';
 import type { PlannedPack, PlannedPart } from './plan.js';
 
 /**
- * Copies per printed document. Ten copies of a twenty-question quiz are
- * about 50 pages: large enough that the cost per document (about 0.1 s)
- * hardly counts, small enough that a 30-student pack splits across two tabs
- * and that a tab's renderer stays small: the renderer's memory follows the
- * size of the document it prints (chunks of 16 copies cost about 70 MB more
- * at the peak, for no less CPU time).
+ * HTML per printed document, in characters: about ten copies of the
+ * bundled twenty-question quiz, some 50 pages. Large enough that the cost
+ * per document (about 0.1 s, and a fresh tab: see pdf/printer.ts) hardly
+ * counts, small enough that a 30-student pack splits across two tabs and
+ * that a tab's renderer stays small: its memory follows the size of the
+ * document it prints (chunks of 16 quiz copies cost about 70 MB more at the
+ * peak, for no less CPU time). Copies are counted by their HTML, not by
+ * number: a marking grid, one page, has a fifth of a quiz copy's HTML, and
+ * grids printed ten to a document cost as many documents and tabs as the
+ * quizzes for a fifth of their pages.
  */
-export const CHUNK_COPIES = 10;
+export const CHUNK_CHARACTERS = 400_000;
 
-/** The pack's parts split into chunks of nearly equal size, at most CHUNK_COPIES each, at least two when there is enough to share. */
-export function packChunks<T>(parts: readonly T[]): T[][] {
+/**
+ * At most this many copies a chunk, however short: a renderer's memory
+ * grows with pages too, and a marking grid's page (bubbles, a QR code) is
+ * heavier than its HTML suggests: chunks of 59 grids took renderers to
+ * 330 MB, against about 190 MB for ten quiz copies.
+ */
+export const MAX_CHUNK_COPIES = 20;
+
+/** Copies of `copyLength` characters of HTML in a chunk of about CHUNK_CHARACTERS. */
+export function copiesPerChunk(copyLength: number): number {
+  return Math.min(
+    MAX_CHUNK_COPIES,
+    Math.max(1, Math.floor(CHUNK_CHARACTERS / Math.max(1, copyLength))),
+  );
+}
+
+/** The parts split into chunks of nearly equal size, at most `perChunk` each, at least two when there is enough to share. */
+export function packChunks<T>(parts: readonly T[], perChunk: number): T[][] {
   if (parts.length === 0) return [];
-  const count = Math.max(Math.ceil(parts.length / CHUNK_COPIES), parts.length >= 4 ? 2 : 1);
+  const count = Math.max(Math.ceil(parts.length / perChunk), parts.length >= 4 ? 2 : 1);
   const size = Math.ceil(parts.length / count);
   const chunks: T[][] = [];
   for (let start = 0; start < parts.length; start += size)
     chunks.push(parts.slice(start, start + size));
   return chunks;
+}
+
+/**
+ * A pack's chunks. Their size comes from the first copy's HTML, which
+ * stands for the others (copies of one quiz differ only in order and names);
+ * rendered once per pack, since both the print jobs and the pack's writer
+ * need the chunks.
+ */
+const chunksOfPack = new WeakMap<PlannedPack, { chunks: PlannedPart[][]; copyLength: number }>();
+
+function packChunking(pack: PlannedPack): { chunks: PlannedPart[][]; copyLength: number } {
+  let found = chunksOfPack.get(pack);
+  if (!found) {
+    const copyLength = pack.parts[0]?.render().length ?? 0;
+    found = { chunks: packChunks(pack.parts, copiesPerChunk(copyLength)), copyLength };
+    chunksOfPack.set(pack, found);
+  }
+  return found;
 }
 
 /**
@@ -39,16 +77,12 @@ export function packPrintJobs(
   pack: PlannedPack,
   metadata: { baseUrl: string; date: Date },
 ): PrintJob[] {
-  const chunks = packChunks(pack.parts);
-  // Longest first needs sizes before anything is rendered: one copy stands for the others.
-  let copySize: number | undefined;
-  const size = (copies: number) => (copySize ??= pack.parts[0]!.render().length) * copies;
+  const { chunks, copyLength } = packChunking(pack);
   return chunks.map((chunk, i) => ({
     name: chunks.length === 1 ? pack.path : `${pack.path} (part ${i + 1} of ${chunks.length})`,
     html: () => `${pack.head()}${chunk.map((part) => part.render()).join('')}</body>\n</html>\n`,
-    get size() {
-      return size(chunk.length);
-    },
+    // Longest first needs sizes before anything is rendered.
+    size: copyLength * chunk.length,
     baseUrl: metadata.baseUrl,
     title: pack.title,
     date: metadata.date,
@@ -86,7 +120,7 @@ export class PackWriter {
     this.#pack = pack;
     this.#writer = writer;
     this.#date = date;
-    this.#chunks = packChunks(pack.parts);
+    this.#chunks = packChunking(pack).chunks;
   }
 
   get chunkCount(): number {
