@@ -52,6 +52,26 @@ const RULES: { pattern: RegExp; verdict: Verdict }[] = [
     verdict: { action: 'remove', reason: 'subscription or promotion line' },
   },
   {
+    // "Get Valley news and alerts FREE to your inbox...", "Enter your email address to set up alerts.": a
+    // sign-up box's prompt, addressed to the reader (a sentence that reports on alerts is not).
+    pattern:
+      /^(?=.*\b(your? (inbox|e-?mail( address)?)|e-?mail alerts?|news alerts?|newsletters?|sign(-| )?up|subscribe)\b)(?=.*(\byour?\b|^(get|enter|sign|subscribe|join|receive)\b))(?!(\S+\s+){25}).*$/i,
+    verdict: { action: 'remove', reason: 'subscription or promotion line' },
+  },
+  {
+    // "To hear past episodes, go here: http://…", "Read or share this story: http://…": a line that
+    // sends the reader to an address it spells out.
+    pattern: /^(?!(\S+\s+){30})(.*(:|\b(at|here|visit|see)))\s*(https?:\/\/|www\.)\S+$/i,
+    verdict: { action: 'remove', reason: 'link to another page (its address written out)' },
+  },
+  {
+    // "You can also hear the podcast on iTunes…", "The MP3 version of this podcast plays on any device.":
+    // how to listen, download or subscribe to the audio, addressed to the reader; not what the piece says.
+    pattern:
+      /^(?!(\S+\s+){80})(?=.*\b(podcasts?|episodes?|audio|show|version|recording)\b)(?=.*\b(itunes|soundcloud|spotify|stitcher|rss|mp3|m4a|podcatcher|apple podcasts|google podcasts)\b)(?=.*(\byou(r)?\b|^(to )?(listen|hear|subscribe|download)\b|\b(version|format) of (this|the|our)\b)).*$/i,
+    verdict: { action: 'remove', reason: 'how to listen or subscribe (players and audio formats)' },
+  },
+  {
     pattern: /^(copyright\s*)?(©|\(c\)|copyright)\s*\d{4}\b.{0,120}$|^all rights reserved\.?$/i,
     verdict: { action: 'footer', reason: 'copyright footer' },
   },

@@ -1,0 +1,115 @@
+/**
+ * The extractor's general rules of the third round (issue 13): each on a
+ * small page of its own, written for the test, with what a teacher importing
+ * such a page would see wrong in the draft without the rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { furniture } from '../../src/corpus/import/furniture.js';
+import { page, PROSE, reasonFor } from '../helpers/import-page.js';
+
+describe('class names around the whole article', () => {
+  it('keeps an article wrapped in an element whose class sounds like an advert', () => {
+    // The frame of a full-page advert: the article sits in it, one wrapper inside another.
+    const draft = page({
+      before: '<div class="ad-wallpaper"><div class="main"><div class="post">',
+      open: '<div class="entry">',
+      after: '</div></div></div>',
+    });
+    expect(draft.paragraphs).toEqual(PROSE);
+  });
+
+  it('still removes an advert box inside the article', () => {
+    const draft = page({
+      open: '<div class="story has-sidebar-ad">',
+      bottom:
+        '<div class="ad-box"><span class="label">From our sponsor</span><p>Save twenty percent on school supplies this week only at Main Street Stationers, open late.</p></div>',
+    });
+    expect(draft.paragraphs).toEqual(PROSE);
+    expect(
+      reasonFor(
+        draft,
+        'Save twenty percent on school supplies this week only at Main Street Stationers, open late.',
+      ),
+    ).toBe('advertisement');
+  });
+
+  it('still removes a comment thread longer than the article', () => {
+    const comment =
+      'I have taught for twenty years and I can tell you that twenty more minutes will not fix reading scores by itself.';
+    const draft = page({
+      bottom: `<div class="comments"><h3>Comments</h3>${Array.from({ length: 6 }, () => `<p>${comment}</p>`).join('')}</div>`,
+    });
+    expect(draft.paragraphs).toEqual(PROSE);
+  });
+});
+
+describe('the top of the page', () => {
+  it('removes a hidden sign-up dialog and the headline after it', () => {
+    const draft = page({
+      top: '<div id="follow" class="display-none"><p>Choose the topics you follow and we will keep the stories for you to read later.</p><form><label>Topics</label><input name="t"></form></div><h1>School day to grow longer</h1>',
+    });
+    expect(draft.paragraphs).toEqual(PROSE);
+    expect(
+      reasonFor(
+        draft,
+        'Choose the topics you follow and we will keep the stories for you to read later.',
+      ),
+    ).toMatch(/hidden/);
+    expect(reasonFor(draft, 'School day to grow longer')).toBe('headline (the title)');
+  });
+
+  it('keeps an element whose class only hides its overflow', () => {
+    const draft = page({ open: '<div class="story overflow-hidden">' });
+    expect(draft.paragraphs).toEqual(PROSE);
+  });
+});
+
+describe('lines addressed to the reader', () => {
+  it('removes a sign-up prompt, not a sentence that reports on alerts', () => {
+    expect(furniture('Get Valley Courier news and alerts FREE to your inbox...')?.reason).toBe(
+      'subscription or promotion line',
+    );
+    expect(furniture('Sign up for our morning briefing.')?.action).toBe('remove');
+    expect(
+      furniture('The district sent email alerts to parents on Monday night about the closures.'),
+    ).toBeUndefined();
+  });
+
+  it('removes a line that sends the reader to an address it writes out', () => {
+    expect(
+      furniture('To read earlier columns, go here: https://news.example.com/tag/schools/'),
+    ).toEqual({ action: 'remove', reason: 'link to another page (its address written out)' });
+    expect(furniture('Read or share this story: https://exm.pl/3xYz')?.action).toBe('remove');
+    // An address inside a sentence of the story is reporting.
+    expect(
+      furniture(
+        'The board posted the new timetable at https://schools.example.org/timetable on Monday.',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('removes how to listen to a podcast episode, and keeps what the episode is about', () => {
+    const draft = page({
+      paragraphs: [
+        'Listen to episode 12 of our education podcast, in which two teachers debate the longer school day and what the extra minutes should be spent on.',
+        'The MP3 version of this episode plays on any device that can play digital audio.',
+        'You can also subscribe to the podcast on Spotify or through our RSS feed in any other podcast app.',
+      ],
+    });
+    expect(draft.paragraphs).toEqual([
+      'Listen to episode 12 of our education podcast, in which two teachers debate the longer school day and what the extra minutes should be spent on.',
+    ]);
+    expect(
+      reasonFor(
+        draft,
+        'The MP3 version of this episode plays on any device that can play digital audio.',
+      ),
+    ).toBe('how to listen or subscribe (players and audio formats)');
+    // Reporting about a podcast company is not an instruction to the reader.
+    expect(
+      furniture(
+        'Spotify said on Tuesday that its podcast business had grown by a third this year.',
+      ),
+    ).toBeUndefined();
+  });
+});
