@@ -4,8 +4,8 @@
  * such a page would see wrong in the draft without the rule.
  */
 import { describe, expect, it } from 'vitest';
-import { furniture } from '../../src/corpus/import/furniture.js';
-import { page, PROSE, reasonFor } from '../helpers/import-page.js';
+import { furniture, looksLikeProse, wordCount } from '../../src/corpus/import/furniture.js';
+import { found, page, PROSE, reasonFor } from '../helpers/import-page.js';
 
 describe('class names around the whole article', () => {
   it('keeps an article wrapped in an element whose class sounds like an advert', () => {
@@ -111,5 +111,40 @@ describe('lines addressed to the reader', () => {
         'Spotify said on Tuesday that its podcast business had grown by a third this year.',
       ),
     ).toBeUndefined();
+  });
+});
+
+describe('Chinese and Japanese text', () => {
+  const ZH = [
+    '县教育委员会星期二投票决定，从明年秋季起将每天的上课时间延长二十分钟。',
+    '委员们表示，增加的时间将用于低年级的阅读课和初中的数学课。',
+    '教师工会说，将要求按正常工资标准支付额外的工作时间。',
+  ];
+
+  it('counts each character as a word and knows the full stop 。', () => {
+    expect(wordCount('委员们表示')).toBe(5);
+    expect(wordCount('Ima, Soko ni Iru Boku – 今そこ')).toBe(8);
+    expect(looksLikeProse(ZH[1]!)).toBe(true);
+    expect(looksLikeProse('相关新闻')).toBe(false);
+  });
+
+  it('keeps the first paragraphs of a Chinese story and takes its headline', () => {
+    const draft = page({
+      lang: 'zh-CN',
+      title: '学校将延长上课时间 - 谷地新闻网 - 教育',
+      top: '<h1>学校将延长上课时间</h1>',
+      paragraphs: ZH,
+    });
+    expect(draft.paragraphs).toEqual(ZH);
+    expect(found(draft, 'title')).toBe('学校将延长上课时间');
+  });
+});
+
+describe('a box of facts above the lead', () => {
+  it('does not start the article at a long table row', () => {
+    const draft = page({
+      top: '<table class="facts"><tr><th>School district</th></tr><tr><td>Valley County Schools (Valley County Public School District)</td></tr><tr><td>Pupils</td><td>12,400 in 31 schools across the county, as of the autumn census.</td></tr></table>',
+    });
+    expect(draft.paragraphs).toEqual(PROSE);
   });
 });

@@ -210,10 +210,25 @@ function doubtful(text: string): Verdict | undefined {
   return undefined;
 }
 
-/** Article text: a sentence of some length that ends like one. */
+/**
+ * Article text: a sentence of some length that ends like one, in the punctuation of its script
+ * (Chinese and Japanese end sentences with 。！？ and close quotes with 」』）).
+ */
 export function looksLikeProse(text: string): boolean {
-  const words = text.split(/\s+/).length;
-  return words >= 8 && /[.!?:;"'”’)\]…]$/.test(text);
+  return wordCount(text) >= 8 && /[.!?:;"'”’)\]…。！？：；」』）]$/u.test(text);
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * Words in a text. Chinese and Japanese are written without spaces between words: each character
+ * counts as one, as extraction benchmarks and search engines count them, or a whole paragraph would be
+ * one word.
+ */
+export function wordCount(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  const spaced = text.replace(CJK, ' ').trim();
+  return cjk + (spaced ? spaced.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length : 0);
 }
 
 /** "MOSCOW - Russia pledged..." → "Moscow". */

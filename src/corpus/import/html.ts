@@ -152,10 +152,12 @@ function trimEdges(extracted: Extracted, kept: HtmlBlock[], removed: ImportNote[
     text: block.text,
     reason,
   });
+  // The article opens with a paragraph or a subheading; a table row above it (a box of facts beside the
+  // lead) does not open it, however long its text.
   let start = 0;
   while (
     start < kept.length &&
-    !looksLikeProse(kept[start]!.text) &&
+    (!looksLikeProse(kept[start]!.text) || /^(tr|td|th)$/i.test(kept[start]!.element.tagName)) &&
     !/^h[2-6]$/i.test(kept[start]!.element.tagName)
   )
     start++;

@@ -6,7 +6,7 @@
  */
 import { isoDate, dateInText, numericDate } from './dates.js';
 import type { Found } from './extracted.js';
-import { bylineAuthor } from './furniture.js';
+import { bylineAuthor, wordCount } from './furniture.js';
 
 export interface PageMetadata {
   title?: Found;
@@ -189,7 +189,7 @@ function headline(
     const match = h1s.find(
       (h) =>
         comparable(h) === comparable(value!) ||
-        (comparable(value!).includes(comparable(h)) && h.split(' ').length >= 4),
+        (comparable(value!).includes(comparable(h)) && wordCount(h) >= 4),
     );
     if (match) return { value: match, from: `the page's <h1>, matching ${from}` };
   }
@@ -197,7 +197,7 @@ function headline(
   // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
   const headlines = h1s.filter(
     (h) =>
-      h.split(' ').length >= 2 &&
+      wordCount(h) >= 2 &&
       !bylineAuthor(h) &&
       (outlet === undefined || comparable(h) !== comparable(outlet)),
   );
@@ -210,7 +210,7 @@ function headline(
   if (shown && shown[0] !== 'the page <title>') return { value: shown[1]!, from: shown[0] };
   const mainH1 = h1s.find(
     (h) =>
-      h.split(' ').length >= 2 &&
+      wordCount(h) >= 2 &&
       !bylineAuthor(h) &&
       (outlet === undefined || comparable(h) !== comparable(outlet)),
   );
