@@ -17,13 +17,19 @@
  *    as the tune pages do, and are printed apart so their figures can be
  *    set beside the earlier ones.
  *
- *   npm run build && node bench/import-eval.mjs [--verbose]
+ *   npm run build && node bench/import-eval.mjs [--verbose] [--heldout]
  *
  * Every set's table is printed; --verbose also prints, for every page below
  * the targets, the title and date found, the draft's paragraphs that are not
  * in the true body (kept furniture) and the true paragraphs it lost.
+ *
+ * --heldout scores the held-out pages of bench/import-eval/heldout instead,
+ * and prints their means only (F1, precision, recall, title and date exact,
+ * time per page): never a page's row, with or without --verbose. Their
+ * pages were never studied while writing rules; run it for a closing note,
+ * not while tuning.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +40,7 @@ const { draftArticle } = await import(
   path.join(here, '..', 'dist', 'corpus', 'import', 'draft-article.js')
 );
 const verbose = process.argv.includes('--verbose');
+const heldout = process.argv.includes('--heldout');
 const dir = path.join(here, 'import-eval');
 const ROUNDS = 5;
 /** Pages 01-06 are those the extractor's first rules were written against. */
@@ -47,26 +54,54 @@ const setOf = (number) =>
 /** The issue's targets: body F1 and precision, title and date exact, time per page. */
 const TARGET = { f1: 0.96, precision: 0.95, title: 0.95, date: 0.9, ms: 150 };
 
-const pages = readdirSync(path.join(dir, 'pages'))
-  .filter((f) => f.endsWith('.html'))
-  .sort()
-  .map((file) => {
-    const name = file.replace(/\.html$/, '');
-    const truth = readFileSync(path.join(dir, 'truth', `${name}.txt`), 'utf8');
-    const [head, ...body] = truth.split(/\n\n/);
-    const field = (key) => new RegExp(`^${key}:(.*)$`, 'm').exec(head)?.[1]?.trim();
-    const published = field('published');
-    return {
-      name,
-      set: setOf(Number.parseInt(name, 10)),
-      file: path.join(dir, 'pages', file),
-      bytes: readFileSync(path.join(dir, 'pages', file)),
-      title: field('title'),
-      // "none" (or nothing) where the page states no date: such pages do not count for date accuracy.
-      published: published && published !== 'none' ? published : undefined,
-      body: body.join('\n\n'),
-    };
-  });
+/**
+ * The pages of one directory (`pages/NN-name.html` beside `truth/NN-name.txt`). A truth file is read
+ * strictly: a missing file, title or date line stops the run with the file and line to fix, rather than
+ * scoring a page against an empty truth and printing a figure that means nothing.
+ */
+function loadPages(pagesDir, setOfNumber) {
+  const fail = (file, line, message) => {
+    console.error(`${path.relative(process.cwd(), file)}:${line}: ${message}`);
+    process.exit(1);
+  };
+  return readdirSync(path.join(pagesDir, 'pages'))
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((file) => {
+      const name = file.replace(/\.html$/, '');
+      const truthFile = path.join(pagesDir, 'truth', `${name}.txt`);
+      if (!existsSync(truthFile)) fail(truthFile, 1, `no truth file for pages/${file}`);
+      const truth = readFileSync(truthFile, 'utf8');
+      const [head, ...body] = truth.split(/\n\n/);
+      const field = (key) => new RegExp(`^${key}:(.*)$`, 'm').exec(head)?.[1]?.trim();
+      const title = field('title');
+      const published = field('published');
+      if (!title) fail(truthFile, 1, 'the first line must be "title: <the headline as shown>"');
+      // "none" where the page states no date: such a page does not count for date accuracy.
+      if (!published || !/^(none|\d{4}(-\d{2}(-\d{2})?)?)$/.test(published))
+        fail(
+          truthFile,
+          2,
+          'the second line must be "published: YYYY-MM-DD" (or YYYY-MM, YYYY, none)',
+        );
+      if (!body.join('').trim()) fail(truthFile, 4, 'no body: the paragraphs follow a blank line');
+      return {
+        name,
+        set: setOfNumber(Number.parseInt(name, 10)),
+        file: path.join(pagesDir, 'pages', file),
+        bytes: readFileSync(path.join(pagesDir, 'pages', file)),
+        title,
+        published: published === 'none' ? undefined : published,
+        body: body.join('\n\n'),
+      };
+    });
+}
+
+// The held-out pages are scored alone, and only with --heldout: a run that tunes the rules never
+// imports them, so neither their output nor their figures can steer a rule.
+const pages = heldout
+  ? loadPages(path.join(dir, 'heldout'), () => 'held-out')
+  : loadPages(dir, setOf);
 
 const importPage = (page) =>
   draftArticle({ bytes: page.bytes, kind: 'html', name: page.name, file: page.file });
@@ -178,7 +213,8 @@ function explain(r) {
     if (!draft.includes(run(p))) console.log(`    lost from the body:    ${p.slice(0, 110)}`);
 }
 
-function summary(label, list) {
+/** One set's means; `withMin` adds its worst page's F1 (left out for the held-out set, which shows means only). */
+function summary(label, list, withMin = true) {
   const mean = (key) => list.reduce((sum, r) => sum + r[key], 0) / list.length;
   const dated = list.filter((r) => r.date !== undefined);
   const titles = list.filter((r) => r.title).length;
@@ -187,34 +223,47 @@ function summary(label, list) {
   const cpu = list.map((r) => r.cpuMs);
   const range = (xs) =>
     `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)})`;
+  const minF1 = withMin ? `  ${fixed(Math.min(...list.map((r) => r.f1)))}` : '';
   console.log(
-    `${label.padEnd(9)} ${String(list.length).padStart(5)}  ${fixed(mean('f1'))}  ${fixed(mean('precision'))}  ${fixed(mean('recall'))}  ${fixed(Math.min(...list.map((r) => r.f1)))}  ${`${titles}/${list.length}`.padStart(5)} ${pct(titles / list.length).padStart(6)}  ${`${dates}/${dated.length}`.padStart(5)} ${(dated.length ? pct(dates / dated.length) : '-').padStart(6)}  ${range(ms).padStart(18)}  ${range(cpu).padStart(18)}`,
+    `${label.padEnd(9)} ${String(list.length).padStart(5)}  ${fixed(mean('f1'))}  ${fixed(mean('precision'))}  ${fixed(mean('recall'))}${minF1}  ${`${titles}/${list.length}`.padStart(5)} ${pct(titles / list.length).padStart(6)}  ${`${dates}/${dated.length}`.padStart(5)} ${(dated.length ? pct(dates / dated.length) : '-').padStart(6)}  ${range(ms).padStart(18)}  ${range(cpu).padStart(18)}`,
   );
 }
 
-const dev = rows.filter((r) => r.set === 'dev');
-const tune = rows.filter((r) => r.set === 'tune');
-const oldTest = rows.filter((r) => r.set === 'old-test');
-console.log(
-  `Dev pages (01-${String(LAST_DEV_PAGE).padStart(2, '0')}: the first rules were written against them)`,
-);
-printPages(dev, verbose);
-console.log('');
-console.log('Tune pages (odd numbers from 07: the later rules were tuned on them)');
-printPages(tune, verbose);
-console.log('');
-console.log(
-  'Old test pages (even numbers from 08: held out for two sessions, studied since the third)',
-);
-printPages(oldTest, verbose);
-console.log('');
-console.log(
-  'set       pages  F1     P      R      min F1  title exact   date exact   ms: median (min-max)  CPU ms: median (min-max)',
-);
-if (dev.length) summary('dev', dev);
-if (tune.length) summary('tune', tune);
-if (oldTest.length) summary('old-test', oldTest);
-summary('all', rows);
+if (heldout) {
+  // Means only, never a page's row or its explanation (not even with --verbose): a held-out page whose
+  // failure has been read becomes a tune page.
+  console.log(
+    'Held-out pages (bench/import-eval/heldout: nobody writing rules has seen them or their output)',
+  );
+  console.log(
+    'set       pages  F1     P      R      title exact   date exact   ms: median (min-max)  CPU ms: median (min-max)',
+  );
+  summary('held-out', rows, false);
+} else {
+  const dev = rows.filter((r) => r.set === 'dev');
+  const tune = rows.filter((r) => r.set === 'tune');
+  const oldTest = rows.filter((r) => r.set === 'old-test');
+  console.log(
+    `Dev pages (01-${String(LAST_DEV_PAGE).padStart(2, '0')}: the first rules were written against them)`,
+  );
+  printPages(dev, verbose);
+  console.log('');
+  console.log('Tune pages (odd numbers from 07: the later rules were tuned on them)');
+  printPages(tune, verbose);
+  console.log('');
+  console.log(
+    'Old test pages (even numbers from 08: held out for two sessions, studied since the third)',
+  );
+  printPages(oldTest, verbose);
+  console.log('');
+  console.log(
+    'set       pages  F1     P      R      min F1  title exact   date exact   ms: median (min-max)  CPU ms: median (min-max)',
+  );
+  if (dev.length) summary('dev', dev);
+  if (tune.length) summary('tune', tune);
+  if (oldTest.length) summary('old-test', oldTest);
+  summary('all', rows);
+}
 console.log('');
 console.log(
   `F1, precision and recall are means over pages; date exact counts only pages that state a date. Import time per page after start-up, median of ${ROUNDS} runs each.`,
