@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { furniture, looksLikeProse, wordCount } from '../../src/corpus/import/furniture.js';
+import { draftArticle } from '../../src/corpus/import/draft-article.js';
+import { urlDate } from '../../src/corpus/import/metadata.js';
 import { found, page, PROSE, reasonFor } from '../helpers/import-page.js';
 
 describe('class names around the whole article', () => {
@@ -64,7 +66,30 @@ describe('the top of the page', () => {
   });
 });
 
+describe('the standfirst', () => {
+  it('removes the summary the page marks as one, also with the class run into another word', () => {
+    const summary =
+      'Twenty more minutes a day: what the board decided, and what it means for families. For more on the budget, see our guide.';
+    for (const cls of ['articleabstract', 'article-standfirst', 'dek', 'chapo'])
+      expect(reasonFor(page({ top: `<p class="${cls}">${summary}</p>` }), summary)).toBe(
+        'standfirst (the summary under the headline)',
+      );
+    // A lead paragraph is the article's own first paragraph.
+    const lead = page({ paragraphs: [PROSE[0]!], top: `<p class="lede">${PROSE[1]}</p>` });
+    expect(lead.paragraphs).toEqual([PROSE[1], PROSE[0]]);
+  });
+});
+
 describe('lines addressed to the reader', () => {
+  it('removes a "More from …:" pointer inside the article', () => {
+    expect(
+      furniture('More from Valley Courier Education: Get more stories on school budgets')?.reason,
+    ).toBe('"Read more" link to another article');
+    expect(
+      furniture('More from the minister came later in the day, after the vote.'),
+    ).toBeUndefined();
+  });
+
   it('removes a sign-up prompt, not a sentence that reports on alerts', () => {
     expect(furniture('Get Valley Courier news and alerts FREE to your inbox...')?.reason).toBe(
       'subscription or promotion line',
@@ -146,5 +171,50 @@ describe('a box of facts above the lead', () => {
       top: '<table class="facts"><tr><th>School district</th></tr><tr><td>Valley County Schools (Valley County Public School District)</td></tr><tr><td>Pupils</td><td>12,400 in 31 schools across the county, as of the autumn census.</td></tr></table>',
     });
     expect(draft.paragraphs).toEqual(PROSE);
+  });
+});
+
+describe('character encoding', () => {
+  const text =
+    'La operación policial, en la que participó un equipo de élite, terminó sin heridos según el ministerio.';
+  const saved = (charset: string, bytes: (html: string) => Buffer) =>
+    draftArticle({
+      bytes: bytes(
+        `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"><title>Detenida</title></head><body><article><h1>Detenida en Francia</h1>${`<p>${text}</p>`.repeat(3)}</article></body></html>`,
+      ),
+      kind: 'html',
+      name: 'es.html',
+      file: '/tmp/es.html',
+    });
+
+  it('reads UTF-8 bytes as UTF-8 under a single-byte declaration (a page re-encoded when saved)', () => {
+    const draft = saved('iso-8859-15', (html) => Buffer.from(html, 'utf8'));
+    expect(draft.paragraphs[0]).toBe(text);
+    expect(draft.encoding.name).toBe('utf-8');
+    expect(draft.encoding.from).toMatch(/says iso-8859-15, but the bytes are UTF-8/);
+  });
+
+  it('still follows the declaration when the bytes are the encoding it names', () => {
+    const draft = saved('iso-8859-15', (html) => Buffer.from(html, 'latin1'));
+    expect(draft.paragraphs[0]).toBe(text);
+    expect(draft.encoding.name).toBe('iso-8859-15');
+  });
+});
+
+describe('dates', () => {
+  it('does not take a highlight that mentions a date for the date line', () => {
+    const draft = page({
+      head: '<link rel="canonical" href="https://news.example.com/2010/EDUCATION/08/13/school.day/index.html">',
+      top: '<ul class="highlights"><li>The first county school opened its doors on September 4, 1911</li></ul>',
+    });
+    expect(found(draft, 'published')).toBe('2010-08-13');
+    expect(draft.paragraphs).toEqual(PROSE);
+  });
+
+  it("reads a date split by the section's name in the address, only with month and day", () => {
+    expect(urlDate('https://news.example.com/2010/POLITICS/08/13/story/index.html')?.value).toBe(
+      '2010-08-13',
+    );
+    expect(urlDate('https://news.example.com/2010/world/08/story.html')).toBeUndefined();
   });
 });

@@ -43,7 +43,7 @@ const RULES: { pattern: RegExp; verdict: Verdict }[] = [
   { pattern: /logo$/i, verdict: { action: 'remove', reason: 'site logo text' } },
   {
     pattern:
-      /^(read more|read also|also read|more|related|see also|watch|listen|recommended|opinion|[àa] lire aussi|lire aussi|voir aussi|lea también|lee también|leer más|ver también|lesen sie auch|mehr zum thema|leia também|veja também|leggi anche)\s*[:|»>]\s*\S.{0,150}$/iu,
+      /^(read more|read also|also read|more|more (from|on|about|in) [^:|»>]{1,60}|related|see also|watch|listen|recommended|opinion|[àa] lire aussi|lire aussi|voir aussi|lea también|lee también|leer más|ver también|lesen sie auch|mehr zum thema|leia também|veja também|leggi anche)\s*[:|»>]\s*\S.{0,150}$/iu,
     verdict: { action: 'remove', reason: '"Read more" link to another article' },
   },
   {

@@ -20,6 +20,7 @@ import {
   furniture,
   looksLikeProse,
   type Verdict,
+  wordCount,
 } from './furniture.js';
 import { dateInText } from './dates.js';
 import { pageMetadata } from './metadata.js';
@@ -187,6 +188,14 @@ const MARKUP: { tokens: RegExp; verdict: Verdict; evenAroundMostProse?: boolean 
   {
     tokens: /^(caption|captions|figcaption|credit|credits|photocredit|copyright)$/,
     verdict: { action: 'remove', reason: 'photo caption or credit' },
+  },
+  {
+    // The summary set under the headline, in the names sites give it (English, French "chapo", Spanish
+    // "entradilla"), also run into another word ("articleabstract"). A lead paragraph ("lede", "intro")
+    // is the article's own; Spanish "sumario" is left out, as it names pull quotes as often.
+    tokens:
+      /^([a-z]*abstract|[a-z]*standfirst|dek|deck|strapline|subtitle|subheadline|summary|excerpt|chapo|chapeau|entradilla)$/,
+    verdict: { action: 'remove', reason: 'standfirst (the summary under the headline)' },
   },
   {
     tokens: /^(byline|bylines|author|authors|dateline|timestamp|published|pubdate|date)$/,
@@ -396,7 +405,11 @@ function siteName(block: HtmlBlock, names: string[]): Verdict | undefined {
  */
 function topDateLine(block: HtmlBlock, lang: string | undefined): Verdict | undefined {
   const words = block.text.split(/\s+/).length;
-  if (words > 14 || /[.!?]$/.test(block.text) || !dateInText(block.text, lang)) return undefined;
+  if (words > 14 || /[.!?]$/.test(block.text)) return undefined;
+  const found = dateInText(block.text, lang);
+  // A date line is mostly its date, with a label or a weekday; a line where the date is one part of a
+  // sentence ("The act was signed into law on August 14, 1935") is a highlight or a fact box.
+  if (!found || wordCount(block.text.replace(found.text, ' ')) > 5) return undefined;
   return TOP_DATE_LINE;
 }
 const TOP_DATE_LINE: Verdict = { action: 'remove', reason: 'date line' };

@@ -339,8 +339,11 @@ export function urlDate(url: string | undefined): Found | undefined {
   } catch {
     return undefined;
   }
+  // "/2010/08/13/", "/2013-04-22/", "/2014/05/"; or the year, the section, then month and day
+  // ("/2010/POLITICS/08/13/"), where a full month and day are needed to be sure it is a date.
   const match =
-    /\/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|\.|$)/.exec(path);
+    /\/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|\.|$)/.exec(path) ??
+    /\/((?:19|20)\d\d)\/[A-Za-z][\w-]*\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?=\/)/.exec(path);
   if (!match) return undefined;
   const [, year, month, day] = match;
   return {
