@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -101,6 +101,27 @@ describe('printing a quiz document', () => {
       'https://example.com/x.png',
     ]);
     expect((await readPdfText(printed!.pdf)).pages[0]).toContain('Still printed.');
+  });
+
+  it('leaves nothing behind in the folder it printed from, even one made for it', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'handout-print-folder-'));
+    try {
+      // A pack's folder exists in out/ only once its file is written: the printer makes it.
+      const inner = path.join(folder, 'quizzes', 'class');
+      const image = pathToFileURL(path.join(REPO_ROOT, 'templates')).href;
+      const [printed] = await shared.printer.printAll([
+        job(
+          'folder',
+          { body: `<p>Printed here.</p><img src="${image}/missing.png">` },
+          pathToFileURL(inner + path.sep).href,
+        ),
+      ]);
+      expect((await readPdfText(printed!.pdf)).pages[0]).toContain('Printed here.');
+      expect(printed!.blockedUrls).toEqual([]);
+      expect(await readdir(inner)).toEqual([]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('runs no JavaScript from the document', async () => {
