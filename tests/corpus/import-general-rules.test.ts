@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { furniture, looksLikeProse, wordCount } from '../../src/corpus/import/furniture.js';
 import { draftArticle } from '../../src/corpus/import/draft-article.js';
 import { urlDate } from '../../src/corpus/import/metadata.js';
+import { numericDate } from '../../src/corpus/import/dates.js';
 import { found, page, PROSE, reasonFor } from '../helpers/import-page.js';
 
 describe('class names around the whole article', () => {
@@ -216,5 +217,46 @@ describe('dates', () => {
       '2010-08-13',
     );
     expect(urlDate('https://news.example.com/2010/world/08/story.html')).toBeUndefined();
+  });
+
+  it('takes the publication time over an update shown before it', () => {
+    const draft = page({
+      lang: 'fr',
+      before:
+        '<ul class="dates"><li class="date-maj">Mis à jour <time itemprop="dateModified" datetime="2013-04-06T10:37:32+02:00">le 06/04/2013 à 10:37</time></li><li class="date-pub">Publié <time itemprop="datePublished" datetime="2013-04-05T17:08:23+02:00">le 05/04/2013 à 17:08</time></li></ul>',
+    });
+    expect(found(draft, 'published')).toBe('2013-04-05');
+    // Without a marked publication time, the one not labelled as an update.
+    const plain = page({
+      before:
+        '<p class="updated">Updated <time datetime="2013-04-06">April 6, 2013</time></p><p>Posted <time datetime="2013-04-05">April 5, 2013</time></p>',
+    });
+    expect(found(plain, 'published')).toBe('2013-04-05');
+  });
+
+  it('takes the date the article shows with pubdate over a mailing-list date tag', () => {
+    const draft = page({
+      head: '<meta name="sailthru.date" content="2014-06-30">',
+      before:
+        '<time class="updated" datetime="2014-06-29 20:08:00-0400" pubdate>June 29, 2014 08:08 pm</time>',
+    });
+    expect(found(draft, 'published')).toBe('2014-06-29');
+    expect(
+      found(page({ head: '<meta name="sailthru.date" content="2014-06-30">' }), 'published'),
+    ).toBe('2014-06-30');
+  });
+
+  it('reads the date beside the writer in a post whose class says it has comments', () => {
+    const draft = page({
+      open: '<article class="post commented">',
+      top: '<div class="meta"><span class="publish-time">8/17/13 11:04am</span></div>',
+    });
+    expect(found(draft, 'published')).toBe('2013-08-17');
+    expect(numericDate('8/17/13 11:04am')?.date).toBe('2013-08-17');
+    // The date of a comment is not the article's.
+    const comment = page({
+      after: '<div class="comments"><span class="comment-time">9/2/13 8:15pm</span></div>',
+    });
+    expect(found(comment, 'published')).toBeUndefined();
   });
 });
