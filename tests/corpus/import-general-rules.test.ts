@@ -260,3 +260,20 @@ describe('dates', () => {
     expect(found(comment, 'published')).toBeUndefined();
   });
 });
+
+describe('the end of the article', () => {
+  it("keeps a review's sections inside the same <article>, not its disclosure", () => {
+    const verdict =
+      'A longer school day is the kind of change parents will argue about for years, and the board knows it.';
+    const draft = page({
+      open: '<article class="review">',
+      paragraphs: [],
+      top: `<div class="snippet"><p>${PROSE[0]}</p><p>${PROSE[1]}</p></div><div class="snippet"><p>${PROSE[2]}</p></div>`,
+      bottom: `<section class="wrapup"><h4>Wrap Up:</h4><p>${verdict}</p><p>The Valley Reader was reviewed using a copy provided by its publisher.</p></section>`,
+    });
+    expect(draft.paragraphs).toEqual([...PROSE, 'Wrap Up:', verdict]);
+    expect(
+      reasonFor(draft, 'The Valley Reader was reviewed using a copy provided by its publisher.'),
+    ).toBe('review disclosure (how the reviewer got the product)');
+  });
+});

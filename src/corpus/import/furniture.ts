@@ -101,6 +101,13 @@ const RULES: { pattern: RegExp; verdict: Verdict }[] = [
     verdict: { action: 'remove', reason: 'contributor note' },
   },
   {
+    // "The game was reviewed using code provided by its publisher.": a review's disclosure of how the
+    // reviewer got the product, printed under every review; not part of the review.
+    pattern:
+      /^(?!(\S+\s+){45}).{2,120}\b(was|were) (reviewed|tested) (using|on|with)\b.{0,80}\b(provided|supplied|loaned|lent) by\b/i,
+    verdict: { action: 'remove', reason: 'review disclosure (how the reviewer got the product)' },
+  },
+  {
     pattern: /^note to (our )?readers\b/i,
     verdict: { action: 'footer', reason: 'site notice and footer' },
   },

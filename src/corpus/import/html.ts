@@ -173,6 +173,10 @@ function trimEdges(extracted: Extracted, kept: HtmlBlock[], removed: ImportNote[
   // A long table (an episode list) can hold more text than any run of paragraphs; it is part of the
   // article, which is the element around it.
   while (main && /^(table|thead|tbody|tfoot|tr)$/i.test(main.tagName)) main = main.parentElement;
+  // The sections of one <article> (a review's body, then its wrap-up) are all the article's: the end is
+  // the end of the <article> around the main run of paragraphs, when the page marks one.
+  const article = main?.closest('article');
+  if (article) main = article;
   let end = kept.length;
   const inMain = (block: HtmlBlock): boolean => Boolean(main && main.contains(block.element));
   const lastInMain = kept.findLastIndex(inMain);
