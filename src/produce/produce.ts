@@ -47,6 +47,11 @@ export async function produce(
   // HTML of pages to print is kept for the printer.
   const characters = new Set<number>();
   const toPrint = new Map<PlannedDocument, string>();
+  // Other threads write their pages meanwhile (a large class's, see class-pages.ts).
+  for (const batch of plan.batches) writer.stopOnAbort(() => batch.stop());
+  const batches = plan.batches.map((batch) => batch.run(writer.stagingFolder));
+  // Awaited after this thread's pages; a failure meanwhile must not count as unhandled.
+  for (const batch of batches) batch.catch(() => undefined);
   await forEachLimited(plan.documents, WRITES_AT_ONCE, async (doc) => {
     const html = doc.render();
     pageCharacters(html, characters);
@@ -55,8 +60,13 @@ export async function produce(
     kinds.set(doc.path, `${doc.kind} (html)`);
     await writer.add(doc.path, html);
   });
+  for (const written of await Promise.all(batches)) {
+    writer.adopt(written.files);
+    for (const file of written.files) kinds.set(file.path, `${file.kind} (html)`);
+    for (const c of written.characters) characters.add(c);
+  }
   // Pages refer to the fonts in out/assets; exports alone need none.
-  if (plan.documents.length > 0) await writer.addAssets(characters);
+  if (plan.documents.length > 0 || plan.batches.length > 0) await writer.addAssets(characters);
   for (const file of plan.files) kinds.set(file.path, file.kind);
   await forEachLimited(plan.files, WRITES_AT_ONCE, async (file) =>
     writer.add(file.path, typeof file.data === 'function' ? await file.data() : file.data),
