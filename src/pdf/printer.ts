@@ -172,10 +172,12 @@ const PAGES_PER_TAB = 10;
 
 /**
  * Growth of Node's heap (with buffers) after which the printer collects
- * garbage between jobs (see util/garbage.ts): a few chunks' worth. At 16 MB
- * a 1,000-copy pack ran ten times as many collections for 25 MB less.
+ * garbage between jobs (see util/garbage.ts): a few chunks' worth. For a
+ * 1,000-copy pack, Node peaked at 150-160 MB with 16 MB (but ten times as
+ * many collections as with 32 MB, some 7 s of CPU), 160-170 MB with 24 MB,
+ * 165-185 MB with 32 MB; 140 MB for a class of 30.
  */
-const GARBAGE_THRESHOLD_BYTES = 32 * 1024 * 1024;
+const GARBAGE_THRESHOLD_BYTES = 24 * 1024 * 1024;
 
 class QueuePrinter implements OpenPrinter {
   readonly #options: PrinterOptions;

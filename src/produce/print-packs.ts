@@ -28,9 +28,10 @@ export const CHUNK_CHARACTERS = 400_000;
  * At most this many copies a chunk, however short: a renderer's memory
  * grows with pages too, and a marking grid's page (bubbles, a QR code) is
  * heavier than its HTML suggests: chunks of 59 grids took renderers to
- * 330 MB, against about 190 MB for ten quiz copies.
+ * 330 MB and chunks of 20 to 200-236 MB, against about 190 MB for ten quiz
+ * copies or fifteen grids.
  */
-export const MAX_CHUNK_COPIES = 20;
+export const MAX_CHUNK_COPIES = 15;
 
 /** Copies of `copyLength` characters of HTML in a chunk of about CHUNK_CHARACTERS. */
 export function copiesPerChunk(copyLength: number): number {
