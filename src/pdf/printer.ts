@@ -75,11 +75,12 @@ export interface Printer {
   /** Browsers started so far; more than one means Chromium crashed and was restarted. */
   readonly launches: number;
   /**
-   * Starts the browser now, without waiting, so that it launches while the
-   * caller is still preparing pages. A failure here shows up, again, at the
-   * first print.
+   * Starts the browser now, so that it launches while the caller is still
+   * preparing pages. Resolves once it is being started (puppeteer loaded,
+   * its process spawned), not once it is ready; never rejects: a failure
+   * shows up, again, at the first print.
    */
-  warmUp(): void;
+  warmUp(): Promise<void>;
 }
 
 /** Some jobs could not be printed; the rest are in `printed` so the caller may still write them. */
@@ -237,12 +238,13 @@ class QueuePrinter implements OpenPrinter {
     if (failed.length > 0) throw new PrintFailedError(jobs.length, [], failed);
   }
 
-  warmUp(): void {
-    this.#sessionOnce()
-      .then((session) => session.browser())
-      .catch(() => {
-        // Reported when printing starts: a failed launch is not cached.
-      });
+  async warmUp(): Promise<void> {
+    const session = await this.#sessionOnce().catch(() => undefined);
+    if (!session) return; // Reported when printing starts.
+    session.browser().catch(() => {
+      // Reported when printing starts: a failed launch is not cached.
+    });
+    await session.launching;
   }
 
   async close(): Promise<void> {

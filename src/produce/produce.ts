@@ -102,6 +102,7 @@ export async function produce(
       pages.set(pdfPath(doc.path), printed.pageCount + (pdf === printed.pdf ? 0 : 1));
     },
   );
+  options.printer.done();
   reportBlocked(blocked.filter(Boolean), options.io);
   for (const { pack, output } of packs) {
     const assembled = await output.finish();
