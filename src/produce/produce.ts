@@ -47,6 +47,7 @@ export async function produce(
   // HTML of pages to print is kept for the printer.
   const characters = new Set<number>();
   const toPrint = new Map<PlannedDocument, string>();
+  if (plan.documents.length > 0) writer.stageCommonFonts();
   await forEachLimited(plan.documents, WRITES_AT_ONCE, async (doc) => {
     const html = doc.render();
     pageCharacters(html, characters);

@@ -8,7 +8,6 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  copyFile,
   mkdir,
   open,
   readFile,
@@ -43,7 +42,7 @@ export interface StagedFile {
 /** Where shared assets (fonts) live, relative to the output folder. */
 export const ASSETS_DIR = 'assets';
 
-/** Files moved into place at once when a run commits. */
+/** Files moved into place at once when a run commits, and font files staged at once. */
 const RENAMES_AT_ONCE = 16;
 
 /** Staging folders are named `.staging-<pid>-<time>`: the pid tells whether their run is still alive. */
@@ -56,6 +55,8 @@ export class OutputWriter {
   private readonly staging: string;
   private readonly files = new Map<string, WrittenFile>();
   private assetsStaged = false;
+  /** Font files being staged or staged, by name: each is copied once. */
+  private readonly fonts = new Map<string, Promise<void>>();
   /** Files being written piece by piece, closed if the run is aborted. */
   private readonly openFiles = new Set<FileHandle>();
   private finished = false;
@@ -123,19 +124,44 @@ export class OutputWriter {
   async addAssets(characters: ReadonlySet<number>): Promise<void> {
     if (this.assetsStaged) return;
     this.assetsStaged = true;
-    await mkdir(this.resolve(`${ASSETS_DIR}/fonts`), { recursive: true });
     // Fonts an earlier run left in out/ stay listed, so its pages keep working.
     const present = await readdir(path.join(this.outDir, ASSETS_DIR, 'fonts')).catch(() => []);
     const { files, css } = fontAssetsFor(characters, present);
-    for (const font of files) {
-      const relative = `${ASSETS_DIR}/fonts/${font.name}`;
-      const target = this.resolve(relative);
-      await copyFile(font.source, target);
-      const data = await readFile(target);
-      this.files.set(relative, { path: relative, bytes: data.length, sha256: sha256(data) });
-    }
+    await forEachLimited(files, RENAMES_AT_ONCE, (font) => this.stageFont(font));
     // URLs in a stylesheet are relative to the stylesheet itself.
     await this.add(`${ASSETS_DIR}/fonts.css`, css);
+  }
+
+  /**
+   * Starts staging the font files that every page gets whatever its text
+   * (all but the Chinese, Japanese and Korean ones; about a hundred files,
+   * 2 MB), while the pages are still being rendered: printing waits for
+   * the fonts, and rendering leaves the disk idle. addAssets adds the rest.
+   */
+  stageCommonFonts(): void {
+    void forEachLimited(fontAssetsFor(new Set()).files, RENAMES_AT_ONCE, (font) =>
+      // A failure is reported by addAssets, which waits for the same copy.
+      this.stageFont(font).catch(() => undefined),
+    );
+  }
+
+  private stageFont(font: { name: string; source: string }): Promise<void> {
+    let staged = this.fonts.get(font.name);
+    // After an abort nothing more is staged: the staging folder is gone.
+    if (!staged && this.finished) return Promise.resolve();
+    if (!staged) {
+      const relative = `${ASSETS_DIR}/fonts/${font.name}`;
+      const target = this.resolve(relative);
+      staged = (async () => {
+        await this.folder(path.dirname(target));
+        // Read once, for both the copy and its hash.
+        const data = await readFile(font.source);
+        await writeFile(target, data);
+        this.files.set(relative, { path: relative, bytes: data.length, sha256: sha256(data) });
+      })();
+      this.fonts.set(font.name, staged);
+    }
+    return staged;
   }
 
   /** file:// URL of a staged folder: pages printed from there find their assets. */
@@ -173,6 +199,8 @@ export class OutputWriter {
   private async removeStaging(): Promise<void> {
     for (const handle of this.openFiles) await handle.close().catch(() => undefined);
     this.openFiles.clear();
+    // Font copies still under way would otherwise write into the folder being removed.
+    await Promise.allSettled(this.fonts.values());
     await rm(this.staging, { recursive: true, force: true });
     openStaging.delete(this.staging);
   }
