@@ -3,7 +3,7 @@
  * handout scan's figures for docs/performance.md. Not a test: it prints
  * numbers, it never fails on them.
  *
- *   npm run build && node bench/scan.mjs [--runs N]
+ *   npm run build && node bench/scan.mjs [--runs N] [--colour]
  *
  * It prints the bundled quiz's class pack with answer sheets (real
  * Chromium), rasterises each student's sheet at 200 dpi with poppler, marks
@@ -13,6 +13,8 @@
  * whole process (all threads and poppler), and the peak memory for 30 and
  * for 300 pages (about the same figure means memory stays flat: pages are
  * streamed one by one and review pictures go to disk as they are made).
+ * --colour makes colour scans (marks in blue ink, colour JPEGs, as a
+ * copier's colour mode gives them), to measure reading colour pages.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { BIN, ROOT, benchProject, loadNote, measure, requireBuild } from './meas
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+const colour = args.includes('--colour');
 const QUIZ = 'missile-defense-unit';
 
 requireBuild();
@@ -91,18 +94,15 @@ for (const [i, page] of sheetPages.entries()) {
     .filter((_, k) => (k + i) % 4 === 0)
     .map(
       ({ bubble }) =>
-        `<circle cx="${bubble.x * px}" cy="${bubble.y * px}" r="${2 * px}" fill="#111"/>`,
+        `<circle cx="${bubble.x * px}" cy="${bubble.y * px}" r="${2 * px}" fill="${colour ? '#1b3f9e' : '#111'}"/>`,
     );
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1700" height="2200">${circles.join('')}</svg>`;
-  jpegs.push(
-    await sharp(`${prefix}.png`)
-      .composite([{ input: Buffer.from(svg), blend: 'multiply' }])
-      .rotate(i % 2 ? 1 : -1, { background: '#fff' })
-      .flatten({ background: '#fff' })
-      .greyscale()
-      .jpeg({ quality: 75 })
-      .toBuffer(),
-  );
+  const marked = sharp(`${prefix}.png`)
+    .toColourspace('srgb')
+    .composite([{ input: Buffer.from(svg), blend: 'multiply' }])
+    .rotate(i % 2 ? 1 : -1, { background: '#fff' })
+    .flatten({ background: '#fff' });
+  jpegs.push(await (colour ? marked : marked.greyscale()).jpeg({ quality: 75 }).toBuffer());
 }
 
 async function copierPdf(pages, file) {
@@ -145,7 +145,9 @@ const scan = (file) =>
 const small = await scan('30.pdf');
 const large = await scan('300.pdf');
 const rate = (pages, s) => (pages / s).toFixed(1);
-console.log(`(${loadNote()}, ${runs} runs each after a warm-up)`);
+console.log(
+  `(${loadNote()}, ${runs} runs each after a warm-up, ${colour ? 'colour' : 'grey'} scans)`,
+);
 console.log(
   `scan, 300 pages of 200-dpi JPEG: ${large.median.toFixed(2)} s median (${large.min.toFixed(2)}-${large.max.toFixed(2)}), ${rate(300, large.median)} pages/s (${rate(300, large.max)}-${rate(300, large.min)}), CPU ${large.cpu.toFixed(1)} s, peak memory ${large.peakMb.toFixed(0)} MB (max ${large.maxPeakMb.toFixed(0)})`,
 );

@@ -155,6 +155,11 @@ export async function scanCommand(scans: string[], options: ScanOptions, io: Io)
       for (const d of result.doubts)
         lines.push(`  to review: ${d.file}${d.page ? ` page ${d.page}` : ''}: ${d.problem}\n`);
       for (const n of result.notes) lines.push(`  note: ${n}\n`);
+      const unidentified = result.copies.flatMap((c) => (c.unidentified ? [c] : []));
+      if (unidentified.length > 0 && options.acceptDoubtful)
+        lines.push(
+          `${plural(unidentified.length, 'copy', 'copies')} with no student ID, each graded on its own under its version letter: ${unidentified.map((c) => `version ${c.copy.version} (${c.unidentified!.file} page ${c.unidentified!.page})`).join(', ')}; write their IDs in the corrections file to name them\n`,
+        );
       const folder = `scans/${blueprint.id}`;
       const correctionsName = relativeTo(io.cwd, correctionsFile);
       const plan = emptyPlan();
@@ -177,6 +182,8 @@ export async function scanCommand(scans: string[], options: ScanOptions, io: Io)
         dateSeed: seed,
         kind: 'scan review',
       });
+      // Only this run's pictures: those of an earlier run would show pages that are not in it.
+      plan.replaceFolders = [`${folder}/${PICTURES_FOLDER}`];
       const shown = [...result.doubts, ...result.setAside].flatMap((d) =>
         d.picture ? [d.picture] : [],
       );

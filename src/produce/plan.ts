@@ -72,6 +72,8 @@ export interface BuildPlan {
   seeds: Record<string, number>;
   /** Things the teacher should know (a format that cannot carry a question type...). */
   warnings: string[];
+  /** Folders of out/ that hold exactly what this run writes into them (see OutputWriter.replaceFolder). */
+  replaceFolders?: string[];
 }
 
 /** Older names of the same types: every planned document is rendered when asked for. */
@@ -93,6 +95,7 @@ export function mergePlans(plans: BuildPlan[]): BuildPlan {
     files: plans.flatMap((p) => p.files),
     seeds: Object.assign({}, ...plans.map((p) => p.seeds)) as Record<string, number>,
     warnings: plans.flatMap((p) => p.warnings),
+    replaceFolders: plans.flatMap((p) => p.replaceFolders ?? []),
   };
 }
 

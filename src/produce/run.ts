@@ -38,6 +38,7 @@ export async function runPlan(
   const { result, files } = await withWriter(
     options.outDir,
     async (writer) => {
+      for (const folder of plan.replaceFolders ?? []) writer.replaceFolder(folder);
       const produced = await produce(plan, writer, { io: options.io, printer: options.printer });
       await addManifest(
         writer,

@@ -56,8 +56,14 @@ export interface SetAside {
 
 export interface ScannedCopy {
   copy: QuizCopy;
-  /** The student id for the responses: the roster's, or the ID marked on a version copy. */
+  /** The student id for the responses: the roster's, or the ID marked on a version copy ("" if none). */
   id: string;
+  /**
+   * A version copy with no student ID marked: the one sheet it was read
+   * from. Such a sheet is a copy of its own, never merged with another
+   * unidentified sheet of the same version (they are different pupils).
+   */
+  unidentified?: { file: string; page: number };
   /** Item number → answer in §5 notation ("" unanswered). */
   answers: Map<number, string>;
   /** Sheet pages seen, with where each came from. */
@@ -288,15 +294,28 @@ function assemble(
   const byKey = new Map<string, ScannedCopy>();
   for (const read of reads) {
     const id = read.copy.student?.id ?? read.readings.find((r) => r.target === 'id')?.value ?? '';
-    const key = `${read.copy.version}\u0000${id}`;
+    // Without an ID, nothing says which pupil a sheet belongs to: it stays a copy of its own.
+    const unidentified = !read.copy.student && !id;
+    const key = unidentified
+      ? `${read.copy.version}\u0000\u0000${pageKey(read.file, read.page)}`
+      : `${read.copy.version}\u0000${id}`;
     let scanned = byKey.get(key);
     if (!scanned)
-      byKey.set(key, (scanned = { copy: read.copy, id, answers: new Map(), pages: new Map() }));
+      byKey.set(
+        key,
+        (scanned = {
+          copy: read.copy,
+          id,
+          answers: new Map(),
+          pages: new Map(),
+          ...(unidentified ? { unidentified: { file: read.file, page: read.page } } : {}),
+        }),
+      );
     const earlier = scanned.pages.get(read.code.page);
     const values = read.readings.filter((r) => r.target !== 'id');
     if (earlier) {
       const same = values.every((r) => scanned.answers.get(r.target as number) === r.value);
-      const what = `sheet ${read.code.page} of ${copyLabel(read.copy, id)}`;
+      const what = `sheet ${read.code.page} of ${scannedLabel(scanned)}`;
       if (same) {
         notes.push(
           `${read.file} page ${read.page} is a second scan of ${what} (${earlier.file} page ${earlier.page}) with the same marks; it was counted once`,
@@ -324,7 +343,7 @@ function assemble(
       doubt({
         key: `${copyKey(scanned)} sheet ${page}`,
         file: first.file,
-        problem: `sheet ${page} of ${total} of ${copyLabel(scanned.copy, scanned.id)} is missing (its sheet 1 is ${first.file} page ${first.page}); scan it, or write "blank" to grade its questions as unanswered`,
+        problem: `sheet ${page} of ${total} of ${scannedLabel(scanned)} is missing (its sheet 1 is ${first.file} page ${first.page}); scan it, or write "blank" to grade its questions as unanswered`,
         copy: scanned.copy,
       });
     }
@@ -332,9 +351,27 @@ function assemble(
   return [...byKey.values()];
 }
 
-/** How the corrections file names a copy (not a page): its code, and the ID marked on a version copy. */
+/**
+ * How the corrections file names a copy (not a page): its code, and the ID
+ * marked on a version copy, or for a version copy with no ID, the page it
+ * was read from (once the teacher writes its ID, it is named by the ID).
+ */
 const copyKey = (scanned: ScannedCopy) =>
-  `copy ${scanned.copy.version}${scanned.copy.student ? '' : ` id ${scanned.id}`}`;
+  `copy ${scanned.copy.version}${
+    scanned.copy.student
+      ? ''
+      : scanned.unidentified
+        ? ` no ID ${pageKey(scanned.unidentified.file, scanned.unidentified.page)}`
+        : ` id ${scanned.id}`
+  }`;
+
+/** "version A with no student ID (scans.pdf page 3)", or copyLabel's words. */
+export function scannedLabel(scanned: ScannedCopy): string {
+  const at = scanned.unidentified;
+  return at
+    ? `version ${scanned.copy.version} with no student ID (${at.file} page ${at.page})`
+    : copyLabel(scanned.copy, scanned.id);
+}
 
 /**
  * Items a sheet cannot carry (short answers, essays, matching...) are
@@ -362,7 +399,7 @@ function answersOnPaper(
         const answer = doubt({
           key,
           file: first.file,
-          problem: paperProblem(item, copyLabel(scanned.copy, scanned.id)),
+          problem: paperProblem(item, scannedLabel(scanned)),
           copy: scanned.copy,
           item: row.item,
         });
@@ -373,7 +410,7 @@ function answersOnPaper(
           problems.error(
             { file: at.file, ...(at.lines.has(key) ? { line: at.lines.get(key)! } : {}) },
             'corrections-answer',
-            `question ${row.item} of ${copyLabel(scanned.copy, scanned.id)}: ${read.message}`,
+            `question ${row.item} of ${scannedLabel(scanned)}: ${read.message}`,
           );
         scanned.answers.set(row.item, cell);
       }

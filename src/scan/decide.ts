@@ -125,7 +125,13 @@ function readId(grid: DigitGrid, get: Lookup): Reading {
       value,
       doubt: 'some ID digits are not clearly marked (one bubble per column)',
     };
-  if (!value) return { target: 'id', value, doubt: 'no student ID is marked' };
+  if (!value)
+    return {
+      target: 'id',
+      value,
+      doubt:
+        "no student ID is marked on this sheet; write the student's ID (digits, in quotes), or leave it and the sheet is graded as a copy of its own, under its version letter",
+    };
   if (inner.split(',').some((d) => d === ''))
     return { target: 'id', value, doubt: 'a column inside the student ID is left empty' };
   return { target: 'id', value };

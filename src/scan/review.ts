@@ -78,25 +78,21 @@ export function responsesRows(
   roster?: readonly Student[],
 ): string[][] {
   const order = new Map((roster ?? []).map((s, i) => [s.id, i]));
+  // Version copies with no ID come after the identified ones of their version, in scan order (the sort is stable).
   const copies = [...result.copies].sort((a, b) => {
     const ra = a.copy.student ? (order.get(a.copy.student.id) ?? 0) : Infinity;
     const rb = b.copy.student ? (order.get(b.copy.student.id) ?? 0) : Infinity;
     if (ra !== rb) return ra - rb;
-    return a.copy.version < b.copy.version
-      ? -1
-      : a.copy.version > b.copy.version
-        ? 1
-        : a.id < b.id
-          ? -1
-          : a.id > b.id
-            ? 1
-            : 0;
+    if (a.copy.version !== b.copy.version) return a.copy.version < b.copy.version ? -1 : 1;
+    if (!a.unidentified !== !b.unidentified) return a.unidentified ? 1 : -1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
   const header = ['id', 'version', ...Array.from({ length: itemCount }, (_, i) => String(i + 1))];
   return [
     header,
     ...copies.map((c) => [
-      c.id,
+      // A copy with no ID is an anonymous copy (formats.md §5): its version letter is its id.
+      c.unidentified ? c.copy.version : c.id,
       c.copy.version,
       ...Array.from({ length: itemCount }, (_, i) => c.answers.get(i + 1) ?? ''),
     ]),

@@ -60,6 +60,8 @@ export class OutputWriter {
   /** Files being written piece by piece, closed if the run is aborted. */
   private readonly openFiles = new Set<FileHandle>();
   private finished = false;
+  /** Folders whose contents after the run are exactly what the run wrote into them. */
+  private readonly replaced = new Set<string>();
 
   constructor(readonly outDir: string) {
     this.staging = path.join(outDir, `.staging-${process.pid}-${Date.now().toString(36)}`);
@@ -164,6 +166,18 @@ export class OutputWriter {
     return staged;
   }
 
+  /**
+   * Makes `relative` a folder this run owns whole: at commit the folder the
+   * run staged takes the place of the one in out/, so files an earlier run
+   * left there (review pictures of other pages) do not linger beside the
+   * new ones. If the run writes nothing into it, the old folder is removed.
+   * A failed run leaves the old folder as it was, like every other file.
+   */
+  replaceFolder(relative: string): void {
+    this.resolve(relative);
+    this.replaced.add(relative.replace(/\/+$/, ''));
+  }
+
   /** file:// URL of a staged folder: pages printed from there find their assets. */
   stagedUrl(relativeDir: string): string {
     return pathToFileURL(this.resolve(relativeDir) + path.sep).href;
@@ -178,8 +192,12 @@ export class OutputWriter {
   async commit(): Promise<WrittenFile[]> {
     this.finished = true;
     try {
+      await this.swapFolders();
+      const inReplaced = (file: WrittenFile) =>
+        [...this.replaced].some((folder) => file.path.startsWith(`${folder}/`));
+      const loose = this.written().filter((file) => !inReplaced(file));
       // Renames in any order reach the same out/: several at once keep the disk busy.
-      await forEachLimited(this.written(), RENAMES_AT_ONCE, async (file) => {
+      await forEachLimited(loose, RENAMES_AT_ONCE, async (file) => {
         const target = path.join(this.outDir, file.path);
         await this.folder(path.dirname(target));
         await rename(path.join(this.staging, file.path), target);
@@ -188,6 +206,28 @@ export class OutputWriter {
       await this.removeStaging();
     }
     return this.written();
+  }
+
+  /**
+   * Each replaced folder: the old one is moved into the staging folder (removed
+   * with it), then the staged one is moved into its place. Two renames, so
+   * out/ never holds a mix of the two runs' files.
+   */
+  private async swapFolders(): Promise<void> {
+    let n = 0;
+    for (const folder of [...this.replaced].sort(compareStrings)) {
+      const target = path.join(this.outDir, folder);
+      const staged = path.join(this.staging, folder);
+      await rename(target, path.join(this.staging, `.replaced-${n++}`)).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        },
+      );
+      await this.folder(path.dirname(target));
+      await rename(staged, target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    }
   }
 
   /** Drops everything staged; out/ is left as it was. Safe to call twice. */

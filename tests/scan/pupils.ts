@@ -58,14 +58,24 @@ export function strokesSvg(
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join('')}</svg>`;
 }
 
-export async function markPage(png: Buffer, pens: readonly Pen[], dpi: number): Promise<Buffer> {
+/**
+ * The page with the pupil's strokes. With `ink` (a CSS colour: a green or
+ * red pen) the strokes are drawn in it and the page stays in colour, as a
+ * copier's colour mode scans it; otherwise in dark grey, on a grey page.
+ */
+export async function markPage(
+  png: Buffer,
+  pens: readonly Pen[],
+  dpi: number,
+  ink?: string,
+): Promise<Buffer> {
   const meta = await sharp(png).metadata();
-  const svg = strokesSvg(pens, meta.width!, meta.height!, dpi / 25.4);
-  return sharp(png)
-    .composite([{ input: Buffer.from(svg), blend: 'multiply' }])
-    .greyscale()
-    .png()
-    .toBuffer();
+  let svg = strokesSvg(pens, meta.width!, meta.height!, dpi / 25.4);
+  if (ink) svg = svg.replace(/#151515|#1a1a1a/g, ink);
+  const marked = (ink ? sharp(png).toColourspace('srgb') : sharp(png)).composite([
+    { input: Buffer.from(svg), blend: 'multiply' },
+  ]);
+  return (ink ? marked : marked.greyscale()).png().toBuffer();
 }
 
 export interface Degrade {
