@@ -19,7 +19,7 @@ export interface PrintJob extends Omit<PageJob, 'html'>, PdfMetadata {
    * The document, or a function that renders it when the job's turn to
    * print comes: the chunks of a 1,000-copy pack are not all held at once.
    */
-  html: string | (() => string);
+  html: string | (() => string | Promise<string>);
   /** Stands for the print time when ordering jobs longest first; the HTML's length by default. */
   size?: number;
 }
@@ -261,7 +261,7 @@ class QueuePrinter implements OpenPrinter {
   async #printWithRetry(session: BrowserSession, slot: Slot, job: PrintJob): Promise<Outcome> {
     let reason = '';
     // Rendered once, when its turn comes, and let go as soon as it is printed.
-    const html = typeof job.html === 'string' ? job.html : job.html();
+    const html = typeof job.html === 'string' ? job.html : await job.html();
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const browser = await session.browser();
       try {

@@ -57,6 +57,14 @@ export class OutputWriter {
   private assetsStaged = false;
   /** Font files being staged or staged, by name: each is copied once. */
   private readonly fonts = new Map<string, Promise<void>>();
+  /** Characters the staged fonts must cover so far, and the stylesheet last staged for them. */
+  private readonly fontCharacters = new Set<number>();
+  private stagedCss: string | undefined;
+  /** Stylesheet updates, one at a time, in order. */
+  private fontsQueue: Promise<void> = Promise.resolve();
+  /** The font files an earlier run left in out/assets/fonts, read once. */
+  private presentFonts: Promise<string[]> | undefined;
+  private cssVersions = 0;
   /** Files being written piece by piece, closed if the run is aborted. */
   private readonly openFiles = new Set<FileHandle>();
   private finished = false;
@@ -126,12 +134,49 @@ export class OutputWriter {
   async addAssets(characters: ReadonlySet<number>): Promise<void> {
     if (this.assetsStaged) return;
     this.assetsStaged = true;
+    await this.updateFonts(characters, true);
+  }
+
+  /**
+   * Makes the staged assets cover a page that uses `characters` before it
+   * is printed: stages the CJK files it needs and, if the stylesheet grows,
+   * stages the new one (by a rename, so a page loading it never reads half
+   * a file). Printing starts before every page is rendered; addAssets then
+   * stages the stylesheet for all of them, the one that is kept.
+   */
+  coverCharacters(characters: Iterable<number>): Promise<void> {
+    return this.updateFonts(characters, false);
+  }
+
+  private updateFonts(characters: Iterable<number>, final = false): Promise<void> {
+    for (const character of characters) this.fontCharacters.add(character);
+    this.fontsQueue = this.fontsQueue.then(() => this.stageFonts(final));
+    return this.fontsQueue;
+  }
+
+  private async stageFonts(final: boolean): Promise<void> {
     // Fonts an earlier run left in out/ stay listed, so its pages keep working.
-    const present = await readdir(path.join(this.outDir, ASSETS_DIR, 'fonts')).catch(() => []);
-    const { files, css } = fontAssetsFor(characters, present);
+    const present = await (this.presentFonts ??= readdir(
+      path.join(this.outDir, ASSETS_DIR, 'fonts'),
+    ).catch(() => []));
+    const { files, css } = fontAssetsFor(this.fontCharacters, present);
     await forEachLimited(files, RENAMES_AT_ONCE, (font) => this.stageFont(font));
     // URLs in a stylesheet are relative to the stylesheet itself.
-    await this.add(`${ASSETS_DIR}/fonts.css`, css);
+    const relative = `${ASSETS_DIR}/fonts.css`;
+    if (css !== this.stagedCss) {
+      const target = this.resolve(relative);
+      await this.folder(path.dirname(target));
+      this.cssVersions += 1;
+      const next = `${target}.${this.cssVersions}.tmp`;
+      await writeFile(next, css);
+      await rename(next, target);
+      this.stagedCss = css;
+    }
+    // Kept once addAssets asked for it, and updated by any chunk printed later.
+    if (final || this.assetsStaged) {
+      const bytes = Buffer.from(css, 'utf8');
+      this.files.set(relative, { path: relative, bytes: bytes.length, sha256: sha256(bytes) });
+    }
   }
 
   /**
