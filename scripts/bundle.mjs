@@ -37,8 +37,13 @@ export async function bundle() {
   rmSync(path.join(ROOT, 'dist', 'chunks'), { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
-    // The scanner's worker thread is started from its own file (src/scan/pool.ts finds it).
-    entryPoints: { bin: 'src/bin.ts', 'scan-worker': 'src/scan/page-worker.ts' },
+    // Worker threads start from their own files (src/scan/pool.ts and
+    // src/produce/class-pages.ts find them).
+    entryPoints: {
+      bin: 'src/bin.ts',
+      'scan-worker': 'src/scan/page-worker.ts',
+      'class-worker': 'src/produce/class-worker.ts',
+    },
     outdir: 'dist',
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,

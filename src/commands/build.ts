@@ -61,6 +61,7 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
         quizPlan.planQuiz(content, quiz.blueprint, {
           ...quiz.options,
           fullKeys: options.fullKeys ?? false,
+          shareThreads: true,
         }),
       ),
       ...parts.briefings.map((briefing) =>

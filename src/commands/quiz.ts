@@ -97,6 +97,7 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
       split: options.split ?? false,
       duplex: options.duplex ?? blueprint.duplex,
       fullKeys: options.fullKeys ?? false,
+      shareThreads: true,
     });
     const command = commandLine(
       'handout quiz',

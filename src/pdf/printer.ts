@@ -5,6 +5,7 @@
  */
 import { HandoutError } from '../errors.js';
 import { plural } from '../util/text.js';
+import { GarbageCollector } from '../util/garbage.js';
 import { BrowserSession, messageOf, stoppedError } from './browser.js';
 import { findChromium } from './chromium.js';
 import { JobPage, type PageJob, type PageLimits } from './job-page.js';
@@ -74,6 +75,11 @@ export interface Printer {
   printEach(jobs: readonly PrintJob[], onPrinted: OnPrinted): Promise<void>;
   /** Browsers started so far; more than one means Chromium crashed and was restarted. */
   readonly launches: number;
+  /**
+   * Tabs opened so far, the browser's startup tab included: a tab is
+   * replaced after a failure and once it has printed many pages.
+   */
+  readonly tabsOpened: number;
   /**
    * Starts the browser now, so that it launches while the caller is still
    * preparing pages. Resolves once it is being started (puppeteer loaded,
@@ -148,18 +154,29 @@ type Outcome = { printed: PrintedPdf } | { failure: PrintFailure };
 /** The tab a worker reuses from job to job; replaced after any failure. */
 interface Slot {
   page: JobPage | undefined;
-  /** Jobs the tab has printed. */
-  printed: number;
+  /** Pages the tab has printed. */
+  pages: number;
 }
 
 /**
- * Jobs a tab prints before it is replaced by a fresh one. A tab's renderer
- * keeps growing over its first few large documents (from about 230 to 350 MB
- * for chunks of 16 copies) and never gives the memory back; a new tab
- * starts from scratch. Three jobs a tab is all a class of 30 needs, so a
- * pack of 1,000 copies peaks no higher than one of 30.
+ * Pages a tab prints before it is replaced by a fresh one. A renderer keeps
+ * most of the memory each document it lays out takes (about 190 MB after a
+ * chunk of ten copies, 50 pages; each chunk of ten marking grids adds some
+ * 30 MB; after a few dozen chunks 350-400 MB) and never gives it back; a
+ * new tab starts from scratch. So every chunk of a pack gets a tab of its
+ * own, and a 1,000-copy pack peaks no higher than a class of 30 (with three
+ * jobs a tab, the grid chunks' tabs reached 260-280 MB). Short documents (a
+ * quiz, a key) still share a tab: opening one costs more CPU time than
+ * printing a few pages.
  */
-const JOBS_PER_TAB = 3;
+const PAGES_PER_TAB = 10;
+
+/**
+ * Growth of Node's heap (with buffers) after which the printer collects
+ * garbage between jobs (see util/garbage.ts): a few chunks' worth. At 16 MB
+ * a 1,000-copy pack ran ten times as many collections for 25 MB less.
+ */
+const GARBAGE_THRESHOLD_BYTES = 32 * 1024 * 1024;
 
 class QueuePrinter implements OpenPrinter {
   readonly #options: PrinterOptions;
@@ -189,6 +206,12 @@ class QueuePrinter implements OpenPrinter {
     return this.#started?.launches ?? 0;
   }
 
+  #tabsOpened = 0;
+
+  get tabsOpened(): number {
+    return this.#tabsOpened;
+  }
+
   async printAll(jobs: readonly PrintJob[]): Promise<PrintedPdf[]> {
     const printed: PrintedPdf[] = [];
     try {
@@ -212,8 +235,10 @@ class QueuePrinter implements OpenPrinter {
     let next = 0;
     let done = 0;
     let fatal: { error: unknown } | undefined;
+    // Each job leaves megabytes of garbage behind (its HTML, its PDF in transit): see util/garbage.ts.
+    const garbage = new GarbageCollector(GARBAGE_THRESHOLD_BYTES);
     const work = async (): Promise<void> => {
-      const slot: Slot = { page: undefined, printed: 0 };
+      const slot: Slot = { page: undefined, pages: 0 };
       try {
         for (let at = next++; at < order.length && !fatal; at = next++) {
           const index = order[at]!;
@@ -221,6 +246,7 @@ class QueuePrinter implements OpenPrinter {
           const outcome = await this.#printWithRetry(session, slot, job);
           if ('printed' in outcome) await onPrinted(index, outcome.printed);
           else failures[index] = outcome.failure;
+          garbage.collectIfGrown();
           done += 1;
           this.#options.onProgress?.(done, jobs.length, job.name);
         }
@@ -265,15 +291,22 @@ class QueuePrinter implements OpenPrinter {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const browser = await session.browser();
       try {
-        if (!slot.page?.usable || slot.printed >= JOBS_PER_TAB) {
+        if (!slot.page?.usable) {
           await slot.page?.close();
           slot.page = undefined;
           slot.page = await JobPage.open(browser, this.#options.fileRoots, this.#limits);
-          slot.printed = 0;
+          this.#tabsOpened += 1;
+          slot.pages = 0;
         }
         const { pdf, blockedUrls } = await slot.page.print({ ...job, html });
-        slot.printed += 1;
         const normalized = await normalizePdf(pdf, job);
+        slot.pages += normalized.pageCount;
+        // Closed now rather than before the next job, so that its memory is given back while
+        // this worker joins the chunk and the other tab may be at its largest.
+        if (slot.pages >= PAGES_PER_TAB) {
+          await slot.page.close();
+          slot.page = undefined;
+        }
         return { printed: { name: job.name, ...normalized, blockedUrls } };
       } catch (error) {
         if (session.closed) throw stoppedError();

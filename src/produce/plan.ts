@@ -64,9 +64,24 @@ export interface PlannedFile {
   kind: string;
 }
 
+/**
+ * Pages rendered and written by another thread (half of a large class's
+ * own pages, see class-pages.ts), straight into the run's staging folder.
+ */
+export interface PlannedBatch {
+  /** Writes the pages into `staging`; resolves to what was written and the characters used. */
+  run(staging: string): Promise<{
+    files: { path: string; bytes: number; sha256: string; kind: string }[];
+    characters: number[];
+  }>;
+  /** Stops the thread (the run failed or was interrupted); nothing more is written. */
+  stop(): Promise<void>;
+}
+
 export interface BuildPlan {
   documents: PlannedDocument[];
   packs: PlannedPack[];
+  batches: PlannedBatch[];
   files: PlannedFile[];
   /** Seed used per quiz, for the manifest. */
   seeds: Record<string, number>;
@@ -85,13 +100,14 @@ export function emptyLazyPlan(): LazyPlan {
 }
 
 export function emptyPlan(): BuildPlan {
-  return { documents: [], packs: [], files: [], seeds: {}, warnings: [] };
+  return { documents: [], packs: [], batches: [], files: [], seeds: {}, warnings: [] };
 }
 
 export function mergePlans(plans: BuildPlan[]): BuildPlan {
   return {
     documents: plans.flatMap((p) => p.documents),
     packs: plans.flatMap((p) => p.packs),
+    batches: plans.flatMap((p) => p.batches),
     files: plans.flatMap((p) => p.files),
     seeds: Object.assign({}, ...plans.map((p) => p.seeds)) as Record<string, number>,
     warnings: plans.flatMap((p) => p.warnings),

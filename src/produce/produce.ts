@@ -44,7 +44,7 @@ export async function produce(
   const kinds = new Map<string, string>();
   const pages = new Map<string, number>();
   // Pages refer to the fonts in out/assets; exports alone need none.
-  const withAssets = plan.documents.length > 0 || plan.packs.length > 0;
+  const withAssets = plan.documents.length > 0 || plan.batches.length > 0 || plan.packs.length > 0;
   if (withAssets) writer.stageCommonFonts();
   // The documents to print are rendered first, and printed (with the packs)
   // while the other pages are rendered and written: the browser need not
@@ -57,6 +57,11 @@ export async function produce(
     pageCharacters(html, characters);
     toPrint.set(doc, html);
   }
+  // Other threads write their pages meanwhile (a large class's, see class-pages.ts).
+  for (const batch of plan.batches) writer.stopOnAbort(() => batch.stop());
+  const batches = plan.batches.map((batch) => batch.run(writer.stagingFolder));
+  // Awaited after this thread's pages; a failure meanwhile must not count as unhandled.
+  for (const batch of batches) batch.catch(() => undefined);
   // Pictures the pages show are staged before any page is printed.
   for (const file of plan.files) kinds.set(file.path, file.kind);
   await forEachLimited(plan.files, WRITES_AT_ONCE, async (file) =>
@@ -74,6 +79,11 @@ export async function produce(
       kinds.set(doc.path, `${doc.kind} (html)`);
       await writer.add(doc.path, html);
     });
+    for (const written of await Promise.all(batches)) {
+      writer.adopt(written.files);
+      for (const file of written.files) kinds.set(file.path, `${file.kind} (html)`);
+      for (const c of written.characters) characters.add(c);
+    }
     // The stylesheet for every page written, the one out/ keeps.
     if (withAssets) await writer.addAssets(characters);
   })();

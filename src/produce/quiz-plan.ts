@@ -7,19 +7,27 @@ import path from 'node:path';
 import type { Content } from '../content.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { QuizCopy, Student } from '../quiz/copy.js';
-import { drawStudentCopies, drawVersions } from '../quiz/draw.js';
+import { classDraw, drawVersions } from '../quiz/draw.js';
 import { readRoster } from '../quiz/roster.js';
 import type { Problem } from '../errors.js';
 import {
+  bookletOf,
   copyName,
-  explanationsBooklet,
   renderCopy,
   renderExplanations,
   renderKey,
   renderMarkingGrid,
   renderedItems,
+  studentCopyName,
   type QuizRenderContext,
+  type RenderedItems,
 } from '../render/quiz.js';
+import {
+  classPagesRenderer,
+  shareClassPages,
+  startClassWorker,
+  type ClassPagesSetup,
+} from './class-pages.js';
 import type { PagePart } from '../render/page.js';
 import { templateEnvironment } from '../render/env.js';
 import {
@@ -52,6 +60,12 @@ export interface QuizPlanOptions {
    * explanations booklet.
    */
   fullKeys?: boolean;
+  /**
+   * Let another thread render and write half of a large class's own pages
+   * (commands that write a run; not the preview, which renders one page at
+   * a time).
+   */
+  shareThreads?: boolean;
 }
 
 export function quizFolder(blueprint: Blueprint): string {
@@ -73,6 +87,8 @@ interface QuizPlanning {
   options: QuizPlanOptions;
   html: boolean;
   pdf: boolean;
+  /** Questions already rendered, shared by every copy of the quiz. */
+  items: RenderedItems;
   context(documentPath: string, part?: PagePart): QuizRenderContext;
 }
 
@@ -93,6 +109,7 @@ export function quizDocuments(
     options,
     html: options.formats.includes('html'),
     pdf: options.formats.includes('pdf'),
+    items,
     context: (documentPath, part) => ({
       env,
       corpus: content.corpus,
@@ -140,7 +157,10 @@ function planVersions(plan: LazyPlan, planning: QuizPlanning): void {
 /**
  * A class: each student's copy and key as HTML (written if HTML is wanted,
  * shown by the preview), and two packs printed as few documents, whose
- * per-copy PDFs (--split) are cut from the printed pages.
+ * per-copy PDFs (--split) are cut from the printed pages. Copies are drawn
+ * when first needed: with another thread writing half of the pages
+ * (class-pages.ts), this one never lays out the other half's copies
+ * unless it prints them.
  */
 function planClass(
   plan: LazyPlan,
@@ -148,64 +168,70 @@ function planClass(
   planning: QuizPlanning,
 ): void {
   const { content, blueprint, options } = planning;
+  const students = roster.students;
+  if (students.length === 0) return;
   const packFolder = `${quizFolder(blueprint)}/${fileSafe(roster.name)}`;
-  const copies = drawStudentCopies(
-    content.bank.questions,
-    blueprint,
-    options.seed,
-    roster.students,
-  );
-  if (copies.length === 0) return;
+  const draw = classDraw(content.bank.questions, blueprint, options.seed);
+  const drawn: QuizCopy[] = [];
+  const copyAt = (i: number): QuizCopy => (drawn[i] ??= draw.copy(students[i]!));
   const full = options.fullKeys ?? false;
   const group = `${blueprint.title} — ${roster.name}`;
   const bookletPath = `${packFolder}/explanations.html`;
-  const booklet = full ? undefined : explanationsBooklet(copies);
+  const booklet = full
+    ? undefined
+    : bookletOf(students.length, (i) => draw.order(students[i]!).flat(), copyAt);
   const bookletName = `the explanations booklet (${path.posix.basename(pdfPath(bookletPath))})`;
   const answers = (copy: QuizCopy, context: QuizRenderContext): string =>
     booklet ? renderMarkingGrid(copy, booklet, bookletName, context) : renderKey(copy, context);
-  const names = copyFileNames(copies);
-  const packContext = planning.context(`${packFolder}/class-pack.html`);
-  const copyParts: PlannedPart[] = [];
-  const keyParts: PlannedPart[] = [];
-  copies.forEach((copy, i) => {
-    const base = `${packFolder}/copies/${names[i]}`;
-    if (planning.html) {
+  const names = copyFileNames(students);
+  if (planning.html) {
+    const setup: ClassPagesSetup = {
+      templateDirs: content.project.templateDirs,
+      corpus: content.corpus,
+      packFolder,
+      ...(booklet ? { booklet: { numbers: new Map(booklet.numbers), name: bookletName } } : {}),
+      ...(blueprint.answerSheet ? { answerSheet: blueprint.answerSheet } : {}),
+    };
+    // The later half goes to the other thread, which draws it itself.
+    const here =
+      options.shareThreads && shareClassPages(students.length)
+        ? Math.ceil(students.length / 2)
+        : students.length;
+    if (here < students.length)
+      plan.batches.push(
+        startClassWorker({
+          setup,
+          questions: content.bank.questions,
+          blueprint,
+          seed: options.seed,
+          students: students.slice(here),
+          names: names.slice(here),
+        }),
+      );
+    const renderer = classPagesRenderer(setup, planning.items);
+    for (let i = 0; i < here; i++) {
+      const copy = copyAt(i);
       // The copy's own page; its PDF, if wanted, is cut from the printed pack.
-      const context = planning.context(`${base}.html`);
-      const copyHtml = () => renderCopy(copy, context);
-      const keyHtml = () => answers(copy, context);
+      const [copyPage, keyPage] = renderer.pages(copy, names[i]!);
       plan.documents.push(
         {
-          ...document(`${base}.html`, copyHtml, copyTitle(copy), 'quiz', planning),
+          ...document(copyPage.path, copyPage.render, copyTitle(copy), 'quiz', planning),
           writePdf: false,
         },
         {
-          ...document(`${base}-key.html`, keyHtml, keyTitle(copy, full), 'key', planning),
+          ...document(keyPage.path, keyPage.render, keyTitle(copy, full), 'key', planning),
           writePdf: false,
         },
       );
     }
-    const part = { name: `copy-${i + 1}` };
-    const split = (file: string, title: string, kind: string) =>
-      options.split ? { split: { path: pdfPath(file), title, kind } } : {};
-    copyParts.push({
-      ...part,
-      render: () => renderCopy(copy, { ...packContext, part }),
-      ...split(`${base}.html`, copyTitle(copy), 'quiz (pdf)'),
-    });
-    keyParts.push({
-      ...part,
-      render: () => answers(copy, { ...packContext, part }),
-      ...split(`${base}-key.html`, keyTitle(copy, full), 'key (pdf)'),
-    });
-  });
+  }
   if (booklet) {
     const title = `Answers and explanations — ${group}`;
     const context = planning.context(bookletPath);
     plan.documents.push(
       document(
         bookletPath,
-        () => renderExplanations(booklet, copies[0]!, { title, group: roster.name }, context),
+        () => renderExplanations(booklet, copyAt(0), { title, group: roster.name }, context),
         title,
         'explanations',
         planning,
@@ -213,6 +239,28 @@ function planClass(
     );
   }
   if (!planning.pdf) return;
+  const packContext = planning.context(`${packFolder}/class-pack.html`);
+  const copyParts: PlannedPart[] = [];
+  const keyParts: PlannedPart[] = [];
+  students.forEach((student, i) => {
+    const base = `${packFolder}/copies/${names[i]}`;
+    const part = { name: `copy-${i + 1}` };
+    const split = (file: string, title: string, kind: string) =>
+      options.split ? { split: { path: pdfPath(file), title, kind } } : {};
+    // The same titles the copy's own documents get, without drawing the copy.
+    const title = (key: boolean) =>
+      `${key ? `${keyKind(full)} — ` : ''}${blueprint.title} — ${studentCopyName(student)}`;
+    copyParts.push({
+      ...part,
+      render: () => renderCopy(copyAt(i), { ...packContext, part }),
+      ...split(`${base}.html`, title(false), 'quiz (pdf)'),
+    });
+    keyParts.push({
+      ...part,
+      render: () => answers(copyAt(i), { ...packContext, part }),
+      ...split(`${base}-key.html`, title(true), 'key (pdf)'),
+    });
+  });
   const head = { ...packContext, part: { head: true } as const };
   const pack = { duplex: options.duplex, dateSeed: options.seed };
   plan.packs.push(
@@ -220,7 +268,7 @@ function planClass(
       ...pack,
       path: `${packFolder}/class-pack.pdf`,
       title: `${group}: student copies`,
-      head: () => renderCopy(copies[0]!, head),
+      head: () => renderCopy(copyAt(0), head),
       parts: copyParts,
       kind: 'class pack',
     },
@@ -228,7 +276,7 @@ function planClass(
       ...pack,
       path: `${packFolder}/class-keys.pdf`,
       title: `${group}: ${full ? 'answer keys' : 'marking grids'}`,
-      head: () => answers(copies[0]!, head),
+      head: () => answers(copyAt(0), head),
       parts: keyParts,
       kind: 'class keys',
     },
@@ -258,14 +306,17 @@ function copyTitle(copy: QuizCopy): string {
 }
 
 function keyTitle(copy: QuizCopy, full: boolean): string {
-  return `${full ? 'Answer key' : 'Marking grid'} — ${copy.title} — ${copyName(copy)}`;
+  return `${keyKind(full)} — ${copy.title} — ${copyName(copy)}`;
+}
+
+function keyKind(full: boolean): string {
+  return full ? 'Answer key' : 'Marking grid';
 }
 
 /** File names from student ids, made safe; a repeated one gets its roster row. */
-function copyFileNames(copies: readonly QuizCopy[]): string[] {
+function copyFileNames(students: readonly Student[]): string[] {
   const used = new Set<string>();
-  return copies.map((copy) => {
-    const student = copy.student!;
+  return students.map((student) => {
     let name = fileSafe(student.id);
     if (used.has(name)) name = `${name}-row${student.row}`;
     used.add(name);

@@ -84,18 +84,48 @@ export function drawStudentCopies(
   seed: number,
   students: readonly Student[],
 ): QuizCopy[] {
+  const draw = classDraw(questions, blueprint, seed);
+  return students.map((student) => draw.copy(student));
+}
+
+/**
+ * A class's copies, one student at a time. `order` is only which questions
+ * a copy holds and in what order, without laying each one out: what the
+ * explanations booklet needs of every copy, for a fraction of the cost
+ * (laying out draws a generator per question). A thread that renders half
+ * a class lays out only its own half.
+ */
+export interface ClassDraw {
+  order(student: Student): Question[][];
+  copy(student: Student): QuizCopy;
+}
+
+export function classDraw(
+  questions: readonly Question[],
+  blueprint: Blueprint,
+  seed: number,
+): ClassDraw {
   const root = quizSeed(blueprint, seed);
   const sectionPools = pools(questions, blueprint);
   const base = baseDraw(blueprint, sectionPools, root);
-  return students.map((student) => {
+  const target = (student: Student): CopyTarget => {
     const copySeed = deriveSeed(root, `student:${student.id}`);
-    const target = { label: student.id, version: copyCode(copySeed), seed: copySeed, student };
-    const chosen =
-      blueprint.vary === 'order'
-        ? base
-        : varyQuestions(blueprint, sectionPools, base, copySeed, new Map());
-    return assemble(blueprint, seed, target, chosen, new Map());
-  });
+    return { label: student.id, version: copyCode(copySeed), seed: copySeed, student };
+  };
+  const chosen = (copySeed: string): Question[][] =>
+    blueprint.vary === 'order'
+      ? base
+      : varyQuestions(blueprint, sectionPools, base, copySeed, new Map());
+  return {
+    order: (student) => {
+      const copySeed = deriveSeed(root, `student:${student.id}`);
+      return orderSections(chosen(copySeed), copySeed, new Map());
+    },
+    copy: (student) => {
+      const t = target(student);
+      return layOut(blueprint, seed, t, orderSections(chosen(t.seed), t.seed, new Map()));
+    },
+  };
 }
 
 export function drawStudentCopy(
@@ -104,7 +134,7 @@ export function drawStudentCopy(
   seed: number,
   student: Student,
 ): QuizCopy {
-  return drawStudentCopies(questions, blueprint, seed, [student])[0]!;
+  return classDraw(questions, blueprint, seed).copy(student);
 }
 
 function varyQuestions(
@@ -138,9 +168,26 @@ function assemble(
   chosen: Question[][],
   usedOrders: UsedOrders,
 ): QuizCopy {
-  const ordered = chosen.map((questions, i) =>
-    orderSection(questions, deriveSeed(target.seed, `order:${i}`), usedOrders, i),
+  return layOut(blueprint, seed, target, orderSections(chosen, target.seed, usedOrders));
+}
+
+function orderSections(
+  chosen: Question[][],
+  copySeed: string,
+  usedOrders: UsedOrders,
+): Question[][] {
+  return chosen.map((questions, i) =>
+    orderSection(questions, deriveSeed(copySeed, `order:${i}`), usedOrders, i),
   );
+}
+
+/** Lays out every question of the ordered sections and balances answer letters. */
+function layOut(
+  blueprint: Blueprint,
+  seed: number,
+  target: CopyTarget,
+  ordered: Question[][],
+): QuizCopy {
   const flat = ordered.flat();
   // Seeds derived on first use (see random): most questions draw no number.
   const rngFor = (q: Question) => random(() => deriveSeed(target.seed, `question:${q.id}`));

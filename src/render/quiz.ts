@@ -2,7 +2,7 @@
 import type { Corpus } from '../corpus/article.js';
 import { citationLines } from '../corpus/citation.js';
 import { TYPE_LABELS, type Question } from '../bank/question.js';
-import type { CopyItem, QuizCopy } from '../quiz/copy.js';
+import type { CopyItem, QuizCopy, Student } from '../quiz/copy.js';
 import { keyNotation } from '../quiz/key.js';
 import { relabelRefs } from '../corpus/ref-labels.js';
 import { renderTemplate, type Environment } from './env.js';
@@ -70,7 +70,11 @@ function shapeKey(value: unknown, texts: Map<string, number>): string {
 
 /** "Version A" or "Ana Pérez (s001)": how a copy is named on its pages. */
 export function copyName(copy: QuizCopy): string {
-  return copy.student ? `${copy.student.name} (${copy.student.id})` : `Version ${copy.version}`;
+  return copy.student ? studentCopyName(copy.student) : `Version ${copy.version}`;
+}
+
+export function studentCopyName(student: Student): string {
+  return `${student.name} (${student.id})`;
 }
 
 function footer(copy: QuizCopy): string {
@@ -210,19 +214,36 @@ function gridColumns<T>(items: T[]): T[][] {
  */
 export interface ExplanationsBooklet {
   /** Question id → its number in the booklet. */
-  numbers: Map<string, number>;
+  numbers: ReadonlyMap<string, number>;
   /** The first copy item of each question, in booklet order. */
   items: CopyItem[];
 }
 
 export function explanationsBooklet(copies: readonly QuizCopy[]): ExplanationsBooklet {
+  return bookletOf(
+    copies.length,
+    (i) => copies[i]!.items.map((item) => item.question),
+    (i) => copies[i]!,
+  );
+}
+
+/**
+ * The same booklet from each copy's questions in order (`questions(i)`),
+ * without every copy laid out: only a copy where a question first appears
+ * is asked for (`copy(i)`), for that question's item.
+ */
+export function bookletOf(
+  count: number,
+  questions: (index: number) => readonly Question[],
+  copy: (index: number) => QuizCopy,
+): ExplanationsBooklet {
   const numbers = new Map<string, number>();
   const items: CopyItem[] = [];
-  for (const copy of copies)
-    for (const item of copy.items) {
-      if (numbers.has(item.question.id)) continue;
-      numbers.set(item.question.id, numbers.size + 1);
-      items.push(item);
+  for (let i = 0; i < count; i++)
+    for (const question of questions(i)) {
+      if (numbers.has(question.id)) continue;
+      numbers.set(question.id, numbers.size + 1);
+      items.push(copy(i).items.find((item) => item.question.id === question.id)!);
     }
   return { numbers, items };
 }
@@ -234,7 +255,7 @@ export function explanationsBooklet(copies: readonly QuizCopy[]): ExplanationsBo
  */
 export function renderMarkingGrid(
   copy: QuizCopy,
-  booklet: ExplanationsBooklet,
+  booklet: Pick<ExplanationsBooklet, 'numbers'>,
   bookletTitle: string,
   context: QuizRenderContext,
 ): string {

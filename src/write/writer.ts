@@ -7,6 +7,7 @@
  * itself: the next run removes its staging folder.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import {
   mkdir,
   open,
@@ -74,6 +75,30 @@ export class OutputWriter {
   constructor(readonly outDir: string) {
     this.staging = path.join(outDir, `.staging-${process.pid}-${Date.now().toString(36)}`);
     openStaging.add(this.staging);
+  }
+
+  /** The staging folder, for another thread that writes into it (see adopt). */
+  get stagingFolder(): string {
+    return this.staging;
+  }
+
+  /**
+   * Takes into the run files another thread wrote into the staging folder
+   * (StagedFolder); `stop` halts that thread, should the run be aborted
+   * while it still writes.
+   */
+  adopt(files: readonly WrittenFile[]): void {
+    for (const file of files) {
+      this.resolve(file.path);
+      this.files.set(file.path, { path: file.path, bytes: file.bytes, sha256: file.sha256 });
+    }
+  }
+
+  /** Threads writing into the staging folder, stopped before it is removed. */
+  private readonly writers = new Set<() => Promise<void>>();
+
+  stopOnAbort(stop: () => Promise<void>): void {
+    this.writers.add(stop);
   }
 
   /** Adds a file to the run. `relative` uses forward slashes and stays inside the output folder. */
@@ -282,6 +307,8 @@ export class OutputWriter {
   }
 
   private async removeStaging(): Promise<void> {
+    await Promise.all([...this.writers].map((stop) => stop().catch(() => undefined)));
+    this.writers.clear();
     for (const handle of this.openFiles) await handle.close().catch(() => undefined);
     this.openFiles.clear();
     // Font copies still under way would otherwise write into the folder being removed.
@@ -302,6 +329,32 @@ export class OutputWriter {
       });
     }
     return target;
+  }
+}
+
+/**
+ * Files written into a run's staging folder from another thread, one call
+ * each (open, write, close), with what OutputWriter.adopt needs to know.
+ */
+export class StagedFolder {
+  private readonly folders = new Set<string>();
+
+  constructor(private readonly staging: string) {}
+
+  write(relative: string, html: string): WrittenFile {
+    const target = path.resolve(this.staging, relative);
+    if (!target.startsWith(this.staging + path.sep))
+      throw new HandoutError(`refusing to write "${relative}" outside the output folder`, {
+        code: 'bad-output-path',
+      });
+    const dir = path.dirname(target);
+    if (!this.folders.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.folders.add(dir);
+    }
+    const buffer = Buffer.from(html, 'utf8');
+    writeFileSync(target, buffer);
+    return { path: relative, bytes: buffer.length, sha256: sha256(buffer) };
   }
 }
 

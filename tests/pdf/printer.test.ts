@@ -11,6 +11,8 @@ import { pageSizes, readEmbeddedFonts, readPdfText } from './pdf-reading.js';
 import { openSharedPrinter, type SharedPrinter } from './shared-printer.js';
 
 const progress: string[] = [];
+/** Pages enough for a tab to be replaced after printing them. */
+const LONG = Array.from({ length: 10 }, (_, i) => `<p class="break">Page ${i + 2}.</p>`).join('');
 let shared: SharedPrinter;
 
 beforeAll(async () => {
@@ -139,11 +141,11 @@ describe('printing a quiz document', () => {
 
   it('returns results in job order and reports progress by job name', async () => {
     progress.length = 0;
-    // More jobs than a tab prints before it is replaced: while one tab is
-    // replaced the other keeps printing, and each PDF still holds its own job.
+    // Jobs long enough that tabs are replaced as they print: while one tab
+    // is replaced the other keeps printing, and each PDF still holds its own job.
     const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'];
     const printed = await shared.printer.printAll(
-      names.map((name) => job(name, { body: `<p>Job ${name}</p>` })),
+      names.map((name) => job(name, { body: `<p>Job ${name}</p>${LONG}` })),
     );
     expect(printed.map((p) => p.name)).toEqual(names);
     for (const [index, pdf] of printed.entries()) {
@@ -153,6 +155,25 @@ describe('printing a quiz document', () => {
       names.map((_, i) => `${i + 1}/${names.length}`),
     );
     expect(progress.map((line) => line.split(' ')[1]).sort()).toEqual(names);
+  });
+
+  it('gives a tab a successor once it has printed a large document, and lets short ones share a tab', async () => {
+    // One tab, so that the count of tabs says which job was printed where.
+    const tabs = await withPrinter({ env: process.env, concurrency: 1 }, async (printer) => {
+      const short = (name: string) => job(name, { body: `<p>Short ${name}</p>` });
+      const questions = Array.from(
+        { length: 12 },
+        (_, i) => `<p class="break">Question ${i + 1}.</p>`,
+      );
+      const printed = await printer.printAll([
+        job('long', { body: questions.join('') }),
+        ...['a', 'b', 'c', 'd', 'e'].map(short),
+      ]);
+      expect(printed.map((pdf) => pdf.pageCount)).toEqual([12, 1, 1, 1, 1, 1]);
+      return printer.tabsOpened;
+    });
+    // The long one in the startup tab; the five short ones together in a fresh one.
+    expect(tabs).toBe(2);
   });
 
   it('uses one browser for all of it', () => {

@@ -1,0 +1,183 @@
+/**
+ * A class's own pages: each student's copy and key as HTML. They are most
+ * of a large class's work (1,000 students: 2,000 pages, 60 MB), and each
+ * depends only on its student, so another thread renders and writes half
+ * of them (class-worker.ts) while this one does the rest. Both threads
+ * render with the same functions from the same inputs, so the pages are
+ * the same bytes whichever thread made them.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Question } from '../bank/question.js';
+import type { Corpus } from '../corpus/article.js';
+import type { Blueprint } from '../quiz/blueprint.js';
+import type { QuizCopy, Student } from '../quiz/copy.js';
+import { classDraw } from '../quiz/draw.js';
+import { pageCharacters } from '../render/fonts.js';
+import { templateEnvironment, type Environment } from '../render/env.js';
+import {
+  renderCopy,
+  renderKey,
+  renderMarkingGrid,
+  renderedItems,
+  type QuizRenderContext,
+  type RenderedItems,
+} from '../render/quiz.js';
+import { HandoutError } from '../errors.js';
+import { StagedFolder, type WrittenFile } from '../write/writer.js';
+import { assetsUrlFor, type PlannedBatch } from './plan.js';
+
+/** Everything a student's pages depend on but the student: plain data, sent to the other thread as is. */
+export interface ClassPagesSetup {
+  templateDirs: string[];
+  /** For the sources in full keys. */
+  corpus: Corpus;
+  /** Where the copies go: `<folder>/copies/<name>.html` and `<name>-key.html`. */
+  packFolder: string;
+  /** Compact keys: each question's number in the explanations booklet, and how the booklet is named. */
+  booklet?: { numbers: Map<string, number>; name: string };
+  answerSheet?: QuizRenderContext['answerSheet'];
+}
+
+export interface StudentPage {
+  path: string;
+  kind: 'quiz' | 'key';
+  render(): string;
+}
+
+/** What rendering a class's pages shares on one thread: templates and the cache of rendered questions. */
+export interface ClassPagesRenderer {
+  pages(copy: QuizCopy, name: string): [StudentPage, StudentPage];
+}
+
+/** `items`: questions already rendered for the quiz's other documents, if any. */
+export function classPagesRenderer(
+  setup: ClassPagesSetup,
+  items: RenderedItems = renderedItems(),
+): ClassPagesRenderer {
+  const env: Environment = templateEnvironment(setup.templateDirs);
+  return {
+    pages(copy, name) {
+      const base = `${setup.packFolder}/copies/${name}`;
+      const context: QuizRenderContext = {
+        env,
+        corpus: setup.corpus,
+        assetsUrl: assetsUrlFor(`${base}.html`),
+        items,
+        ...(setup.answerSheet ? { answerSheet: setup.answerSheet } : {}),
+      };
+      const booklet = setup.booklet;
+      return [
+        { path: `${base}.html`, kind: 'quiz', render: () => renderCopy(copy, context) },
+        {
+          path: `${base}-key.html`,
+          kind: 'key',
+          render: () =>
+            booklet
+              ? renderMarkingGrid(copy, booklet, booklet.name, context)
+              : renderKey(copy, context),
+        },
+      ];
+    },
+  };
+}
+
+/** What the other thread is given: the setup, and how to draw its students' copies. */
+export interface ClassWorkerData {
+  setup: ClassPagesSetup;
+  questions: readonly Question[];
+  blueprint: Blueprint;
+  seed: number;
+  students: Student[];
+  names: string[];
+}
+
+/** What it sends back: the files it wrote into the staging folder, and the characters its pages use. */
+export type ClassWorkerReply =
+  | { files: (WrittenFile & { kind: string })[]; characters: number[] }
+  | { error: { message: string; code: string | undefined } };
+
+/** Draws, renders and writes the pages of `data.students` into `staging` (on whichever thread calls it). */
+export function writeClassPages(
+  data: ClassWorkerData,
+  staging: string,
+): { files: (WrittenFile & { kind: string })[]; characters: number[] } {
+  const draw = classDraw(data.questions, data.blueprint, data.seed);
+  const renderer = classPagesRenderer(data.setup);
+  const folder = new StagedFolder(staging);
+  const characters = new Set<number>();
+  const files: (WrittenFile & { kind: string })[] = [];
+  data.students.forEach((student, i) => {
+    for (const page of renderer.pages(draw.copy(student), data.names[i]!)) {
+      const html = page.render();
+      pageCharacters(html, characters);
+      files.push({ ...folder.write(page.path, html), kind: page.kind });
+    }
+  });
+  return { files, characters: [...characters] };
+}
+
+/**
+ * The worker's script: the bundle's own entry (dist/class-worker.js, from
+ * the bundled chunk this code is in), else tsc's module beside this one.
+ * From src/ (the tests) there is none: every page is then rendered here.
+ */
+const WORKER = ['../class-worker.js', './class-worker.js']
+  .map((name) => fileURLToPath(new URL(name, import.meta.url)))
+  .find((file) => existsSync(file));
+
+/**
+ * Below this many students a second thread costs more than it saves: it
+ * loads the templates and draws on its own, some 0.2 s of CPU.
+ */
+export const THREAD_FROM_STUDENTS = 100;
+
+/** Whether a class of `students` has its pages shared with another thread. */
+export function shareClassPages(students: number): boolean {
+  return WORKER !== undefined && students >= THREAD_FROM_STUDENTS && availableParallelism() > 1;
+}
+
+/**
+ * Starts the other thread at once, so that it loads its modules and draws
+ * its copies while this thread plans and renders; it writes only when the
+ * run's staging folder is known (PlannedBatch.run).
+ */
+export function startClassWorker(data: ClassWorkerData): PlannedBatch {
+  const worker = new Worker(WORKER!, { workerData: data });
+  // Idle until run: a plan that is never produced must not keep the process alive.
+  worker.unref();
+  let settled = false;
+  const reply = new Promise<ClassWorkerReply>((resolve, reject) => {
+    worker.once('message', (message: ClassWorkerReply) => {
+      settled = true;
+      resolve(message);
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the page-rendering thread stopped (exit code ${code})`));
+    });
+  });
+  // Not awaited until run: keep a failure from being reported as unhandled in the meantime.
+  reply.catch(() => undefined);
+  return {
+    async run(staging) {
+      worker.ref();
+      worker.postMessage({ staging });
+      const message = await reply;
+      await worker.terminate();
+      if ('error' in message)
+        throw new HandoutError(message.error.message, {
+          code: message.error.code ?? 'handout-error',
+        });
+      return message;
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
+}
