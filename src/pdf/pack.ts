@@ -18,6 +18,7 @@
  */
 import { HandoutError } from '../errors.js';
 import { FONT_KEY, PageNumbers } from './page-numbers.js';
+import type { PageMargins } from './page-margins.js';
 import { PdfSource, type SourcePage } from './pdf-source.js';
 import { PdfDict, PdfRef, referencesIn, serialize, type PdfValue } from './pdf-syntax.js';
 import { PdfWriter, memorySink, type PdfSink } from './pdf-writer.js';
@@ -42,6 +43,11 @@ export interface PackOptions extends PdfMetadata {
   duplex: boolean;
   /** For each copy in pack order, the metadata of its own file, if one is wanted. */
   split?: readonly (PdfMetadata | undefined)[];
+  /**
+   * The page margins of the copies' layout (page-margins.ts), which place
+   * the page numbers; templates/layout.njk's when not given.
+   */
+  margins?: PageMargins;
 }
 
 export interface PackPart {
@@ -76,7 +82,7 @@ export class PackAssembler {
   constructor(sink: PdfSink, options: PackOptions) {
     this.#options = options;
     this.#writer = new PdfWriter(sink);
-    this.#numbers = new PageNumbers(this.#writer);
+    this.#numbers = new PageNumbers(this.#writer, options.margins);
     this.#root = this.#writer.allocate();
   }
 

@@ -13,6 +13,7 @@ import { deflateSync } from 'node:zlib';
 import { dictText, type PdfWriter } from './pdf-writer.js';
 import { pdfNumber, pdfString } from './pdf-syntax.js';
 import { readTrueType, woffToTrueType, type TrueTypeFont } from './truetype.js';
+import { LAYOUT_MARGINS, type PageMargins } from './page-margins.js';
 
 /**
  * The face the layout's margin boxes use ('Noto Sans', 400); its Latin
@@ -21,14 +22,25 @@ import { readTrueType, woffToTrueType, type TrueTypeFont } from './truetype.js';
  */
 const FACE_FILE = '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff';
 
-/*
- * Where Chromium puts the bottom-right margin box of templates/layout.njk
- * (margins 16 mm right, 18 mm bottom, rounded to whole CSS pixels: 60 px =
- * 45 pt and 68 px = 51 pt; 8 pt text centred in that band has its baseline
- * 22.5 pt above the page edge), measured on Chromium's own output.
+/**
+ * Where Chromium puts the bottom-right margin box's 8 pt text for given
+ * page margins (CSS pixels; 0.75 pt each): right-aligned at the right
+ * margin, its baseline 3 pt below the middle of the bottom margin. For
+ * templates/layout.njk's 16 mm and 18 mm (60 and 68 px) that is 45 pt from
+ * the right edge and 22.5 pt above the bottom one, measured on Chromium's
+ * own output.
  */
-const RIGHT_INSET = 45;
-const BASELINE = 22.5;
+export function labelPlace(margins: PageMargins): LabelPlace {
+  return { rightInset: margins.right * 0.75, baseline: (margins.bottom * 0.75) / 2 - 3 };
+}
+
+export interface LabelPlace {
+  /** From the page's right edge to the label's right end, in points. */
+  rightInset: number;
+  /** From the page's bottom edge to the label's baseline, in points. */
+  baseline: number;
+}
+
 const SIZE = 8;
 /** #444444, as the layout's margin boxes. */
 const GREY = '0.267 0.267 0.267 rg';
@@ -80,8 +92,11 @@ export class PageNumbers {
   #save: number | undefined;
   #restore: number | undefined;
 
-  constructor(writer: PdfWriter) {
+  readonly #place: LabelPlace;
+
+  constructor(writer: PdfWriter, margins: PageMargins = LAYOUT_MARGINS) {
     this.#writer = writer;
+    this.#place = labelPlace(margins);
   }
 
   /** The font dictionary's object number, for the page's /Font resources. */
@@ -114,9 +129,9 @@ export class PageNumbers {
     const key = `${pageWidth} ${text}`;
     let num = this.#labels.get(key);
     if (num === undefined) {
-      const x = pdfNumber(pageWidth - RIGHT_INSET - labelWidth(text));
+      const x = pdfNumber(pageWidth - this.#place.rightInset - labelWidth(text));
       const operators = Buffer.from(
-        `q ${GREY} BT /${FONT_KEY} ${SIZE} Tf 1 0 0 1 ${x} ${BASELINE} Tm ${pdfString(text)} Tj ET Q`,
+        `q ${GREY} BT /${FONT_KEY} ${SIZE} Tf 1 0 0 1 ${x} ${pdfNumber(this.#place.baseline)} Tm ${pdfString(text)} Tj ET Q`,
         'latin1',
       );
       num = await this.#writer.add(streamDict(operators.length), operators);

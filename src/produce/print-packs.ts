@@ -129,7 +129,10 @@ export class PackWriter {
 
   async #open(): Promise<PackAssembler> {
     if (!this.#assembler) {
-      const { PackAssembler } = await import('../pdf/pack.js');
+      const [{ PackAssembler }, { pageMargins }] = await Promise.all([
+        import('../pdf/pack.js'),
+        import('../pdf/page-margins.js'),
+      ]);
       const file = await this.#writer.open(this.#pack.path);
       this.#file = file;
       const date = this.#date;
@@ -138,6 +141,8 @@ export class PackWriter {
         date,
         duplex: this.#pack.duplex,
         split: this.#pack.parts.map((part) => part.split && { title: part.split.title, date }),
+        // A project's own layout may set other margins: the numbers go where its margin box would.
+        margins: pageMargins(this.#pack.head()),
       });
     }
     return this.#assembler;

@@ -117,6 +117,23 @@ describe('handout quiz, printed', () => {
     }
   });
 
+  it('makes class keys where, printed double-sided, every marking grid starts on an odd page', async () => {
+    const keys = await readPdfText(
+      new Uint8Array(
+        readFileSync(path.join(root, 'out-1/quizzes/small-quiz/class/class-keys.pdf')),
+      ),
+    );
+    // One marking-grid page per copy, then a blank back, but none after the last.
+    expect(keys.pages).toHaveLength(5);
+    for (const [i, name] of ['Okafor, Amara', 'Иван Соколов', '李小龙'].entries()) {
+      expect(keys.pages[2 * i]).toContain('Marking grid');
+      expect(keys.pages[2 * i]).toContain(name.split(',')[0]!);
+      expect(keys.pages[2 * i]).toContain('Page 1 of 1');
+    }
+    expect(keys.pages[1]!.trim()).toBe('');
+    expect(keys.pages[3]!.trim()).toBe('');
+  });
+
   it('makes no network request: a remote image is refused and reported, and the PDF is still made', async () => {
     expect(first.stderr).toContain('https://example.com/alaska-map.png was not loaded');
     expect(existsSync(path.join(root, 'out-1/quizzes/small-quiz/class/class-keys.pdf'))).toBe(true);

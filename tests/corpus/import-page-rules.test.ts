@@ -5,45 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dateInText, numericDate } from '../../src/corpus/import/dates.js';
-import { draftArticle } from '../../src/corpus/import/draft-article.js';
 import { furniture } from '../../src/corpus/import/furniture.js';
 import { urlDate } from '../../src/corpus/import/metadata.js';
-
-const PROSE = [
-  'The county school board voted on Tuesday to extend the school day by twenty minutes from next autumn, after a year of hearings in which parents, teachers and bus drivers argued over the change.',
-  'Board members said the extra time would go to reading in the early grades, where test scores have fallen for three years in a row, and to mathematics in the middle schools.',
-  'The teachers union said it would ask for the extra minutes to be paid at the normal rate, and that talks with the board would start in the spring before the budget is set.',
-];
-
-interface PageParts {
-  title?: string;
-  head?: string;
-  lang?: string;
-  /** Inside the article, before the paragraphs. */
-  top?: string;
-  /** Inside the article, after the paragraphs. */
-  bottom?: string;
-  /** Outside the article, before it. */
-  before?: string;
-  paragraphs?: string[];
-}
-
-function page(parts: PageParts) {
-  const html = `<!doctype html><html lang="${parts.lang ?? 'en'}"><head><title>${parts.title ?? 'School day to grow longer'}</title>${parts.head ?? ''}</head>
-<body>${parts.before ?? ''}<div class="story">${parts.top ?? ''}
-${(parts.paragraphs ?? PROSE).map((p) => `<p>${p}</p>`).join('\n')}
-${parts.bottom ?? ''}</div></body></html>`;
-  return draftArticle({
-    bytes: Buffer.from(html),
-    kind: 'html',
-    name: 'page.html',
-    file: '/tmp/page.html',
-  });
-}
-const found = (draft: ReturnType<typeof page>, field: string) =>
-  draft.found.find((f) => f.field === field)?.value;
-const reasonFor = (draft: ReturnType<typeof page>, text: string) =>
-  draft.removed.find((n) => n.text === text)?.reason;
+import { found, page, PROSE, reasonFor } from '../helpers/import-page.js';
 
 describe('lines about the article, not of it', () => {
   it('removes contributor notes and contact lines at the end of the story', () => {

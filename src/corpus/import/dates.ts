@@ -105,13 +105,13 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
 
 /**
  * A dateline's short numeric date with a two-digit year, "10/9/10 7:15 AM
- * EDT", read month first as American English pages write it; only for
+ * EDT" or "8/17/13 11:04am", read month first as American English pages write it; only for
  * pages in American English (or English without a region), and only next to
  * a clock time, so a fraction or a score is never taken for a date.
  */
 export function numericDate(text: string, lang?: string): TextDate | undefined {
   if (lang && !/^en(-us)?$/i.test(lang)) return undefined;
-  const match = /\b(\d{1,2})\/\s?(\d{1,2})\/(\d{2})\s+\d{1,2}:\d{2}\b/.exec(text);
+  const match = /\b(\d{1,2})\/\s?(\d{1,2})\/(\d{2})\s+\d{1,2}:\d{2}(?!\d)/.exec(text);
   if (!match) return undefined;
   const [, month, day, year] = match.map(Number) as [number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;

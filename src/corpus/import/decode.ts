@@ -1,9 +1,11 @@
 /**
  * Bytes to text, in the encoding the page declares, found the way browsers
  * find it: a byte-order mark, then the server's Content-Type header, then a
- * <meta charset> or XML declaration near the top of the page. Undeclared
- * text is UTF-8 when it is valid UTF-8, otherwise Windows-1252 (what older
- * Western pages and Windows editors wrote).
+ * <meta charset> or XML declaration near the top of the page (the order of
+ * the WHATWG encoding sniffing algorithm). Undeclared text is UTF-8 when it
+ * is valid UTF-8, otherwise Windows-1252 (what older Western pages and
+ * Windows editors wrote). One departure from browsers: bytes that are valid
+ * UTF-8 under a single-byte label are read as UTF-8 (see SINGLE_BYTE).
  */
 export interface Decoded {
   text: string;
@@ -27,7 +29,15 @@ export function decode(
   ];
   for (const { label, from } of declared) {
     const decoder = decoderFor(label);
-    if (decoder) return { text: decoder.decode(bytes), encoding: decoder.encoding, from };
+    if (!decoder) continue;
+    const utf8 = SINGLE_BYTE.test(decoder.encoding) ? validUtf8(bytes) : undefined;
+    if (utf8 !== undefined)
+      return {
+        text: utf8,
+        encoding: 'utf-8',
+        from: `${from} says ${decoder.encoding}, but the bytes are UTF-8 (the page was re-encoded when it was saved)`,
+      };
+    return { text: decoder.decode(bytes), encoding: decoder.encoding, from };
   }
   try {
     return {
@@ -41,6 +51,26 @@ export function decode(
       encoding: 'windows-1252',
       from: 'no declaration; the text is not UTF-8, so read as Windows-1252',
     };
+  }
+}
+
+/**
+ * The single-byte encodings of older pages (Windows-125x, ISO-8859-x, KOI8, Mac). Text written in one
+ * of them is almost never valid UTF-8 once it has a letter beyond ASCII: each such letter would have to
+ * be preceded by a lead byte ("Ã", "Â") and followed by continuation bytes, word after word. Bytes that
+ * are valid UTF-8 under such a label are a page re-encoded when it was saved, copied or converted,
+ * without its declaration being updated; browsers follow the label and show "operaciÃ³n", while the
+ * writer wrote "operación". The multi-byte encodings (Shift_JIS, GBK, EUC) are left as declared.
+ */
+const SINGLE_BYTE = /^(windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh|x-mac-cyrillic|ibm866)$/;
+
+/** The text, when the bytes are valid UTF-8 with at least one character beyond ASCII. */
+function validUtf8(bytes: Uint8Array): string | undefined {
+  if (!bytes.some((b) => b >= 0x80)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
   }
 }
 

@@ -43,13 +43,33 @@ const RULES: { pattern: RegExp; verdict: Verdict }[] = [
   { pattern: /logo$/i, verdict: { action: 'remove', reason: 'site logo text' } },
   {
     pattern:
-      /^(read more|read also|also read|more|related|see also|watch|listen|recommended|opinion|[àa] lire aussi|lire aussi|voir aussi|lea también|lee también|leer más|ver también|lesen sie auch|mehr zum thema|leia também|veja também|leggi anche)\s*[:|»>]\s*\S.{0,150}$/iu,
+      /^(read more|read also|also read|more|more (from|on|about|in) [^:|»>]{1,60}|related|see also|watch|listen|recommended|opinion|[àa] lire aussi|lire aussi|voir aussi|lea también|lee también|leer más|ver también|lesen sie auch|mehr zum thema|leia também|veja também|leggi anche)\s*[:|»>]\s*\S.{0,150}$/iu,
     verdict: { action: 'remove', reason: '"Read more" link to another article' },
   },
   {
     pattern:
       /^(subscribe|sign up|follow us|get (our|the) .{0,40}newsletter|join (our|the) .{0,30}(newsletter|mailing list|channel)|download (our|the) .{0,20}app|support (our|independent) journalism|become a (member|subscriber)|click here to|already a subscriber)\b.{0,160}$/i,
     verdict: { action: 'remove', reason: 'subscription or promotion line' },
+  },
+  {
+    // "Get Valley news and alerts FREE to your inbox...", "Enter your email address to set up alerts.": a
+    // sign-up box's prompt, addressed to the reader (a sentence that reports on alerts is not).
+    pattern:
+      /^(?=.*\b(your? (inbox|e-?mail( address)?)|e-?mail alerts?|news alerts?|newsletters?|sign(-| )?up|subscribe)\b)(?=.*(\byour?\b|^(get|enter|sign|subscribe|join|receive)\b))(?!(\S+\s+){25}).*$/i,
+    verdict: { action: 'remove', reason: 'subscription or promotion line' },
+  },
+  {
+    // "To hear past episodes, go here: http://…", "Read or share this story: http://…": a line that
+    // sends the reader to an address it spells out.
+    pattern: /^(?!(\S+\s+){30})(.*(:|\b(at|here|visit|see)))\s*(https?:\/\/|www\.)\S+$/i,
+    verdict: { action: 'remove', reason: 'link to another page (its address written out)' },
+  },
+  {
+    // "You can also hear the podcast on iTunes…", "The MP3 version of this podcast plays on any device.":
+    // how to listen, download or subscribe to the audio, addressed to the reader; not what the piece says.
+    pattern:
+      /^(?!(\S+\s+){80})(?=.*\b(podcasts?|episodes?|audio|show|version|recording)\b)(?=.*\b(itunes|soundcloud|spotify|stitcher|rss|mp3|m4a|podcatcher|apple podcasts|google podcasts)\b)(?=.*(\byou(r)?\b|^(to )?(listen|hear|subscribe|download)\b|\b(version|format) of (this|the|our)\b)).*$/i,
+    verdict: { action: 'remove', reason: 'how to listen or subscribe (players and audio formats)' },
   },
   {
     pattern: /^(copyright\s*)?(©|\(c\)|copyright)\s*\d{4}\b.{0,120}$|^all rights reserved\.?$/i,
@@ -79,6 +99,13 @@ const RULES: { pattern: RegExp; verdict: Verdict }[] = [
     pattern:
       /^.{2,240}\bcontributed (reporting|to (this|the) (report|story|article))( from [^.!?]{1,60})?\.?$|^(con (la )?información de|con reportes de|avec (l'|la )?(rédaction|agences?)|mit material von)\b.{0,200}$/iu,
     verdict: { action: 'remove', reason: 'contributor note' },
+  },
+  {
+    // "The game was reviewed using code provided by its publisher.": a review's disclosure of how the
+    // reviewer got the product, printed under every review; not part of the review.
+    pattern:
+      /^(?!(\S+\s+){45}).{2,120}\b(was|were) (reviewed|tested) (using|on|with)\b.{0,80}\b(provided|supplied|loaned|lent) by\b/i,
+    verdict: { action: 'remove', reason: 'review disclosure (how the reviewer got the product)' },
   },
   {
     pattern: /^note to (our )?readers\b/i,
@@ -190,10 +217,25 @@ function doubtful(text: string): Verdict | undefined {
   return undefined;
 }
 
-/** Article text: a sentence of some length that ends like one. */
+/**
+ * Article text: a sentence of some length that ends like one, in the punctuation of its script
+ * (Chinese and Japanese end sentences with 。！？ and close quotes with 」』）).
+ */
 export function looksLikeProse(text: string): boolean {
-  const words = text.split(/\s+/).length;
-  return words >= 8 && /[.!?:;"'”’)\]…]$/.test(text);
+  return wordCount(text) >= 8 && /[.!?:;"'”’)\]…。！？：；」』）]$/u.test(text);
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * Words in a text. Chinese and Japanese are written without spaces between words: each character
+ * counts as one, as extraction benchmarks and search engines count them, or a whole paragraph would be
+ * one word.
+ */
+export function wordCount(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  const spaced = text.replace(CJK, ' ').trim();
+  return cjk + (spaced ? spaced.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length : 0);
 }
 
 /** "MOSCOW - Russia pledged..." → "Moscow". */

@@ -20,6 +20,7 @@ import {
   furniture,
   looksLikeProse,
   type Verdict,
+  wordCount,
 } from './furniture.js';
 import { dateInText } from './dates.js';
 import { pageMetadata } from './metadata.js';
@@ -60,6 +61,7 @@ export function extractHtml(html: string, options: { url?: string; file: string 
     .map((n) => (n === undefined ? '' : siteKey(n)))
     .filter((n) => n.length >= 3);
   const lang = document.documentElement?.getAttribute('lang') ?? undefined;
+  const layout = proseHolders(blocks);
   const headlineAt = blocks.findIndex(
     (b, i) =>
       i < 3 &&
@@ -68,7 +70,7 @@ export function extractHtml(html: string, options: { url?: string; file: string 
   );
   for (const [i, block] of blocks.entries()) {
     const verdict =
-      firmest(markupVerdict(block, article.content), furniture(block.text)) ??
+      firmest(markupVerdict(block, article.content, layout), furniture(block.text)) ??
       pullQuote(texts, i) ??
       linkOnly(block) ??
       imageCaption(block, captions) ??
@@ -80,7 +82,12 @@ export function extractHtml(html: string, options: { url?: string; file: string 
     }
     footer = undefined;
     if (!verdict) {
-      if (i === headlineAt) {
+      if (
+        i === headlineAt ||
+        (extracted.title !== undefined &&
+          !keptBlocks.some((b) => looksLikeProse(b.text)) &&
+          comparable(block.text) === comparable(extracted.title.value))
+      ) {
         removed.push(note(block, 'headline (the title)'));
         continue;
       }
@@ -146,10 +153,12 @@ function trimEdges(extracted: Extracted, kept: HtmlBlock[], removed: ImportNote[
     text: block.text,
     reason,
   });
+  // The article opens with a paragraph or a subheading; a table row above it (a box of facts beside the
+  // lead) does not open it, however long its text.
   let start = 0;
   while (
     start < kept.length &&
-    !looksLikeProse(kept[start]!.text) &&
+    (!looksLikeProse(kept[start]!.text) || /^(tr|td|th)$/i.test(kept[start]!.element.tagName)) &&
     !/^h[2-6]$/i.test(kept[start]!.element.tagName)
   )
     start++;
@@ -164,6 +173,10 @@ function trimEdges(extracted: Extracted, kept: HtmlBlock[], removed: ImportNote[
   // A long table (an episode list) can hold more text than any run of paragraphs; it is part of the
   // article, which is the element around it.
   while (main && /^(table|thead|tbody|tfoot|tr)$/i.test(main.tagName)) main = main.parentElement;
+  // The sections of one <article> (a review's body, then its wrap-up) are all the article's: the end is
+  // the end of the <article> around the main run of paragraphs, when the page marks one.
+  const article = main?.closest('article');
+  if (article) main = article;
   let end = kept.length;
   const inMain = (block: HtmlBlock): boolean => Boolean(main && main.contains(block.element));
   const lastInMain = kept.findLastIndex(inMain);
@@ -175,10 +188,18 @@ function trimEdges(extracted: Extracted, kept: HtmlBlock[], removed: ImportNote[
   extracted.paragraphs = kept.slice(start, end).map((b) => b.text);
 }
 
-const MARKUP: { tokens: RegExp; verdict: Verdict }[] = [
+const MARKUP: { tokens: RegExp; verdict: Verdict; evenAroundMostProse?: boolean }[] = [
   {
     tokens: /^(caption|captions|figcaption|credit|credits|photocredit|copyright)$/,
     verdict: { action: 'remove', reason: 'photo caption or credit' },
+  },
+  {
+    // The summary set under the headline, in the names sites give it (English, French "chapo", Spanish
+    // "entradilla"), also run into another word ("articleabstract"). A lead paragraph ("lede", "intro")
+    // is the article's own; Spanish "sumario" is left out, as it names pull quotes as often.
+    tokens:
+      /^([a-z]*abstract|[a-z]*standfirst|dek|deck|strapline|subtitle|subheadline|summary|excerpt|chapo|chapeau|entradilla)$/,
+    verdict: { action: 'remove', reason: 'standfirst (the summary under the headline)' },
   },
   {
     tokens: /^(byline|bylines|author|authors|dateline|timestamp|published|pubdate|date)$/,
@@ -209,7 +230,13 @@ const MARKUP: { tokens: RegExp; verdict: Verdict }[] = [
     tokens: /^(tags|topics|keywords|breadcrumb|breadcrumbs)$/,
     verdict: { action: 'remove', reason: 'topic tags' },
   },
-  { tokens: /^(comment|comments)$/, verdict: { action: 'remove', reason: 'comments' } },
+  {
+    tokens: /^(comment|comments)$/,
+    verdict: { action: 'remove', reason: 'comments' },
+    // Readers' comments are prose too, and a long thread can outweigh the article: their label holds
+    // whatever share of the text they have.
+    evenAroundMostProse: true,
+  },
   { tokens: /^(toc)$/, verdict: { action: 'remove', reason: 'table of contents' } },
   {
     tokens: /^(tweet|twitter|instagram|tiktok)$/,
@@ -220,23 +247,66 @@ const MARKUP: { tokens: RegExp; verdict: Verdict }[] = [
   },
 ];
 
-/** Judged by the page's own markup: the element, or one around it inside the article, says what it is. */
-function markupVerdict(block: HtmlBlock, root: Element): Verdict | undefined {
+/**
+ * Judged by the page's own markup: the element, or one around it inside the article, says what it is.
+ * A class word on an element that holds most of the article's prose names the page's layout, not its
+ * content: `<div class="ad-wallpaper">` around a whole story is the frame of a full-page advert, and
+ * `<div class="post has-sidebar-ad">` a column beside one. Such an element is never dropped for its class.
+ */
+function markupVerdict(
+  block: HtmlBlock,
+  root: Element,
+  layout: ReadonlySet<Element>,
+): Verdict | undefined {
   for (let el: Element | null = block.element; el && el !== root; el = el.parentElement) {
     const tag = el.tagName.toLowerCase();
     if (tag === 'figcaption') return MARKUP[0]!.verdict;
-    if (tag === 'aside') return { action: 'remove', reason: 'aside box (pull quote or sidebar)' };
-    const verdict = markupWords(el);
-    if (verdict) return verdict;
+    if (hidden(el) && !layout.has(el))
+      return {
+        action: 'remove',
+        reason: 'hidden on the page (a dialog or panel a script may open)',
+      };
+    if (tag === 'aside' && !layout.has(el))
+      return { action: 'remove', reason: 'aside box (pull quote or sidebar)' };
+    const rule = markupRule(el);
+    if (rule && (rule.evenAroundMostProse || !layout.has(el))) return rule.verdict;
   }
   if (block.element.tagName.toLowerCase() === 'tr' && headerRow(block.element))
     return { action: 'remove', reason: 'table header row (column names)' };
   // <p><span class="photoCredit">Courtesy G4</span></p>: the one element that holds all the text says what it is.
   for (let el = soleChild(block.element); el; el = soleChild(el)) {
-    const verdict = markupWords(el);
-    if (verdict) return verdict;
+    const rule = markupRule(el);
+    if (rule && (rule.evenAroundMostProse || !layout.has(el))) return rule.verdict;
   }
   return undefined;
+}
+
+/**
+ * An element the page does not show: the `hidden` attribute, an inline `display: none`, or one of the
+ * class names style sheets use for it (`display-none`, `is-hidden`; not `overflow-hidden`, which shows).
+ */
+function hidden(el: Element): boolean {
+  return (
+    el.hasAttribute('hidden') ||
+    /display\s*:\s*none/i.test(el.getAttribute('style') ?? '') ||
+    (el.getAttribute('class') ?? '')
+      .split(/\s+/)
+      .some((c) => /^(hidden|hide|is-hidden|display-none|d-none|u-hidden|js-hidden)$/i.test(c))
+  );
+}
+
+/**
+ * The elements that hold more than half of the prose among `blocks` (paragraphs that read as sentences
+ * and are not mostly links): the article's own frame, whatever its class says.
+ */
+function proseHolders(blocks: HtmlBlock[]): Set<Element> {
+  const prose = blocks.filter((b) => b.linkShare < 0.5 && looksLikeProse(b.text));
+  const total = prose.reduce((sum, b) => sum + b.text.length, 0);
+  const held = new Map<Element, number>();
+  for (const b of prose)
+    for (let el: Element | null = b.element; el; el = el.parentElement)
+      held.set(el, (held.get(el) ?? 0) + b.text.length);
+  return new Set([...held].filter(([, n]) => n * 2 > total).map(([el]) => el));
 }
 
 /** A heading the page calls a section name or kicker (when the headline itself is gone). */
@@ -253,10 +323,9 @@ function headerRow(row: Element): boolean {
   return cells.length > 1 && cells.every((c) => c.tagName.toLowerCase() === 'th');
 }
 
-function markupWords(el: Element): Verdict | undefined {
+function markupRule(el: Element): (typeof MARKUP)[number] | undefined {
   const words = classWords(el);
-  for (const rule of MARKUP) if (words.some((w) => rule.tokens.test(w))) return rule.verdict;
-  return undefined;
+  return MARKUP.find((rule) => words.some((w) => rule.tokens.test(w)));
 }
 
 function classWords(el: Element): string[] {
@@ -340,7 +409,11 @@ function siteName(block: HtmlBlock, names: string[]): Verdict | undefined {
  */
 function topDateLine(block: HtmlBlock, lang: string | undefined): Verdict | undefined {
   const words = block.text.split(/\s+/).length;
-  if (words > 14 || /[.!?]$/.test(block.text) || !dateInText(block.text, lang)) return undefined;
+  if (words > 14 || /[.!?]$/.test(block.text)) return undefined;
+  const found = dateInText(block.text, lang);
+  // A date line is mostly its date, with a label or a weekday; a line where the date is one part of a
+  // sentence ("The act was signed into law on August 14, 1935") is a highlight or a fact box.
+  if (!found || wordCount(block.text.replace(found.text, ' ')) > 5) return undefined;
   return TOP_DATE_LINE;
 }
 const TOP_DATE_LINE: Verdict = { action: 'remove', reason: 'date line' };
@@ -381,7 +454,9 @@ function leftOut(page: Element, extracted: Extracted, ours: ImportNote[]): Impor
   const byText = new Map(ours.map((n) => [n.text, n]));
   const notes: ImportNote[] = [];
   let menuItems = 0;
-  for (const block of htmlBlocks(page)) {
+  const blocks = htmlBlocks(page);
+  const layout = proseHolders(blocks);
+  for (const block of blocks) {
     if (kept.has(block.text)) continue;
     const own = byText.get(block.text);
     if (own) {
@@ -397,7 +472,7 @@ function leftOut(page: Element, extracted: Extracted, ours: ImportNote[]): Impor
       });
       continue;
     }
-    const verdict = markupVerdict(block, page) ?? furniture(block.text);
+    const verdict = markupVerdict(block, page, layout) ?? furniture(block.text);
     if (!verdict && block.text.split(' ').length < 4) {
       menuItems++;
       continue;

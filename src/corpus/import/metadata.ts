@@ -6,7 +6,7 @@
  */
 import { isoDate, dateInText, numericDate } from './dates.js';
 import type { Found } from './extracted.js';
-import { bylineAuthor } from './furniture.js';
+import { bylineAuthor, wordCount } from './furniture.js';
 
 export interface PageMetadata {
   title?: Found;
@@ -141,7 +141,8 @@ function byline(document: Document): string | undefined {
     '[rel="author"], [itemprop="author"], [class*="byline" i], [class*="author" i]',
   )) {
     if (
-      el.closest('nav, aside, [class*="related" i], [class*="comment" i], [class*="recommend" i]')
+      el.closest('nav, aside') ??
+      insideClass(el, /^(related|comments?|recommended|recommendations?)$/)
     )
       continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -189,7 +190,7 @@ function headline(
     const match = h1s.find(
       (h) =>
         comparable(h) === comparable(value!) ||
-        (comparable(value!).includes(comparable(h)) && h.split(' ').length >= 4),
+        (comparable(value!).includes(comparable(h)) && wordCount(h) >= 4),
     );
     if (match) return { value: match, from: `the page's <h1>, matching ${from}` };
   }
@@ -197,7 +198,7 @@ function headline(
   // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
   const headlines = h1s.filter(
     (h) =>
-      h.split(' ').length >= 2 &&
+      wordCount(h) >= 2 &&
       !bylineAuthor(h) &&
       (outlet === undefined || comparable(h) !== comparable(outlet)),
   );
@@ -210,7 +211,7 @@ function headline(
   if (shown && shown[0] !== 'the page <title>') return { value: shown[1]!, from: shown[0] };
   const mainH1 = h1s.find(
     (h) =>
-      h.split(' ').length >= 2 &&
+      wordCount(h) >= 2 &&
       !bylineAuthor(h) &&
       (outlet === undefined || comparable(h) !== comparable(outlet)),
   );
@@ -240,54 +241,64 @@ function publishedDate(
   article: Json | undefined,
 ): Found | undefined {
   const lang = document.documentElement?.getAttribute('lang') ?? undefined;
+  const fromValue = (value: unknown): string | undefined =>
+    typeof value === 'string' ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
+  // Three kinds of sources, most specific first. (1) Markup that says "this is the publication date":
+  // structured data and the article's <time itemprop="datePublished"> or <time pubdate>, the date shown
+  // to readers. (2) Generic date tags written for other programs (a mailing list's "sailthru.date", a
+  // search engine's "date"): these are sometimes the time in another zone or of a later edit. (3) Any
+  // other <time> of the article, a time the page marks as an update last.
   const declared: [string, unknown][] = [
     ['JSON-LD datePublished', article?.['datePublished']],
     ['article:published_time', meta.get('article:published_time')],
     ['og:article:published_time', meta.get('og:article:published_time')],
     ['the datePublished meta tag', meta.get('datepublished')],
-    [
-      'the date meta tag',
-      meta.get('date') ??
-        meta.get('pubdate') ??
-        meta.get('publishdate') ??
-        meta.get('publish-date') ??
-        meta.get('article.published') ??
-        meta.get('sailthru.date') ??
-        meta.get('parsely-pub-date') ??
-        meta.get('dc.date.issued') ??
-        meta.get('dc.date') ??
-        meta.get('dcterms.date') ??
-        meta.get('citation_publication_date'),
-    ],
   ];
   for (const [from, value] of declared) {
-    const date =
-      typeof value === 'string' ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
+    const date = fromValue(value);
     if (date) return { value: date, from };
   }
   // The article's own <time>, not one in a menu, a comment, a teaser for another story, or the page footer
   // (an article's own <footer> often carries its date, so only footers outside the article count).
   const outside = (t: Element): boolean =>
     Boolean(
-      t.closest('nav, aside, [class*="related" i], [class*="comment" i]') ??
+      t.closest('nav, aside') ??
+      insideClass(t, ASIDE_WORDS) ??
       (t.closest('footer') && !t.closest('article, main')),
     );
-  const times = [
-    ...new Set(
-      document.querySelectorAll(
-        'time[itemprop="datePublished"], time[pubdate], time[class*="publish" i], [itemprop="datePublished"], article time, main time, header time, time',
-      ),
-    ),
-  ].filter((t) => !outside(t));
-  for (const time of times) {
-    const value = time.getAttribute('datetime') ?? time.getAttribute('content') ?? '';
-    const date = isoDate(value) ?? dateInText(time.textContent ?? '', lang)?.date;
-    if (date)
-      return {
-        value: date,
-        from: `the <${time.tagName.toLowerCase()}> element "${clean(time.textContent ?? value).slice(0, 60)}"`,
-      };
-  }
+  const timeDate = (selector: string, skip: (t: Element) => boolean): Found | undefined => {
+    for (const time of document.querySelectorAll(selector)) {
+      if (outside(time) || skip(time)) continue;
+      const value = time.getAttribute('datetime') ?? time.getAttribute('content') ?? '';
+      const date = isoDate(value) ?? dateInText(time.textContent ?? '', lang)?.date;
+      if (date)
+        return {
+          value: date,
+          from: `the <${time.tagName.toLowerCase()}> element "${clean(time.textContent ?? value).slice(0, 60)}"`,
+        };
+    }
+    return undefined;
+  };
+  const marked = timeDate('[itemprop="datePublished"], time[pubdate]', () => false);
+  if (marked) return marked;
+  const generic = fromValue(
+    meta.get('date') ??
+      meta.get('pubdate') ??
+      meta.get('publishdate') ??
+      meta.get('publish-date') ??
+      meta.get('article.published') ??
+      meta.get('sailthru.date') ??
+      meta.get('parsely-pub-date') ??
+      meta.get('dc.date.issued') ??
+      meta.get('dc.date') ??
+      meta.get('dcterms.date') ??
+      meta.get('citation_publication_date'),
+  );
+  if (generic) return { value: generic, from: 'the date meta tag' };
+  const other =
+    timeDate('time[class*="publish" i], article time, main time, header time, time', updated) ??
+    timeDate('time', () => false);
+  if (other) return other;
   // A relative time ("1 hr 4 mins ago") with the exact time in its title, as the hAtom microformat
   // writes it: <abbr class="published" title="2011-08-25T01:40:40Z">.
   for (const abbr of document.querySelectorAll('abbr[title]')) {
@@ -308,7 +319,7 @@ function publishedDate(
     const around = ownDate ? el.parentElement : el;
     if (
       el.closest('nav, footer, aside, form, select') ??
-      around?.closest('[class*="related" i], [class*="comment" i]')
+      (around && insideClass(around, ASIDE_WORDS))
     )
       continue;
     const text = clean(el.textContent ?? '');
@@ -339,8 +350,11 @@ export function urlDate(url: string | undefined): Found | undefined {
   } catch {
     return undefined;
   }
+  // "/2010/08/13/", "/2013-04-22/", "/2014/05/"; or the year, the section, then month and day
+  // ("/2010/POLITICS/08/13/"), where a full month and day are needed to be sure it is a date.
   const match =
-    /\/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|\.|$)/.exec(path);
+    /\/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|\.|$)/.exec(path) ??
+    /\/((?:19|20)\d\d)\/[A-Za-z][\w-]*\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?=\/)/.exec(path);
   if (!match) return undefined;
   const [, year, month, day] = match;
   return {
@@ -364,6 +378,32 @@ const OTHER_DATE_TAGS = [
   'rnews:datepublished',
   'citation_date',
 ];
+
+/** A <time> the page marks as the time of a later edit: `itemprop="dateModified"`, `class="updated"`. */
+function updated(time: Element): boolean {
+  return (
+    time.getAttribute('itemprop') === 'dateModified' ||
+    insideClass(time, /^(updated|modified|maj|actualizado|aktualisiert)$/) !== undefined
+  );
+}
+
+/** Class words of the parts of a page that carry other stories' dates: related lists and comments. */
+const ASIDE_WORDS = /^(related|comments?)$/;
+
+/**
+ * The nearest element, from `el` up, whose class or id has one of `words` as a word of its own:
+ * "comments", "related-posts", "relatedLinks"; not "commented" (a post's state: it has comments).
+ */
+function insideClass(el: Element, words: RegExp): Element | undefined {
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    const names = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[\s_-]+/);
+    if (names.some((w) => words.test(w))) return at;
+  }
+  return undefined;
+}
 
 /** Half of the headline's words are in the declared title: the same story, worded for another place. */
 function sharesWords(headline: string, declared: string): boolean {
