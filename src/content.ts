@@ -33,16 +33,18 @@ export interface Content {
 
 /** Loads and checks everything; problems go to `problems`, nothing is thrown for bad input. */
 export async function loadContent(project: Project, problems: ProblemList): Promise<Content> {
-  const [corpus, bank] = await Promise.all([
+  // The quizzes are read with the bank: a lint rule asks which questions a quiz can draw together.
+  const [corpus, bank, blueprints] = await Promise.all([
     loadCorpus(project.corpusDir, problems),
     loadBank(project.questionsDir, problems),
+    loadBlueprints(project.quizzesDir, problems),
     checkPrintable(project, problems),
   ]);
-  const lint = runRules(bank, corpus, problems, { bankAt: { file: project.questionsDir } });
-  const [reference, blueprints] = await Promise.all([
-    loadReference(project.referenceDir, corpus, problems),
-    loadBlueprints(project.quizzesDir, problems),
-  ]);
+  const lint = runRules(bank, corpus, problems, {
+    bankAt: { file: project.questionsDir },
+    blueprints,
+  });
+  const reference = await loadReference(project.referenceDir, corpus, problems);
   for (const blueprint of blueprints) checkBlueprint(blueprint, bank, corpus, problems);
   const briefings = await loadBriefings(project.briefingsDir, corpus, blueprints, problems);
   const lock = await readLock(project.root, problems);

@@ -8,12 +8,15 @@ import type { Problem, ProblemList, Severity, SourceLocation } from '../errors.j
 import type { Bank } from '../bank/load.js';
 import type { Corpus } from '../corpus/article.js';
 import { didYouMean } from '../util/text.js';
+import path from 'node:path';
+import type { Blueprint } from '../quiz/blueprint.js';
 import {
   allowable,
   allowableByQuestion,
   type BankFinding,
   type Finding,
   type Rule,
+  type RuleContext,
 } from './rule.js';
 import { RULES } from './registry.js';
 
@@ -45,6 +48,8 @@ export interface RunOptions {
   /** Where findings about the bank as a whole point: the questions folder. */
   bankAt: SourceLocation;
   rules?: readonly Rule[];
+  /** The project's quizzes, for rules about questions drawn together. */
+  blueprints?: readonly Blueprint[];
 }
 
 export function runRules(
@@ -55,7 +60,16 @@ export function runRules(
 ): LintResult {
   const rules = options.rules ?? RULES;
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const context = { corpus };
+  // Files in messages are named from the project folder, the questions folder's parent.
+  const root = path.dirname(options.bankAt.file);
+  const context: RuleContext = {
+    corpus,
+    ...(options.blueprints ? { blueprints: options.blueprints } : {}),
+    where: (id, at = []) => {
+      const { file, line } = bank.locate(id, at);
+      return `${path.relative(root, file).split(path.sep).join('/')}${line ? `:${line}` : ''}`;
+    },
+  };
   const tallies = new Map<string, RuleTally>(
     rules.map((r) => [
       r.id,
@@ -135,6 +149,9 @@ export function runRules(
   // Questions that failed their schema still get their citations checked.
   for (const citing of bank.incomplete)
     for (const rule of citingRules) rule.citing!(citing, reporter(rule, citing.id), context);
+
+  for (const rule of rules)
+    rule.across?.(bank.questions, (id, finding) => reporter(rule, id)(finding), context);
 
   for (const rule of rules) {
     if (!rule.bank) continue;

@@ -21,6 +21,7 @@ import { stemClang } from './rules/stem-clang.js';
 import { overlappingNumeric } from './rules/overlapping-numeric.js';
 import { trueFalseBalance } from './rules/true-false-balance.js';
 import { keyPosition } from './rules/key-position.js';
+import { answerGivenAway } from './rules/answer-given-away.js';
 
 export const RULES: readonly Rule[] = [
   passageExists,
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   negativeStem,
   duplicateOptions,
   absoluteWords,
+  answerGivenAway,
   stemClang,
   overlappingNumeric,
   trueFalseBalance,

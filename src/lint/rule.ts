@@ -9,6 +9,7 @@ import type { Severity } from '../errors.js';
 import type { Citing } from '../bank/load.js';
 import type { Question } from '../bank/question.js';
 import type { Corpus } from '../corpus/article.js';
+import type { Blueprint } from '../quiz/blueprint.js';
 import type { YamlPath } from '../util/yaml-source.js';
 
 export interface RuleDoc {
@@ -38,6 +39,10 @@ export interface BankFinding extends Finding {
 
 export interface RuleContext {
   corpus: Corpus;
+  /** The project's quizzes: which questions each can draw (none given: any two questions may meet). */
+  blueprints?: readonly Blueprint[];
+  /** "questions/x.yaml:12": where a question (or a field of it) is written, to name it in a message. */
+  where: (id: string, path?: YamlPath) => string;
 }
 
 export interface Rule {
@@ -51,6 +56,15 @@ export interface Rule {
   question?: (question: Question, report: (finding: Finding) => void, context: RuleContext) => void;
   /** Checked on every question's citations, also on questions that failed their schema. */
   citing?: (citing: Citing, report: (finding: Finding) => void, context: RuleContext) => void;
+  /**
+   * Checked once on the whole bank, for findings that each concern one
+   * question (pairs of questions, say): that question may allow the rule.
+   */
+  across?: (
+    questions: readonly Question[],
+    report: (id: string, finding: Finding) => void,
+    context: RuleContext,
+  ) => void;
   /** Checked once on the whole bank. */
   bank?: (
     questions: readonly Question[],
@@ -75,5 +89,8 @@ export function allowable(rule: Rule): boolean {
 
 /** What a question may name under `allow:`: a warning it can cause itself, not one about the whole bank. */
 export function allowableByQuestion(rule: Rule): boolean {
-  return allowable(rule) && (rule.question !== undefined || rule.citing !== undefined);
+  return (
+    allowable(rule) &&
+    (rule.question !== undefined || rule.citing !== undefined || rule.across !== undefined)
+  );
 }

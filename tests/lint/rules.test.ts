@@ -364,6 +364,69 @@ const CASES: Record<string, RuleCases> = {
       { questions: trueFalse(1, 7), findings: [{ bank: true, message: 'always answers "false"' }] },
     ],
   },
+  'answer-given-away': {
+    valid: [
+      // The answer is only an option of the other question: nothing says where it belongs.
+      [
+        {
+          prompt: 'Which agency reported what Lavrov said in Brussels?',
+          answer: 'Interfax',
+          distractors: ['Reuters', 'Xinhua'],
+        },
+        {
+          prompt: 'Which agency reported the Moscow talks?',
+          answer: 'Reuters',
+          distractors: ['Interfax', 'Xinhua'],
+        },
+      ],
+      // The same question written twice is a duplicate, not a cue.
+      [
+        { prompt: 'On what day did Lavrov meet the ministers?', type: 'numeric', answer: 23 },
+        { prompt: 'On what day did Lavrov meet the ministers?', type: 'numeric', answer: 23 },
+      ],
+    ],
+    invalid: [
+      {
+        // A true/false statement prints the number the numeric question asks for.
+        questions: [
+          {
+            type: 'numeric',
+            prompt: 'On what day of April did Lavrov meet NATO foreign ministers in Brussels?',
+            answer: 23,
+          },
+          {
+            type: 'true-false',
+            prompt: 'Lavrov met NATO foreign ministers in Brussels on April 23.',
+            answer: true,
+          },
+        ],
+        findings: [
+          {
+            field: 'answer',
+            message:
+              /^question "case-1": its answer "23" is given away by question "case-2" \(questions\/cases\.yaml:\d+\), which prints "23" next to .*a quiz can draw both\. Reword one of them, or if students cannot use it, add allow: \{ answer-given-away: "why" \} to this question$/,
+          },
+        ],
+      },
+      {
+        // A cloze blank, stated in the other question's option together with the passage's words.
+        questions: [
+          {
+            type: 'cloze',
+            text: 'Medvedev warned that Russia might deploy new [[offensive]] weapons.',
+          },
+          {
+            prompt: 'What did Medvedev warn about in 2011?',
+            answer: 'Russia might deploy new offensive weapons.',
+            distractors: ['Russia would leave New START.', 'Russia would close its airspace.'],
+          },
+        ],
+        findings: [
+          { field: 'text', message: 'its answer "offensive" is given away by question "case-2"' },
+        ],
+      },
+    ],
+  },
   'key-position': {
     valid: [fixed(3, 3), fixed(4, 2), fixed(6, 3)],
     invalid: [
@@ -399,7 +462,7 @@ describe('the rule registry', () => {
       expect(rule.doc.description.length, rule.id).toBeGreaterThan(100);
       expect(rule.doc.bad, rule.id).not.toBe(rule.doc.good);
       expect(CASES[rule.id], `${rule.id} has no test cases`).toBeDefined();
-      expect(rule.question ?? rule.citing ?? rule.bank, rule.id).toBeDefined();
+      expect(rule.question ?? rule.citing ?? rule.across ?? rule.bank, rule.id).toBeDefined();
     }
     expect(Object.keys(CASES).sort()).toEqual([...ids].sort());
   });
@@ -410,6 +473,7 @@ describe('the rule registry', () => {
       [
         'absolute-words',
         'all-none-of-the-above',
+        'answer-given-away',
         'duplicate-options',
         'key-longest',
         'key-position',
@@ -431,10 +495,12 @@ describe.each(RULES.map((rule) => [rule.id, rule] as [string, Rule]))('%s', (_, 
 
   const bad = example(rule.doc.bad);
   const good = example(rule.doc.good);
+  // A rule about pairs of questions documents each example as a list of two.
+  const list = (fields: Fields) => (Array.isArray(fields) ? (fields as Fields[]) : [fields]);
   if (bad && good) {
     it('reports its documented bad example and accepts the good one', () => {
-      expect(runRule(rule, [bad]).problems).not.toEqual([]);
-      const fixedRun = runRule(rule, [good]);
+      expect(runRule(rule, list(bad)).problems).not.toEqual([]);
+      const fixedRun = runRule(rule, list(good));
       expect(fixedRun.loadProblems).toEqual([]);
       expect(fixedRun.problems).toEqual([]);
     });

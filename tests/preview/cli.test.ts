@@ -145,22 +145,27 @@ describe('handout preview on the command line', () => {
 
       // An open page's event stream, which must hear "bye".
       let events = '';
+      let connected!: () => void;
+      const open = new Promise<void>((resolve) => (connected = resolve));
       const stream = new Promise<void>((resolve) => {
         request(`${url}_preview/events?page=%2F`, (res) => {
+          // The server has answered: the stream is open, so Ctrl-C must reach it.
+          connected();
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => (events += chunk));
           res.on('end', () => resolve());
           res.on('error', () => resolve());
         }).end();
       });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await open;
 
       child.kill('SIGINT');
       expect(await exited).toBe(130);
       await stream;
       expect(events).toContain('event: bye');
       expect(log).toContain('handout preview: stopped');
-      expect(await survivors(browsers, 3000)).toEqual([]);
+      // Waits only as long as a browser process takes to go (30 s of patience for a loaded machine).
+      expect(await survivors(browsers, 30_000)).toEqual([]);
       expect(await get(url)).toEqual({ error: 'ECONNREFUSED' });
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -1,7 +1,8 @@
 /**
- * What the teacher does after a scan, run as the teacher would (the
- * compiled CLI in its own process, so pages are read in worker threads):
- * a sheet scanned upside down whose code is torn goes to review; typing
+ * What the teacher does after a scan, run as the teacher would (the run
+ * that reads the sheet is the compiled CLI in its own process, so pages are
+ * read in worker threads; the others run in this process, to save a
+ * process start each): a sheet scanned upside down whose code is torn goes to review; typing
  * the copy code into the corrections file makes the next run read it; the
  * question answered on the paper gets its own entry, and the answer
  * written there is what handout grade scores. The review page, with a
@@ -71,6 +72,15 @@ function scan(...extra: string[]): { code: number; stdout: string; stderr: strin
   );
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
+
+/**
+ * The same command in this process, for the runs that are about the
+ * corrections file rather than reading (a process with its worker threads
+ * costs 2-5 s to start under load): pages are then read on this thread, by
+ * the function the workers run.
+ */
+const scanHere = (...extra: string[]) =>
+  runCli(['scan', '--quiz', 'review-quiz', `scans/${SCAN}`, '--out', 'out', ...extra], root);
 
 const responses = () =>
   parse(readFileSync(path.join(root, 'out/scans/review-quiz/responses.csv'), 'utf8')) as string[][];
@@ -191,8 +201,8 @@ afterAll(async () => {
 describe('handout scan: what the teacher types', () => {
   let review: string;
 
-  it('sends an upside-down sheet with a torn code to review, and reads it once the copy code is typed', () => {
-    const first = scan();
+  it('sends an upside-down sheet with a torn code to review, and reads it once the copy code is typed', async () => {
+    const first = await scanHere();
     expect(first.stderr).toBe('');
     expect(first.code).toBe(1);
     expect(first.stdout).toContain(`${SCAN}: 1 page, 0 sheets read, 1 doubt to review`);
@@ -201,6 +211,7 @@ describe('handout scan: what the teacher types', () => {
     expect(firstReview).toMatch(/<img src="review\/p0001-page\.png"/);
 
     answer(`${SCAN}#1`, `${copy.version.toLowerCase()} 1`);
+    // The run that reads the sheet in full is the compiled CLI in its own process, as teachers run it.
     const second = scan('--accept-doubtful');
     expect(second.stderr).toBe('');
     expect(second.stdout).toContain(`${SCAN}: 1 page, 1 sheet read, 2 doubts to review`);
@@ -231,7 +242,7 @@ describe('handout scan: what the teacher types', () => {
       readFileSync(correctionsFile(), 'utf8')
         .split('\n')
         .findIndex((l) => l.includes(`answer: "${essay.points + 5}"`)) + 1;
-    const wrong = scan();
+    const wrong = await scanHere();
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain(`review-quiz.corrections.yaml:${line}`);
     expect(wrong.stderr).toContain(`is not a mark for this essay`);
@@ -243,7 +254,7 @@ describe('handout scan: what the teacher types', () => {
         `answer: "${essay.points}"`,
       ),
     );
-    const third = scan();
+    const third = await scanHere();
     expect(third.stderr).toBe('');
     expect(third.code).toBe(0);
     const rows = responses();
