@@ -56,9 +56,17 @@ export class BrowserSession {
   #launches = 0;
   /** One per browser started: done once that browser has exited and its profile is removed. */
   #profilesRemoved: Promise<void>[] = [];
+  #launchingNow: () => void = () => undefined;
+  /**
+   * Resolves when the first browser's process is being started (or could
+   * not be): from then on it starts in its own processes, while Node is
+   * free for other work.
+   */
+  readonly launching: Promise<void>;
 
   constructor(options: BrowserSessionOptions) {
     this.#options = options;
+    this.launching = new Promise((resolve) => (this.#launchingNow = resolve));
   }
 
   /** How many times a browser was started: more than one means it crashed. */
@@ -112,7 +120,7 @@ export class BrowserSession {
     const profile = await createProfile();
     let browser: Browser;
     try {
-      browser = await puppeteer.launch({
+      const launched = puppeteer.launch({
         executablePath,
         userDataDir: profile,
         headless,
@@ -126,7 +134,11 @@ export class BrowserSession {
         handleSIGTERM: !callerHandlesSignals,
         handleSIGHUP: !callerHandlesSignals,
       });
+      // puppeteer.launch spawns the process before its first await.
+      this.#launchingNow();
+      browser = await launched;
     } catch (error) {
+      this.#launchingNow();
       await removeProfile(profile);
       const details = [messageOf(error), whyItDidNotStart(executablePath)]
         .filter(Boolean)

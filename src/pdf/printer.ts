@@ -20,7 +20,7 @@ export interface PrintJob extends Omit<PageJob, 'html'>, PdfMetadata {
    * The document, or a function that renders it when the job's turn to
    * print comes: the chunks of a 1,000-copy pack are not all held at once.
    */
-  html: string | (() => string);
+  html: string | (() => string | Promise<string>);
   /** Stands for the print time when ordering jobs longest first; the HTML's length by default. */
   size?: number;
 }
@@ -81,11 +81,12 @@ export interface Printer {
    */
   readonly tabsOpened: number;
   /**
-   * Starts the browser now, without waiting, so that it launches while the
-   * caller is still preparing pages. A failure here shows up, again, at the
-   * first print.
+   * Starts the browser now, so that it launches while the caller is still
+   * preparing pages. Resolves once it is being started (puppeteer loaded,
+   * its process spawned), not once it is ready; never rejects: a failure
+   * shows up, again, at the first print.
    */
-  warmUp(): void;
+  warmUp(): Promise<void>;
 }
 
 /** Some jobs could not be printed; the rest are in `printed` so the caller may still write them. */
@@ -265,12 +266,13 @@ class QueuePrinter implements OpenPrinter {
     if (failed.length > 0) throw new PrintFailedError(jobs.length, [], failed);
   }
 
-  warmUp(): void {
-    this.#sessionOnce()
-      .then((session) => session.browser())
-      .catch(() => {
-        // Reported when printing starts: a failed launch is not cached.
-      });
+  async warmUp(): Promise<void> {
+    const session = await this.#sessionOnce().catch(() => undefined);
+    if (!session) return; // Reported when printing starts.
+    session.browser().catch(() => {
+      // Reported when printing starts: a failed launch is not cached.
+    });
+    await session.launching;
   }
 
   async close(): Promise<void> {
@@ -287,7 +289,7 @@ class QueuePrinter implements OpenPrinter {
   async #printWithRetry(session: BrowserSession, slot: Slot, job: PrintJob): Promise<Outcome> {
     let reason = '';
     // Rendered once, when its turn comes, and let go as soon as it is printed.
-    const html = typeof job.html === 'string' ? job.html : job.html();
+    const html = typeof job.html === 'string' ? job.html : await job.html();
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const browser = await session.browser();
       try {

@@ -55,7 +55,9 @@ export async function generate(
   const outDir = outputDir(project, options.out, io.cwd);
   const chromium = options.chromium ? { chromium: options.chromium } : {};
   return withRunPrinter({ io, quiet, ...chromium }, async (printer) => {
-    if (printing) printer.warmUp();
+    // Loading puppeteer and the bank both keep Node's one thread busy: puppeteer
+    // first, so that the browser starts in its own processes while the bank loads.
+    if (printing) await printer.warmUp();
     const { content, problems } = await requireContent(project);
     const planned = await plan({ content, problems, outDir });
     await runPlan(project, planned.plan, {

@@ -14,8 +14,18 @@ export interface RunPrinter {
   printAll(jobs: readonly PrintJob[]): Promise<PrintedPdf[]>;
   /** Each PDF handed on as it is printed; see Printer.printEach. */
   printEach(jobs: readonly PrintJob[], onPrinted: OnPrinted): Promise<void>;
-  /** Starts loading and launching now, without waiting; a failure shows up at the first print. */
-  warmUp(): void;
+  /**
+   * Starts loading puppeteer and launching the browser now; resolves once
+   * the browser's process is starting (not ready), never rejects: a failure
+   * shows up at the first print.
+   */
+  warmUp(): Promise<void>;
+  /**
+   * The run prints nothing more: the browser starts closing now, while the
+   * files are still being joined and moved into place, instead of after.
+   * Printing after this fails as after Ctrl-C.
+   */
+  done(): void;
 }
 
 export interface RunPrinterOptions {
@@ -46,11 +56,14 @@ export async function withRunPrinter<T>(
     return await fn({
       printAll: async (jobs) => (await start()).printAll(jobs),
       printEach: async (jobs, onPrinted) => (await start()).printEach(jobs, onPrinted),
-      warmUp: () => {
+      warmUp: () =>
         start().then(
           (printer) => printer.warmUp(),
           () => undefined, // Reported at the first print.
-        );
+        ),
+      done: () => {
+        // Awaited below, where a failure to close is as harmless as it is there.
+        void started?.then((printer) => printer.close()).catch(() => undefined);
       },
     });
   } finally {

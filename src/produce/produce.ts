@@ -43,36 +43,57 @@ export async function produce(
 ): Promise<ProduceResult> {
   const kinds = new Map<string, string>();
   const pages = new Map<string, number>();
-  // Each page is rendered and written in turn, not all held at once; the
-  // HTML of pages to print is kept for the printer.
-  const characters = new Set<number>();
+  // Pages refer to the fonts in out/assets; exports alone need none.
+  const withAssets = plan.documents.length > 0 || plan.batches.length > 0 || plan.packs.length > 0;
+  if (withAssets) writer.stageCommonFonts();
+  // The documents to print are rendered first, and printed (with the packs)
+  // while the other pages are rendered and written: the browser need not
+  // wait for pages it never prints (a class's 60 copies and keys as HTML).
+  const singles = plan.documents.filter((d) => d.writePdf);
   const toPrint = new Map<PlannedDocument, string>();
+  const characters = new Set<number>();
+  for (const doc of singles) {
+    const html = doc.render();
+    pageCharacters(html, characters);
+    toPrint.set(doc, html);
+  }
   // Other threads write their pages meanwhile (a large class's, see class-pages.ts).
   for (const batch of plan.batches) writer.stopOnAbort(() => batch.stop());
   const batches = plan.batches.map((batch) => batch.run(writer.stagingFolder));
   // Awaited after this thread's pages; a failure meanwhile must not count as unhandled.
   for (const batch of batches) batch.catch(() => undefined);
-  await forEachLimited(plan.documents, WRITES_AT_ONCE, async (doc) => {
-    const html = doc.render();
-    pageCharacters(html, characters);
-    if (doc.writePdf) toPrint.set(doc, html);
-    if (!doc.writeHtml) return;
-    kinds.set(doc.path, `${doc.kind} (html)`);
-    await writer.add(doc.path, html);
-  });
-  for (const written of await Promise.all(batches)) {
-    writer.adopt(written.files);
-    for (const file of written.files) kinds.set(file.path, `${file.kind} (html)`);
-    for (const c of written.characters) characters.add(c);
-  }
-  // Pages refer to the fonts in out/assets; exports alone need none.
-  if (plan.documents.length > 0 || plan.batches.length > 0) await writer.addAssets(characters);
+  // Pictures the pages show are staged before any page is printed.
   for (const file of plan.files) kinds.set(file.path, file.kind);
   await forEachLimited(plan.files, WRITES_AT_ONCE, async (file) =>
     writer.add(file.path, typeof file.data === 'function' ? await file.data() : file.data),
   );
-  const singles = plan.documents.filter((d) => d.writePdf);
-  if (singles.length === 0 && plan.packs.length === 0) return { kinds, pages };
+  const writing = (async () => {
+    // Each page is rendered and written in turn, not all held at once.
+    await forEachLimited(plan.documents, WRITES_AT_ONCE, async (doc) => {
+      let html = toPrint.get(doc);
+      if (html === undefined) {
+        html = doc.render();
+        pageCharacters(html, characters);
+      }
+      if (!doc.writeHtml) return;
+      kinds.set(doc.path, `${doc.kind} (html)`);
+      await writer.add(doc.path, html);
+    });
+    for (const written of await Promise.all(batches)) {
+      writer.adopt(written.files);
+      for (const file of written.files) kinds.set(file.path, `${file.kind} (html)`);
+      for (const c of written.characters) characters.add(c);
+    }
+    // The stylesheet for every page written, the one out/ keeps.
+    if (withAssets) await writer.addAssets(characters);
+  })();
+  if (singles.length === 0 && plan.packs.length === 0) {
+    await writing;
+    return { kinds, pages };
+  }
+  // A page that cannot be written fails the run: printing stops too.
+  writing.catch(() => options.printer.done());
+  await writer.coverCharacters(characters);
 
   const folderUrl = (file: string) => writer.stagedUrl(path.posix.dirname(file));
   const singleJobs: PrintJob[] = singles.map((doc) => ({
@@ -84,17 +105,22 @@ export async function produce(
   }));
   const packs = plan.packs.map((pack) => {
     const date = pdfDate(pack.dateSeed);
-    return {
-      pack,
-      jobs: packPrintJobs(pack, { baseUrl: folderUrl(pack.path), date }),
-      output: new PackWriter(pack, writer, date),
-    };
+    const jobs = packPrintJobs(pack, { baseUrl: folderUrl(pack.path), date }).map((job) => ({
+      ...job,
+      // A chunk's characters are known once it is rendered: their fonts are staged before it prints.
+      html: async () => {
+        const html = typeof job.html === 'string' ? job.html : await job.html();
+        await writer.coverCharacters(pageCharacters(html));
+        return html;
+      },
+    }));
+    return { pack, jobs, output: new PackWriter(pack, writer, date) };
   });
   // Which pack and chunk each job prints, after the single documents.
   const chunkOf = packs.flatMap(({ jobs, output }) => jobs.map((_, chunk) => ({ output, chunk })));
   const blocked: { name: string; blockedUrls: string[] }[] = [];
   // Each PDF is written (or joined into its pack) as soon as it is printed: none is held to the end.
-  await options.printer.printEach(
+  const printing = options.printer.printEach(
     [...singleJobs, ...packs.flatMap(({ jobs }) => jobs)],
     async (index, printed) => {
       blocked[index] = { name: printed.name, blockedUrls: printed.blockedUrls };
@@ -112,6 +138,10 @@ export async function produce(
       pages.set(pdfPath(doc.path), printed.pageCount + (pdf === printed.pdf ? 0 : 1));
     },
   );
+  const [written, print] = await Promise.allSettled([writing, printing]);
+  if (written.status === 'rejected') throw written.reason;
+  if (print.status === 'rejected') throw print.reason;
+  options.printer.done();
   reportBlocked(blocked.filter(Boolean), options.io);
   for (const { pack, output } of packs) {
     const assembled = await output.finish();

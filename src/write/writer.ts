@@ -9,7 +9,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
-  copyFile,
   mkdir,
   open,
   readFile,
@@ -44,7 +43,7 @@ export interface StagedFile {
 /** Where shared assets (fonts) live, relative to the output folder. */
 export const ASSETS_DIR = 'assets';
 
-/** Files moved into place at once when a run commits. */
+/** Files moved into place at once when a run commits, and font files staged at once. */
 const RENAMES_AT_ONCE = 16;
 
 /** Staging folders are named `.staging-<pid>-<time>`: the pid tells whether their run is still alive. */
@@ -57,6 +56,16 @@ export class OutputWriter {
   private readonly staging: string;
   private readonly files = new Map<string, WrittenFile>();
   private assetsStaged = false;
+  /** Font files being staged or staged, by name: each is copied once. */
+  private readonly fonts = new Map<string, Promise<void>>();
+  /** Characters the staged fonts must cover so far, and the stylesheet last staged for them. */
+  private readonly fontCharacters = new Set<number>();
+  private stagedCss: string | undefined;
+  /** Stylesheet updates, one at a time, in order. */
+  private fontsQueue: Promise<void> = Promise.resolve();
+  /** The font files an earlier run left in out/assets/fonts, read once. */
+  private presentFonts: Promise<string[]> | undefined;
+  private cssVersions = 0;
   /** Files being written piece by piece, closed if the run is aborted. */
   private readonly openFiles = new Set<FileHandle>();
   private finished = false;
@@ -150,19 +159,81 @@ export class OutputWriter {
   async addAssets(characters: ReadonlySet<number>): Promise<void> {
     if (this.assetsStaged) return;
     this.assetsStaged = true;
-    await mkdir(this.resolve(`${ASSETS_DIR}/fonts`), { recursive: true });
+    await this.updateFonts(characters, true);
+  }
+
+  /**
+   * Makes the staged assets cover a page that uses `characters` before it
+   * is printed: stages the CJK files it needs and, if the stylesheet grows,
+   * stages the new one (by a rename, so a page loading it never reads half
+   * a file). Printing starts before every page is rendered; addAssets then
+   * stages the stylesheet for all of them, the one that is kept.
+   */
+  coverCharacters(characters: Iterable<number>): Promise<void> {
+    return this.updateFonts(characters, false);
+  }
+
+  private updateFonts(characters: Iterable<number>, final = false): Promise<void> {
+    for (const character of characters) this.fontCharacters.add(character);
+    this.fontsQueue = this.fontsQueue.then(() => this.stageFonts(final));
+    return this.fontsQueue;
+  }
+
+  private async stageFonts(final: boolean): Promise<void> {
     // Fonts an earlier run left in out/ stay listed, so its pages keep working.
-    const present = await readdir(path.join(this.outDir, ASSETS_DIR, 'fonts')).catch(() => []);
-    const { files, css } = fontAssetsFor(characters, present);
-    for (const font of files) {
+    const present = await (this.presentFonts ??= readdir(
+      path.join(this.outDir, ASSETS_DIR, 'fonts'),
+    ).catch(() => []));
+    const { files, css } = fontAssetsFor(this.fontCharacters, present);
+    await forEachLimited(files, RENAMES_AT_ONCE, (font) => this.stageFont(font));
+    // URLs in a stylesheet are relative to the stylesheet itself.
+    const relative = `${ASSETS_DIR}/fonts.css`;
+    if (css !== this.stagedCss) {
+      const target = this.resolve(relative);
+      await this.folder(path.dirname(target));
+      this.cssVersions += 1;
+      const next = `${target}.${this.cssVersions}.tmp`;
+      await writeFile(next, css);
+      await rename(next, target);
+      this.stagedCss = css;
+    }
+    // Kept once addAssets asked for it, and updated by any chunk printed later.
+    if (final || this.assetsStaged) {
+      const bytes = Buffer.from(css, 'utf8');
+      this.files.set(relative, { path: relative, bytes: bytes.length, sha256: sha256(bytes) });
+    }
+  }
+
+  /**
+   * Starts staging the font files that every page gets whatever its text
+   * (all but the Chinese, Japanese and Korean ones; about a hundred files,
+   * 2 MB), while the pages are still being rendered: printing waits for
+   * the fonts, and rendering leaves the disk idle. addAssets adds the rest.
+   */
+  stageCommonFonts(): void {
+    void forEachLimited(fontAssetsFor(new Set()).files, RENAMES_AT_ONCE, (font) =>
+      // A failure is reported by addAssets, which waits for the same copy.
+      this.stageFont(font).catch(() => undefined),
+    );
+  }
+
+  private stageFont(font: { name: string; source: string }): Promise<void> {
+    let staged = this.fonts.get(font.name);
+    // After an abort nothing more is staged: the staging folder is gone.
+    if (!staged && this.finished) return Promise.resolve();
+    if (!staged) {
       const relative = `${ASSETS_DIR}/fonts/${font.name}`;
       const target = this.resolve(relative);
-      await copyFile(font.source, target);
-      const data = await readFile(target);
-      this.files.set(relative, { path: relative, bytes: data.length, sha256: sha256(data) });
+      staged = (async () => {
+        await this.folder(path.dirname(target));
+        // Read once, for both the copy and its hash.
+        const data = await readFile(font.source);
+        await writeFile(target, data);
+        this.files.set(relative, { path: relative, bytes: data.length, sha256: sha256(data) });
+      })();
+      this.fonts.set(font.name, staged);
     }
-    // URLs in a stylesheet are relative to the stylesheet itself.
-    await this.add(`${ASSETS_DIR}/fonts.css`, css);
+    return staged;
   }
 
   /**
@@ -240,6 +311,8 @@ export class OutputWriter {
     this.writers.clear();
     for (const handle of this.openFiles) await handle.close().catch(() => undefined);
     this.openFiles.clear();
+    // Font copies still under way would otherwise write into the folder being removed.
+    await Promise.allSettled(this.fonts.values());
     await rm(this.staging, { recursive: true, force: true });
     openStaging.delete(this.staging);
   }

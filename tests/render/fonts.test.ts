@@ -101,6 +101,22 @@ describe('fonts, printed with real Chromium', () => {
     await expectOnlyBundledFonts(pdf, 'class-pack.pdf');
   });
 
+  it('prints every name with the bundled faces also when no HTML is written (--format pdf)', async () => {
+    // No page of a student's own is rendered then: only the pack's chunks hold the names.
+    const pdfOnly = path.join(root, 'out-pdf');
+    const result = await runCli(
+      ['quiz', 'names', '--roster', 'names.csv', '--format', 'pdf', '--out', pdfOnly],
+      root,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const pdf = new Uint8Array(
+      readFileSync(path.join(pdfOnly, 'quizzes/names/names/class-pack.pdf')),
+    );
+    const text = asTyped((await readPdfText(pdf)).pages.join('\n'));
+    for (const name of NAMES) expect(text).toContain(name);
+    await expectOnlyBundledFonts(pdf, 'class-pack.pdf (--format pdf)');
+  }, 120_000);
+
   it('warns, naming the roster line, about a name no bundled font can print', () => {
     const lines = run.stderr.split('\n').filter((line) => line.includes('warning'));
     expect(lines).toEqual([
