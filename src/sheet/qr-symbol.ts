@@ -18,11 +18,10 @@
  * tests/sheet/qr-symbol.test.ts compares every module with the package's
  * own output over thousands of texts.
  */
-import QRCode, {
-  type QRCode as Generated,
-  type QRCodeMaskPattern,
-  type QRCodeSegment,
-} from 'qrcode';
+import type { QRCode, QRCodeMaskPattern, QRCodeSegment } from 'qrcode';
+// The encoder alone: the package's entry point also loads its PNG and terminal
+// renderers (pngjs and more), which a page's inline SVG never needs.
+import { create } from 'qrcode/lib/core/qrcode.js';
 
 export interface QrSymbol {
   /** Modules per side. */
@@ -35,17 +34,17 @@ const LEVEL = 'M';
 
 export function qrSymbol(text: string): QrSymbol {
   const segments = segmentsOf(text);
-  if (!segments) return symbolOf(QRCode.create(text, { errorCorrectionLevel: LEVEL }));
-  const first = QRCode.create(segments, { errorCorrectionLevel: LEVEL, maskPattern: 0 });
+  if (!segments) return symbolOf(create(text, { errorCorrectionLevel: LEVEL }));
+  const first = create(segments, { errorCorrectionLevel: LEVEL, maskPattern: 0 });
   const mask = bestMask(first.modules.data, first.modules.reservedBit, first.modules.size);
   return symbolOf(
     mask === 0
       ? first
-      : QRCode.create(segments, { errorCorrectionLevel: LEVEL, maskPattern: mask }),
+      : create(segments, { errorCorrectionLevel: LEVEL, maskPattern: mask }),
   );
 }
 
-function symbolOf(qr: Generated): QrSymbol {
+function symbolOf(qr: QRCode): QrSymbol {
   return { size: qr.modules.size, modules: qr.modules.data };
 }
 
@@ -74,7 +73,7 @@ function segmentsOf(text: string): QRCodeSegment[] | undefined {
   if (!split) {
     split = [];
     let start = 0;
-    for (const segment of QRCode.create(text, { errorCorrectionLevel: LEVEL }).segments) {
+    for (const segment of create(text, { errorCorrectionLevel: LEVEL }).segments) {
       const end = start + segment.getLength();
       split.push({ start, end, mode: MODES[segment.mode.id] });
       start = end;
