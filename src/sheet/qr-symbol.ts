@@ -38,9 +38,7 @@ export function qrSymbol(text: string): QrSymbol {
   const first = create(segments, { errorCorrectionLevel: LEVEL, maskPattern: 0 });
   const mask = bestMask(first.modules.data, first.modules.reservedBit, first.modules.size);
   return symbolOf(
-    mask === 0
-      ? first
-      : create(segments, { errorCorrectionLevel: LEVEL, maskPattern: mask }),
+    mask === 0 ? first : create(segments, { errorCorrectionLevel: LEVEL, maskPattern: mask }),
   );
 }
 
