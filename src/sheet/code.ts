@@ -4,7 +4,9 @@
  * this is. The same facts are printed as text under the code, so a teacher
  * can type them in when a code is torn or smudged.
  */
-import QRCode from 'qrcode';
+// The encoder alone: the package's entry point also loads its PNG and terminal
+// renderers (pngjs and more), which a page's inline SVG never needs.
+import { create as createQr } from 'qrcode/lib/core/qrcode.js';
 
 export interface SheetCode {
   quizId: string;
@@ -51,7 +53,7 @@ const QUIET = 4;
  * image file, no script, and the same bytes for the same text.
  */
 export function qrSvg(text: string, size: number): string {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const qr = createQr(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const total = n + 2 * QUIET;
   let path = '';
