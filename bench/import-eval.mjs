@@ -17,7 +17,7 @@
  *    as the tune pages do, and are printed apart so their figures can be
  *    set beside the earlier ones.
  *
- *   npm run build && node bench/import-eval.mjs [--verbose] [--heldout]
+ *   npm run build && node bench/import-eval.mjs [--verbose] [--heldout | --meta]
  *
  * Every set's table is printed; --verbose also prints, for every page below
  * the targets, the title and date found, the draft's paragraphs that are not
@@ -28,6 +28,10 @@
  * time per page): never a page's row, with or without --verbose. Their
  * pages were never studied while writing rules; run it for a closing note,
  * not while tuning.
+ *
+ * --meta scores the title and date tune set of bench/import-eval/meta instead: 60 pages of other sites
+ * with a hand-written title and date but no body truth (see its README), one row per page; --verbose
+ * adds the title and date found beside the true ones where they differ.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -41,6 +45,11 @@ const { draftArticle } = await import(
 );
 const verbose = process.argv.includes('--verbose');
 const heldout = process.argv.includes('--heldout');
+const metaOnly = process.argv.includes('--meta');
+if (heldout && metaOnly) {
+  console.error('--heldout and --meta score different sets: give one of them');
+  process.exit(2);
+}
 const dir = path.join(here, 'import-eval');
 const ROUNDS = 5;
 /** Pages 01-06 are those the extractor's first rules were written against. */
@@ -59,7 +68,7 @@ const TARGET = { f1: 0.96, precision: 0.95, title: 0.95, date: 0.9, ms: 150 };
  * strictly: a missing file, title or date line stops the run with the file and line to fix, rather than
  * scoring a page against an empty truth and printing a figure that means nothing.
  */
-function loadPages(pagesDir, setOfNumber) {
+function loadPages(pagesDir, setOfNumber, { withBody = true } = {}) {
   const fail = (file, line, message) => {
     console.error(`${path.relative(process.cwd(), file)}:${line}: ${message}`);
     process.exit(1);
@@ -84,7 +93,8 @@ function loadPages(pagesDir, setOfNumber) {
           2,
           'the second line must be "published: YYYY-MM-DD" (or YYYY-MM, YYYY, none)',
         );
-      if (!body.join('').trim()) fail(truthFile, 4, 'no body: the paragraphs follow a blank line');
+      if (withBody && !body.join('').trim())
+        fail(truthFile, 4, 'no body: the paragraphs follow a blank line');
       return {
         name,
         set: setOfNumber(Number.parseInt(name, 10)),
@@ -101,7 +111,9 @@ function loadPages(pagesDir, setOfNumber) {
 // imports them, so neither their output nor their figures can steer a rule.
 const pages = heldout
   ? loadPages(path.join(dir, 'heldout'), () => 'held-out')
-  : loadPages(dir, setOf);
+  : metaOnly
+    ? loadPages(path.join(dir, 'meta'), () => 'meta', { withBody: false })
+    : loadPages(dir, setOf);
 
 const importPage = (page) =>
   draftArticle({ bytes: page.bytes, kind: 'html', name: page.name, file: page.file });
@@ -229,7 +241,31 @@ function summary(label, list, withMin = true) {
   );
 }
 
-if (heldout) {
+if (metaOnly) {
+  // Title and date only: this set has no body truth, so no F1 is printed for it.
+  console.log('Title and date tune set (bench/import-eval/meta: no body truth)');
+  console.log('page                              KB  title date      ms  cpu ms');
+  for (const r of rows) {
+    const date = r.date === undefined ? ' -  ' : r.date ? 'ok  ' : 'NO  ';
+    console.log(
+      `${r.name.padEnd(32)} ${r.kb.toFixed(0).padStart(4)}  ${r.title ? 'ok ' : 'NO '}   ${date} ${r.ms.toFixed(1).padStart(6)} ${r.cpuMs.toFixed(1).padStart(6)}`,
+    );
+    if (verbose && !r.title)
+      console.log(
+        `    title: got ${JSON.stringify(r.foundTitle)}, true ${JSON.stringify(r.page.title)}`,
+      );
+    if (verbose && r.date === false)
+      console.log(`    date: got ${r.foundDate ?? '(none)'}, true ${r.page.published}`);
+  }
+  const dated = rows.filter((r) => r.date !== undefined);
+  const titles = rows.filter((r) => r.title).length;
+  const dates = dated.filter((r) => r.date).length;
+  const ms = rows.map((r) => r.ms);
+  console.log('');
+  console.log(
+    `meta: ${rows.length} pages, title exact ${titles}/${rows.length} (${pct(titles / rows.length)}), date exact ${dates}/${dated.length} (${pct(dates / dated.length)}), ms median ${median(ms).toFixed(1)} (${Math.min(...ms).toFixed(1)}-${Math.max(...ms).toFixed(1)})`,
+  );
+} else if (heldout) {
   // Means only, never a page's row or its explanation (not even with --verbose): a held-out page whose
   // failure has been read becomes a tune page.
   console.log(

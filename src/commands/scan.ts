@@ -137,6 +137,7 @@ export async function scanCommand(scans: string[], options: ScanOptions, io: Io)
           copies,
           idDigits: blueprint.answerSheet?.idDigits ?? DEFAULT_ID_DIGITS,
           corrections: corrections.answers,
+          listed: corrections.keys,
           correctionsAt: { file: correctionsFile, lines: corrections.lines },
         },
         scanPages(named),

@@ -1,9 +1,13 @@
 /**
  * One Chromium per run: launched on first use, relaunched if it crashes,
- * closed exactly once at the end. Puppeteer is imported here, lazily.
+ * closed exactly once at the end. Puppeteer is imported here, lazily, as
+ * puppeteer-core: the browser's path is always known by now (chromium.ts
+ * found it, asking `puppeteer` only for its own downloads), and the
+ * `puppeteer` wrapper's configuration search (cosmiconfig, .puppeteerrc)
+ * cost about 30 ms of CPU time before every launch for nothing it uses.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import { HandoutError } from '../errors.js';
 import { createProfile, removeProfile, removeStaleProfiles } from './profile.js';
 
@@ -113,7 +117,7 @@ export class BrowserSession {
 
   async #launch(): Promise<Browser> {
     const { executablePath, headless, timeoutMs, callerHandlesSignals } = this.#options;
-    const { default: puppeteer } = await import('puppeteer');
+    const { default: puppeteer } = await import('puppeteer-core');
     this.#launches += 1;
     // Profiles left by runs that were killed outright, before making this browser's own.
     await removeStaleProfiles();

@@ -13,7 +13,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Browser, CDPSession, Page, Protocol } from 'puppeteer';
+import type { Browser, CDPSession, Page, Protocol } from 'puppeteer-core';
 import { messageOf, takeStartupTab } from './browser.js';
 import { folderUrl, isAllowedUrl } from './request-policy.js';
 

@@ -14,8 +14,12 @@ const ID_TREE_LEAF =
 const ID_TREE_ENTRY = /\(node(\d+)\) (\d+) (\d+) R/g;
 
 export function renumberStructureIds(pdf: Uint8Array): Uint8Array {
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  // Untagged (a pack's chunk, megabytes) or without tables: no IDs, and no
+  // need to decode the file to find none.
+  if (bytes.indexOf('/IDTree') === -1) return pdf;
   // latin1 maps each byte to one character, so string indices are byte offsets.
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const text = bytes.toString('latin1');
   const leaves = [...text.matchAll(ID_TREE_LEAF)];
   // Skia writes one leaf; anything else is left alone rather than guessed at.
   if (leaves.length !== 1) return pdf;

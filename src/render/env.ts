@@ -10,6 +10,7 @@ import { formatPartialDate } from '../corpus/article.js';
 import { blockMarkdown, inlineMarkdown } from './markdown.js';
 import { BUILTIN_TEMPLATES, PACKAGE_ROOT } from '../project.js';
 import { builtTemplates, precompiledLoader } from './precompiled.js';
+import { fasterFrames } from './nunjucks-frames.js';
 
 export type Environment = nunjucks.Environment;
 
@@ -22,6 +23,7 @@ export function templateEnvironment(templateDirs: string[]): Environment {
   const key = templateDirs.join('\u0000');
   let env = environments.get(key);
   if (!env) {
+    fasterFrames();
     // Each folder in turn; the built-in one as the build compiled it, where its files are unchanged.
     const loaders = templateDirs.flatMap((dir) => [
       ...(dir === BUILTIN_TEMPLATES ? [precompiledLoader(dir, builtTemplates(PACKAGE_ROOT))] : []),

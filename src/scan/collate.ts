@@ -16,6 +16,7 @@ import type { SheetCode } from '../sheet/code.js';
 import { sheetCodeText } from '../sheet/code.js';
 import { sheetLayout, type SheetLayout } from '../sheet/layout.js';
 import type { Reading } from './decide.js';
+import { RescanFinder, type UnmarkedSheet } from './rescans.js';
 import { startReaders } from './pool.js';
 import type { PageOutcome } from './read-page.js';
 import type { ScanPage } from './sources.js';
@@ -27,6 +28,8 @@ export interface ScanSetup {
   idDigits: number;
   /** Teacher's corrections by key (see corrections.ts). */
   corrections: ReadonlyMap<string, string>;
+  /** Every key the corrections file lists, answered or not: an open doubt keeps the entry it has. */
+  listed?: ReadonlySet<string>;
   /** Where the corrections come from: the file and each key's answer line, for messages. */
   correctionsAt?: { file: string; lines: ReadonlyMap<string, number> };
 }
@@ -68,6 +71,12 @@ export interface ScannedCopy {
   answers: Map<number, string>;
   /** Sheet pages seen, with where each came from. */
   pages: Map<number, { file: string; page: number }>;
+  /**
+   * The keys the corrections file named this copy by before the teacher
+   * wrote its student ID ("copy A no ID scans.pdf#3"): entries written
+   * under them still apply, and are not asked again under the new name.
+   */
+  formerKeys: string[];
 }
 
 export interface FileSummary {
@@ -97,6 +106,8 @@ interface PageRead {
   copy: QuizCopy;
   code: SheetCode;
   readings: Reading[];
+  /** The student ID as read (before the teacher's correction), when the teacher wrote one. */
+  idAsRead?: string;
 }
 
 export const pageKey = (file: string, page: number) => `${file}#${page}`;
@@ -122,17 +133,46 @@ export async function collate(
   const reads: PageRead[] = [];
   const files = new Map<string, FileSummary>();
   let corrected = 0;
+  const problems = new ProblemList();
 
-  const doubt = (d: Doubt): string | undefined => {
-    const answer = setup.corrections.get(d.key);
-    if (answer !== undefined) {
+  /**
+   * The teacher's answer to a doubt, under its key or one the copy had
+   * before its ID was written (`formerKeys`), or undefined while it is
+   * open. `d.key` becomes the key of the entry that answers it, or that
+   * the file already has for it.
+   */
+  const doubt = (d: Doubt, formerKeys: readonly string[] = []): string | undefined => {
+    const keys = [d.key, ...formerKeys];
+    const answered = keys.filter((k) => setup.corrections.has(k));
+    if (answered.length > 0) {
+      const answers = new Set(answered.map((k) => setup.corrections.get(k)));
+      if (answers.size > 1 && setup.correctionsAt) {
+        const { file, lines } = setup.correctionsAt;
+        problems.error(
+          { file, ...(lines.has(answered[0]!) ? { line: lines.get(answered[0]!)! } : {}) },
+          'corrections-conflict',
+          `the entries ${answered.map((k) => `"${k}" (line ${lines.get(k) ?? '?'})`).join(' and ')} answer the same question of the same sheet differently; delete the one that is wrong`,
+        );
+      }
+      d.key = answered[0]!;
       corrected++;
-      return answer;
+      return setup.corrections.get(d.key);
     }
+    d.key = keys.find((k) => setup.listed?.has(k)) ?? d.key;
     doubts.push(d);
     summary(d.file).doubts++;
     return undefined;
   };
+  /** Takes back an open doubt that a later page settled. */
+  const withdraw = (key: string) => {
+    const i = doubts.findIndex((d) => d.key === key);
+    if (i < 0) return;
+    summary(doubts[i]!.file).doubts--;
+    doubts.splice(i, 1);
+  };
+  const rescans = new RescanFinder();
+  /** Sheets with no ID marked, by page key, for a second scan that brings the teacher's ID. */
+  const unmarked = new Map<string, { sheet: UnmarkedSheet; read: PageRead }>();
   const summary = (file: string) => {
     let s = files.get(file);
     if (!s) files.set(file, (s = { file, pages: 0, sheets: 0, blank: 0, setAside: 0, doubts: 0 }));
@@ -225,6 +265,23 @@ export async function collate(
       }
       s.sheets++;
       const readings = outcome.readings;
+      let sheet: UnmarkedSheet | undefined;
+      if (outcome.fingerprint) {
+        const typed = setup.corrections.get(targetKey(scan.file, scan.page, 'id'));
+        sheet = {
+          ...at,
+          version: copy.version,
+          sheetPage: code.page,
+          fingerprint: outcome.fingerprint,
+          ...(typed === undefined ? {} : { typedId: /^(blank|none)$/i.test(typed) ? '' : typed }),
+        };
+        const first = rescans.match(sheet, readings);
+        if (first) {
+          secondScan(sheet, first);
+          continue;
+        }
+      }
+      const read: PageRead = { ...at, copy, code, readings };
       for (const reading of readings) {
         if (!reading.doubt) continue;
         const picture = outcome.pictures?.[reading.target];
@@ -237,17 +294,44 @@ export async function collate(
           ...(reading.target === 'id' ? {} : { item: reading.target }),
           ...(picture ? { picture } : {}),
         });
-        if (answer !== undefined) reading.value = /^(blank|none)$/i.test(answer) ? '' : answer;
+        if (answer !== undefined) {
+          if (reading.target === 'id') read.idAsRead = reading.value;
+          reading.value = /^(blank|none)$/i.test(answer) ? '' : answer;
+        }
         delete reading.doubt;
       }
-      reads.push({ ...at, copy, code, readings });
+      if (sheet) unmarked.set(pageKey(scan.file, scan.page), { sheet, read });
+      reads.push(read);
     }
   } finally {
     await readers.close();
   }
 
+  /**
+   * A second scan of a sheet with no ID marked: counted once, and said so.
+   * An ID the teacher wrote for either scan names the sheet.
+   */
+  function secondScan(sheet: UnmarkedSheet, first: UnmarkedSheet) {
+    if (sheet.typedId !== undefined) corrected++;
+    if (sheet.typedId !== undefined && first.typedId === undefined) {
+      first.typedId = sheet.typedId;
+      const { read } = unmarked.get(pageKey(first.file, first.page))!;
+      const id = read.readings.find((r) => r.target === 'id')!;
+      read.idAsRead = id.value;
+      id.value = sheet.typedId;
+      withdraw(targetKey(first.file, first.page, 'id'));
+    }
+    const who = first.typedId
+      ? `version ${sheet.version} with student ID ${first.typedId}`
+      : `version ${sheet.version} with no student ID`;
+    notes.push(
+      `${sheet.file} page ${sheet.page} is a second scan of sheet ${sheet.sheetPage} of ${who} (${first.file} page ${first.page}): the same marks and the same picture; it was counted once. If they are two pupils' sheets, write each one's student ID in the corrections file`,
+    );
+  }
+
   const copies = assemble(reads, layoutOf, doubt, notes);
-  answersOnPaper(copies, layoutOf, doubt, setup.correctionsAt);
+  answersOnPaper(copies, layoutOf, doubt, setup.correctionsAt, problems);
+  problems.throwIfErrors('the corrections file has mistakes; fix them and run handout scan again');
   return { copies, doubts, corrected, setAside, notes, files: [...files.values()] };
 }
 
@@ -288,7 +372,7 @@ async function* readAhead(
 function assemble(
   reads: PageRead[],
   layoutOf: (copy: QuizCopy) => SheetLayout,
-  doubt: (d: Doubt) => string | undefined,
+  doubt: (d: Doubt, formerKeys?: readonly string[]) => string | undefined,
   notes: string[],
 ): ScannedCopy[] {
   const byKey = new Map<string, ScannedCopy>();
@@ -308,9 +392,17 @@ function assemble(
           id,
           answers: new Map(),
           pages: new Map(),
+          formerKeys: [],
           ...(unidentified ? { unidentified: { file: read.file, page: read.page } } : {}),
         }),
       );
+    // Before the teacher wrote its ID, the copy had another name in the corrections file.
+    if (read.idAsRead !== undefined && read.idAsRead !== id) {
+      const former = `copy ${read.copy.version}${
+        read.idAsRead ? ` id ${read.idAsRead}` : ` no ID ${pageKey(read.file, read.page)}`
+      }`;
+      if (!scanned.formerKeys.includes(former)) scanned.formerKeys.push(former);
+    }
     const earlier = scanned.pages.get(read.code.page);
     const values = read.readings.filter((r) => r.target !== 'id');
     if (earlier) {
@@ -340,12 +432,15 @@ function assemble(
     for (let page = 1; page <= total; page++) {
       if (scanned.pages.has(page)) continue;
       const first = [...scanned.pages.values()][0]!;
-      doubt({
-        key: `${copyKey(scanned)} sheet ${page}`,
-        file: first.file,
-        problem: `sheet ${page} of ${total} of ${scannedLabel(scanned)} is missing (its sheet 1 is ${first.file} page ${first.page}); scan it, or write "blank" to grade its questions as unanswered`,
-        copy: scanned.copy,
-      });
+      doubt(
+        {
+          key: `${copyKey(scanned)} sheet ${page}`,
+          file: first.file,
+          problem: `sheet ${page} of ${total} of ${scannedLabel(scanned)} is missing (its sheet 1 is ${first.file} page ${first.page}); scan it, or write "blank" to grade its questions as unanswered`,
+          copy: scanned.copy,
+        },
+        scanned.formerKeys.map((k) => `${k} sheet ${page}`),
+      );
     }
   }
   return [...byKey.values()];
@@ -384,10 +479,10 @@ export function scannedLabel(scanned: ScannedCopy): string {
 function answersOnPaper(
   copies: ScannedCopy[],
   layoutOf: (copy: QuizCopy) => SheetLayout,
-  doubt: (d: Doubt) => string | undefined,
+  doubt: (d: Doubt, formerKeys?: readonly string[]) => string | undefined,
   at: ScanSetup['correctionsAt'],
+  problems: ProblemList,
 ): void {
-  const problems = new ProblemList();
   for (const scanned of copies) {
     const first = [...scanned.pages.values()][0];
     if (!first) continue;
@@ -395,14 +490,18 @@ function answersOnPaper(
       for (const row of page.rows) {
         if (row.kind !== 'paper') continue;
         const item = scanned.copy.items[row.item - 1]!;
-        const key = `${copyKey(scanned)} item ${row.item}`;
-        const answer = doubt({
-          key,
+        const entry: Doubt = {
+          key: `${copyKey(scanned)} item ${row.item}`,
           file: first.file,
           problem: paperProblem(item, scannedLabel(scanned)),
           copy: scanned.copy,
           item: row.item,
-        });
+        };
+        const answer = doubt(
+          entry,
+          scanned.formerKeys.map((k) => `${k} item ${row.item}`),
+        );
+        const key = entry.key;
         if (answer === undefined) continue;
         const cell = /^(blank|none)$/i.test(answer) ? '' : answer;
         const read = readAnswer(item, cell);
@@ -415,7 +514,6 @@ function answersOnPaper(
         scanned.answers.set(row.item, cell);
       }
   }
-  problems.throwIfErrors('the corrections file has mistakes; fix them and run handout scan again');
 }
 
 function paperProblem(item: CopyItem, who: string): string {

@@ -14,6 +14,7 @@ import { pageBubbles, type SheetLayout, type SheetPage, type SheetRow } from '..
 import { measureBubbles } from './bubbles.js';
 import { readPage, type Reading } from './decide.js';
 import { decodeImage, rectify, thumbnail, toPng, type GreyImage } from './image.js';
+import { fingerprint, packFingerprint, type PackedFingerprint } from './fingerprint.js';
 import { locateSheet } from './locate.js';
 
 export interface ReadContext {
@@ -49,6 +50,8 @@ export type PageOutcome =
       readings?: Reading[];
       /** Picture of each doubtful reading, by target. */
       pictures?: Partial<Record<number | 'id', string>>;
+      /** A sheet with a student-ID grid left empty: its ink, deflated, to recognise a second scan of it. */
+      fingerprint?: PackedFingerprint;
     };
 
 export async function readScanPage(job: PageJob, context: ReadContext): Promise<PageOutcome> {
@@ -109,7 +112,18 @@ export async function readScanPage(job: PageJob, context: ReadContext): Promise<
       toPng(rectify(image, located.map, box, 6)),
     );
   }
-  return { kind: 'sheet', code, typed, readings, pictures };
+  // Without an ID only the picture tells a second scan of a sheet from another pupil's sheet.
+  const unmarked = readings.some((r) => r.target === 'id' && r.value === '');
+  return {
+    kind: 'sheet',
+    code,
+    typed,
+    readings,
+    pictures,
+    ...(unmarked
+      ? { fingerprint: packFingerprint(fingerprint(image, located.map, located.levels, layout)) }
+      : {}),
+  };
 }
 
 /** "K7QF 1" (copy code and sheet page as printed under the QR) as a sheet code of this quiz. */

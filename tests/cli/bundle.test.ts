@@ -51,6 +51,7 @@ describe('the bundled command line', () => {
       .map((f) => f.split('/node_modules/').pop()!.split('/').slice(0, 2).join('/'));
     for (const heavy of [
       'puppeteer',
+      'puppeteer-core',
       'nunjucks',
       'yaml',
       'pdf-lib',

@@ -15,6 +15,8 @@ export interface PageParts {
   title?: string;
   head?: string;
   lang?: string;
+  /** The class of <body>. */
+  bodyClass?: string;
   /** Inside the article, before the paragraphs. */
   top?: string;
   /** Inside the article, after the paragraphs. */
@@ -32,7 +34,7 @@ export function page(parts: PageParts) {
   const open = parts.open ?? '<div class="story">';
   const close = `</${/^<(\w+)/.exec(open)![1]}>`;
   const html = `<!doctype html><html lang="${parts.lang ?? 'en'}"><head><title>${parts.title ?? 'School day to grow longer'}</title>${parts.head ?? ''}</head>
-<body>${parts.before ?? ''}${open}${parts.top ?? ''}
+<body${parts.bodyClass ? ` class="${parts.bodyClass}"` : ''}>${parts.before ?? ''}${open}${parts.top ?? ''}
 ${(parts.paragraphs ?? PROSE).map((p) => `<p>${p}</p>`).join('\n')}
 ${parts.bottom ?? ''}${close}${parts.after ?? ''}</body></html>`;
   return draftArticle({

@@ -31,6 +31,23 @@ describe('restampChromiumPdf', () => {
     expect(result?.pageCount).toBe(2);
   });
 
+  it('counts the pages from the page tree root, not from other nodes or outlines', () => {
+    const info =
+      "/Title (Quiz 1)\n/CreationDate (D:20261123144353+00'00')\n/ModDate (D:20261123144353+00'00')";
+    const input = new TextEncoder().encode(
+      [
+        '%PDF-1.4',
+        `1 0 obj\n<<${info}>>\nendobj`,
+        '2 0 obj\n<</Type /Pages\n/Count 8\n/Kids [5 0 R]\n/Parent 4 0 R>>\nendobj',
+        '3 0 obj\n<</Type /Pages\n/Count 3\n/Kids [6 0 R]\n/Parent 4 0 R>>\nendobj',
+        '4 0 obj\n<</Type /Pages\n/Count 11\n/Kids [2 0 R 3 0 R]>>\nendobj',
+        '7 0 obj\n<</Type /Outlines\n/Count 40>>\nendobj',
+        '8 0 obj\n<</Type /PagesLike\n/Count 50>>\nendobj\n',
+      ].join('\n'),
+    );
+    expect(restampChromiumPdf(input, { title: 'Quiz 1', date })?.pageCount).toBe(11);
+  });
+
   it('gives up on anything unexpected, so that pdf-lib rewrites the file', () => {
     const dates = "/CreationDate (D:20261123144353+00'00')\n/ModDate (D:20261123144353+00'00')";
     const ok = { title: 'Quiz 1', date };

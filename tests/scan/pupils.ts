@@ -25,12 +25,40 @@ export interface Pen {
   stroke: Stroke;
 }
 
-/** SVG for the strokes, on a page `width` x `height` px at `pxPerMm`. */
+/** A pupil's name as handwriting: one looped letter per character, shaped by the name itself. */
+export interface Writing {
+  text: string;
+  /** Start of the baseline, in mm of the sheet. */
+  x: number;
+  y: number;
+}
+
+/** SVG path of the handwriting: letters of varied width and height, joined up, as a pen writes. */
+function handwriting(writing: Writing, pxPerMm: number): string {
+  const rng = seedrandom(writing.text);
+  let x = writing.x;
+  const base = writing.y;
+  let d = `M${x * pxPerMm} ${base * pxPerMm}`;
+  for (const letter of writing.text) {
+    const width = letter === ' ' ? 2.5 : 1.6 + 1.6 * rng();
+    if (letter !== ' ') {
+      const top = base - (/[A-Z]|[bdfhklt]/.test(letter) ? 3.6 : 2) - rng();
+      const c = (px: number, py: number) => `${px * pxPerMm} ${py * pxPerMm}`;
+      d += `C${c(x + width * 0.1, top)} ${c(x + width * 0.9, top)} ${c(x + width * 0.5, base)}`;
+      d += `S${c(x + width, base + 0.4)} ${c(x + width, base)}`;
+    } else d += `M${(x + width) * pxPerMm} ${base * pxPerMm}`;
+    x += width;
+  }
+  return `<path d="${d}" fill="none" stroke="#1e1e1e" stroke-width="${0.4 * pxPerMm}" stroke-linecap="round"/>`;
+}
+
+/** SVG for the strokes (and the handwriting), on a page `width` x `height` px at `pxPerMm`. */
 export function strokesSvg(
   pens: readonly Pen[],
   width: number,
   height: number,
   pxPerMm: number,
+  writing?: Writing,
 ): string {
   const r = BUBBLE_RADIUS * pxPerMm;
   const pen = 0.45 * pxPerMm;
@@ -55,6 +83,7 @@ export function strokesSvg(
         return `<circle cx="${x + 0.3 * r}" cy="${y - 0.2 * r}" r="${0.28 * pxPerMm}" fill="#222"/>`;
     }
   });
+  if (writing) parts.push(handwriting(writing, pxPerMm));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join('')}</svg>`;
 }
 
@@ -68,9 +97,10 @@ export async function markPage(
   pens: readonly Pen[],
   dpi: number,
   ink?: string,
+  writing?: Writing,
 ): Promise<Buffer> {
   const meta = await sharp(png).metadata();
-  let svg = strokesSvg(pens, meta.width!, meta.height!, dpi / 25.4);
+  let svg = strokesSvg(pens, meta.width!, meta.height!, dpi / 25.4, writing);
   if (ink) svg = svg.replace(/#151515|#1a1a1a/g, ink);
   const marked = (ink ? sharp(png).toColourspace('srgb') : sharp(png)).composite([
     { input: Buffer.from(svg), blend: 'multiply' },

@@ -6,34 +6,16 @@
  * positions of sheet/layout.ts, so every intended answer is known. Then
  * handout scan and handout grade, as the teacher runs them.
  */
-import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import * as cheerio from 'cheerio';
 import { parse } from 'csv-parse/sync';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content.js';
-import { ProblemList } from '../../src/errors.js';
-import { regenerateCopies } from '../../src/grade/copies.js';
-import { withPrinter } from '../../src/pdf/printer.js';
-import { projectAt } from '../../src/project.js';
 import type { QuizCopy } from '../../src/quiz/copy.js';
 import { sheetLayout, type DigitGrid } from '../../src/sheet/layout.js';
 import { runCli } from '../helpers/cli.js';
-import { REPO } from '../helpers/project.js';
-import { readPdfText } from '../pdf/pdf-reading.js';
 import { degrade, markPage, type Pen } from './pupils.js';
+import { versionSheet } from './version-sheet.js';
 
 const QUIZ = `id: paper-quiz
 title: Paper Quiz
@@ -100,46 +82,7 @@ const rowAnswers = (row: string[]) =>
   new Map(row.slice(2).map((cell, i) => [i + 1, cell] as [number, string]));
 
 beforeAll(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'handout-version-sheets-'));
-  cpSync(path.join(REPO, 'corpus'), path.join(root, 'corpus'), { recursive: true });
-  cpSync(path.join(REPO, 'questions'), path.join(root, 'questions'), {
-    recursive: true,
-    filter: (src) => !/quizzes|briefings|responses/.test(src),
-  });
-  mkdirSync(path.join(root, 'questions/quizzes'));
-  writeFileSync(path.join(root, 'questions/quizzes/paper-quiz.yaml'), QUIZ);
-  const html = await runCli(['quiz', 'paper-quiz', '--format', 'html', '--quiet'], root);
-  expect(html.code, html.stderr).toBe(0);
-  const content = await loadContent(projectAt(root), new ProblemList());
-  copy = regenerateCopies(content.bank.questions, content.blueprints[0]!, 3, {}).versions[0]!;
-  expect(copy.version).toBe('A');
-
-  // Version A's sheet alone, printed by real Chromium, rasterised by poppler.
-  const file = path.join(root, 'out/quizzes/paper-quiz/version-A.html');
-  const $ = cheerio.load(readFileSync(file, 'utf8'));
-  $('form.questions, .instructions').remove();
-  const [printed] = await withPrinter({ env: process.env }, (printer) =>
-    printer.printAll([
-      {
-        name: file,
-        html: $.html(),
-        baseUrl: pathToFileURL(path.dirname(file) + '/').href,
-        title: 'sheet',
-        date: new Date(Date.UTC(2026, 0, 1)),
-      },
-    ]),
-  );
-  writeFileSync(path.join(root, 'sheet.pdf'), printed!.pdf);
-  const pages = (await readPdfText(new Uint8Array(printed!.pdf))).pages;
-  const at = String(pages.findIndex((t) => t.includes('copy A · sheet 1 of 1')) + 1);
-  expect(Number(at)).toBeGreaterThan(0);
-  execFileSync(
-    'pdftoppm',
-    ['-r', String(DPI), '-gray', '-png', '-singlefile', '-f', at, '-l', at, 'sheet.pdf', 'sheet'],
-    { cwd: root },
-  );
-  sheet = readFileSync(path.join(root, 'sheet.png'));
-  mkdirSync(path.join(root, 'scans'));
+  ({ root, copy, sheet } = await versionSheet('version-sheets', 'paper-quiz', QUIZ, DPI));
   await hand('no-id-1.png', undefined, 0);
   await hand('no-id-2.png', undefined, 1);
   await hand('green.png', '0417', 2, GREEN);

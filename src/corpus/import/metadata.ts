@@ -6,7 +6,9 @@
  */
 import { isoDate, dateInText, numericDate } from './dates.js';
 import type { Found } from './extracted.js';
-import { bylineAuthor, wordCount } from './furniture.js';
+import { bylineAuthor, dateOnlyLine } from './furniture.js';
+import { headline } from './headline.js';
+import { ASIDE_WORDS, clean, insideClass, spacedText } from './page-parts.js';
 
 export interface PageMetadata {
   title?: Found;
@@ -36,7 +38,16 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
   ]);
   if (outlet) found.outlet = outlet;
 
-  const title = headline(document, meta, article, outlet?.value);
+  const title = headline(
+    document,
+    {
+      og: meta.get('og:title'),
+      jsonLd: typeof article?.['headline'] === 'string' ? article['headline'] : undefined,
+      twitter: meta.get('twitter:title'),
+      title: document.querySelector('title')?.textContent ?? undefined,
+    },
+    outlet?.value,
+  );
   if (title) found.title = title;
 
   const author = first([
@@ -82,7 +93,9 @@ function metaTags(document: Document): Map<string, string> {
     )
       .trim()
       .toLowerCase();
-    const content = el.getAttribute('content')?.trim();
+    // Some tools that save or clean pages (Mercury's fixtures, some CMS exports) write a tag's value in a
+    // `value` attribute instead of `content`: the same tag, so it is read the same way.
+    const content = (el.getAttribute('content') ?? el.getAttribute('value'))?.trim();
     if (key && content && !tags.has(key)) tags.set(key, decodeEntities(content));
   }
   return tags;
@@ -154,87 +167,6 @@ function byline(document: Document): string | undefined {
   return undefined;
 }
 
-/**
- * The headline the page shows: an <h1> that matches the title the publisher
- * declared (og:title, JSON-LD headline), or that declared title without the
- * site's name appended ("Headline | Outlet").
- */
-function headline(
-  document: Document,
-  meta: Map<string, string>,
-  article: Json | undefined,
-  outlet: string | undefined,
-): Found | undefined {
-  const declared: [string, string | undefined][] = [
-    ['og:title', meta.get('og:title')],
-    [
-      'the JSON-LD headline',
-      typeof article?.['headline'] === 'string' ? article['headline'] : undefined,
-    ],
-    ['twitter:title', meta.get('twitter:title')],
-    ['the page <title>', document.querySelector('title')?.textContent ?? undefined],
-  ];
-  const candidates = declared
-    .map(
-      ([from, v]) =>
-        [from, v === undefined ? undefined : withoutSiteName(clean(v), outlet)] as [
-          string,
-          string | undefined,
-        ],
-    )
-    .filter(([, v]) => v);
-  const h1s = [...document.querySelectorAll('h1')]
-    .map((h) => clean(h.textContent ?? ''))
-    .filter((t) => t.length > 0);
-  for (const [from, value] of candidates) {
-    const match = h1s.find(
-      (h) =>
-        comparable(h) === comparable(value!) ||
-        (comparable(value!).includes(comparable(h)) && wordCount(h) >= 4),
-    );
-    if (match) return { value: match, from: `the page's <h1>, matching ${from}` };
-  }
-  // A page's one headline is what its readers see, also when the title it declared for social sites
-  // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
-  const headlines = h1s.filter(
-    (h) =>
-      wordCount(h) >= 2 &&
-      !bylineAuthor(h) &&
-      (outlet === undefined || comparable(h) !== comparable(outlet)),
-  );
-  if (headlines.length === 1 && candidates.some(([, v]) => sharesWords(headlines[0]!, v!)))
-    return {
-      value: headlines[0]!,
-      from: "the page's <h1> (its declared title is worded otherwise)",
-    };
-  const shown = candidates[0];
-  if (shown && shown[0] !== 'the page <title>') return { value: shown[1]!, from: shown[0] };
-  const mainH1 = h1s.find(
-    (h) =>
-      wordCount(h) >= 2 &&
-      !bylineAuthor(h) &&
-      (outlet === undefined || comparable(h) !== comparable(outlet)),
-  );
-  if (mainH1) return { value: mainH1, from: "the page's <h1>" };
-  return shown ? { value: shown[1]!, from: shown[0] } : undefined;
-}
-
-/** "Headline | Outlet", "Outlet - Headline" → "Headline", when the outlet or the site is recognisable. */
-function withoutSiteName(title: string, outlet: string | undefined): string {
-  const parts = title.split(/\s+(?:\||–|—|-|::|·|•)\s+/);
-  if (parts.length < 2) return title;
-  const site = (s: string): boolean =>
-    (outlet !== undefined && comparable(s) === comparable(outlet)) ||
-    /\.(com|org|net|co\.uk|de|fr|info)$/i.test(s.trim());
-  if (site(parts.at(-1)!))
-    return title
-      .slice(0, title.lastIndexOf(parts.at(-1)!))
-      .replace(/\s+(?:\||–|—|-|::|·|•)\s+$/, '');
-  if (site(parts[0]!))
-    return title.slice(parts[0]!.length).replace(/^\s+(?:\||–|—|-|::|·|•)\s+/, '');
-  return title;
-}
-
 function publishedDate(
   document: Document,
   meta: Map<string, string>,
@@ -256,13 +188,23 @@ function publishedDate(
   ];
   for (const [from, value] of declared) {
     const date = fromValue(value);
-    if (date) return { value: date, from };
+    if (!date) continue;
+    // A time declared in UTC ("2016-12-20T00:08:44+00:00") falls on the next day for an outlet west of
+    // Greenwich that published in its evening: the day its page shows beside the headline is the day
+    // it gives its readers.
+    const shown =
+      typeof value === 'string' && inUtc(value) ? datelineText(document, lang) : undefined;
+    if (shown && shown.value !== date && oneDayApart(shown.value, date))
+      return { ...shown, from: `${shown.from} (${from} is in UTC)` };
+    return { value: date, from };
   }
   // The article's own <time>, not one in a menu, a comment, a teaser for another story, or the page footer
   // (an article's own <footer> often carries its date, so only footers outside the article count).
+  // An <aside> inside the article is its side column of facts (byline, date), not another story.
   const outside = (t: Element): boolean =>
     Boolean(
-      t.closest('nav, aside') ??
+      t.closest('nav') ??
+      (t.closest('aside') && !t.closest('aside')!.closest('article')) ??
       insideClass(t, ASIDE_WORDS) ??
       (t.closest('footer') && !t.closest('article, main')),
     );
@@ -310,8 +252,39 @@ function publishedDate(
         from: `the title of the <abbr> element "${clean(abbr.textContent ?? '').slice(0, 60)}"`,
       };
   }
+  const dateline = datelineText(document, lang);
+  if (dateline) return dateline;
+  // Last, the date tags some publishing systems write under names of their own. They come after the
+  // date the page shows, as they are sometimes the time of a later edit or re-publication.
+  for (const key of OTHER_DATE_TAGS) {
+    const value = meta.get(key);
+    const date = value ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
+    if (date) return { value: date, from: `the ${key} meta tag` };
+  }
+  // Any other tag whose name says it is the first publication ("article_date_original",
+  // "content-publish-date"), never one of a later edit or an expiry.
+  for (const [key, value] of meta) {
+    if (!FIRST_DATE_TAG.test(key) || LATER_DATE_TAG.test(key)) continue;
+    const date = isoDate(value) ?? dateInText(value, lang)?.date;
+    if (date) return { value: date, from: `the ${key} meta tag` };
+  }
+  return undefined;
+}
+
+const FIRST_DATE_TAG =
+  /date.*(publish|original|creat|issued|posted)|(publish|original|creat|issued|posted).*date/;
+const LATER_DATE_TAG = /modif|updat|expir|edit|review/;
+
+/**
+ * The date as the page prints it for readers: in an element named for a date, a time, the byline or
+ * the story's meta line; in a short line labelled "Published", "Posted" or "Updated"; or beside the
+ * author's name.
+ */
+function datelineText(document: Document, lang: string | undefined): Found | undefined {
+  const fromText = (text: string): { date: string; text: string } | undefined =>
+    dateInText(text, lang) ?? numericDate(text, lang);
   for (const el of document.querySelectorAll(
-    '[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [id*="date" i]',
+    '[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [id*="date" i], [id*="byline" i]',
   )) {
     // Search forms offer dates to pick ("10/12/2010" in a <select>): not the story's.
     // An element named for a date ("comments_datetime": the comment count and the date) still counts.
@@ -322,19 +295,76 @@ function publishedDate(
       (around && insideClass(around, ASIDE_WORDS))
     )
       continue;
-    const text = clean(el.textContent ?? '');
-    if (text.length > 120) continue;
-    const found = dateInText(text, lang) ?? numericDate(text, lang);
+    // A byline holds the author's name, affiliation and the date: longer than a date element.
+    const byline = /byline/i.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
+    if ((el.textContent ?? '').length > (byline ? 400 : 240)) continue;
+    const text = spacedText(el);
+    if (text.length > (byline ? 200 : 120)) continue;
+    const found = fromText(text);
     if (found) return { value: found.date, from: `the dateline text "${found.text}"` };
   }
-  // Last, the date tags some publishing systems write under names of their own. They come after the
-  // date the page shows, as they are sometimes the time of a later edit or re-publication.
-  for (const key of OTHER_DATE_TAGS) {
-    const value = meta.get(key);
-    const date = value ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
-    if (date) return { value: date, from: `the ${key} meta tag` };
+  // The article's header (headline, byline, date) holds a line that is only a date, in an element not
+  // named for one ("story__info__item": "December 14, 2016").
+  for (const header of document.querySelectorAll('article header, header:has(h1)')) {
+    if (header.closest('nav, aside, footer') || inComments(header)) continue;
+    for (const el of header.querySelectorAll('*')) {
+      if (el.children.length > 0 || (el.textContent ?? '').length > 80) continue;
+      const date = dateOnlyLine(clean(el.textContent ?? ''));
+      if (date)
+        return {
+          value: date,
+          from: `the date line "${clean(el.textContent ?? '')}" under the headline`,
+        };
+    }
+  }
+  // "Published in Business December 14, 2016 2:24 pm", "Updated: Dec 15, 2016 2:57 PM UTC": a short
+  // line that labels itself as the date, whatever its element is called. Published comes before Updated.
+  const labelled: [RegExp, Element][] = [];
+  for (const el of document.querySelectorAll('body span, body div, body p, body li, body small')) {
+    if (el.children.length > 3 || el.closest('nav, footer, aside, form') || inComments(el))
+      continue;
+    const text = clean(el.textContent ?? '');
+    if (text.length > 80) continue;
+    const label = DATE_LABELS.find((l) => l.test(text));
+    if (label) labelled.push([label, el]);
+  }
+  for (const label of DATE_LABELS)
+    for (const [l, el] of labelled) {
+      if (l !== label) continue;
+      const found = fromText(clean(el.textContent ?? ''));
+      if (found) return { value: found.date, from: `the labelled date "${found.text}"` };
+    }
+  // "Tana Ganeva 22 Dec 2016 at 14:27 ET": the line that holds the author's link gives the date.
+  for (const author of document.querySelectorAll('[rel="author"], [class*="author" i]')) {
+    const line = author.parentElement;
+    if (!line || line.closest('nav, footer, aside, form') || inComments(line)) continue;
+    if ((line.textContent ?? '').length > 300) continue;
+    const text = spacedText(line);
+    if (text.length > 150) continue;
+    const found = fromText(text);
+    if (found) return { value: found.date, from: `the date beside the author "${found.text}"` };
   }
   return undefined;
+}
+
+/** Labels of a printed date, first publication first: a publication date outranks an update. */
+const DATE_LABELS = [
+  /^(first )?(published|posted|publié|publicado|pubblicato|veröffentlicht)\b/i,
+  /^(last )?(updated|modified|mis à jour|actualizado|aggiornato|aktualisiert)\b/i,
+];
+
+function inComments(el: Element): boolean {
+  return insideClass(el, ASIDE_WORDS) !== undefined;
+}
+
+/** An ISO date-time written in UTC ("Z", "+00:00"), whose day may not be the outlet's. */
+function inUtc(value: string): boolean {
+  return /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]00:?00)\s*$/.test(value.trim());
+}
+
+function oneDayApart(a: string, b: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(a) || !/^\d{4}-\d{2}-\d{2}$/.test(b)) return false;
+  return Math.abs(Date.parse(a) - Date.parse(b)) === 86_400_000;
 }
 
 /**
@@ -385,50 +415,6 @@ function updated(time: Element): boolean {
     time.getAttribute('itemprop') === 'dateModified' ||
     insideClass(time, /^(updated|modified|maj|actualizado|aktualisiert)$/) !== undefined
   );
-}
-
-/** Class words of the parts of a page that carry other stories' dates: related lists and comments. */
-const ASIDE_WORDS = /^(related|comments?)$/;
-
-/**
- * The nearest element, from `el` up, whose class or id has one of `words` as a word of its own:
- * "comments", "related-posts", "relatedLinks"; not "commented" (a post's state: it has comments).
- */
-function insideClass(el: Element, words: RegExp): Element | undefined {
-  for (let at: Element | null = el; at; at = at.parentElement) {
-    const names = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`
-      .replace(/([a-z])([A-Z])/g, '$1 $2')
-      .toLowerCase()
-      .split(/[\s_-]+/);
-    if (names.some((w) => words.test(w))) return at;
-  }
-  return undefined;
-}
-
-/** Half of the headline's words are in the declared title: the same story, worded for another place. */
-function sharesWords(headline: string, declared: string): boolean {
-  const words = (t: string): string[] =>
-    comparable(t)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length > 2);
-  const theirs = new Set(words(declared));
-  const ours = words(headline);
-  return ours.length > 0 && ours.filter((w) => theirs.has(w)).length * 2 >= ours.length;
-}
-
-function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Case, spacing and typographic quotes aside. */
-function comparable(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’‚‛′]/g, "'")
-    .replace(/[“”„‟″]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 function absoluteUrl(value: string | undefined): string | undefined {

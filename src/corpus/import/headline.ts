@@ -1,0 +1,139 @@
+/**
+ * The headline a reader sees. Publishers declare a title for social sites
+ * (og:title, twitter:title), for search engines (JSON-LD, <title>, often with
+ * the site's name added or shortened for search) and show one on the page;
+ * the shown one is the article's title. The rules, in order:
+ *
+ * 1. a heading of the page (<h1>) that says what a social or structured
+ *    title declares, in full or with words dropped;
+ * 2. a second-level heading or an element marked `itemprop="headline"` that
+ *    says exactly what those titles declare (the <h1> is then a site,
+ *    section or blog name, or an alternative headline written for search);
+ * 3. an <h1> that says what the <title> says, less the site's name;
+ * 4. the page's one headline when its declared titles are worded otherwise;
+ * 5. when every <h1> is the site's name (a logo), the first heading of the
+ *    article itself;
+ * 6. the declared title.
+ *
+ * Headings in menus, sidebars, related-story lists and comments are other
+ * stories' teasers, never the headline.
+ */
+import type { Found } from './extracted.js';
+import { bylineAuthor, wordCount } from './furniture.js';
+import { clean, comparable, inTeaser } from './page-parts.js';
+
+export interface DeclaredTitles {
+  og?: string | undefined;
+  jsonLd?: string | undefined;
+  twitter?: string | undefined;
+  title?: string | undefined;
+}
+
+export function headline(
+  document: Document,
+  declaredTitles: DeclaredTitles,
+  outlet: string | undefined,
+): Found | undefined {
+  const declared: [string, string | undefined][] = [
+    ['og:title', declaredTitles.og],
+    ['the JSON-LD headline', declaredTitles.jsonLd],
+    ['twitter:title', declaredTitles.twitter],
+    ['the page <title>', declaredTitles.title],
+  ];
+  const candidates = declared
+    .map(([from, v]): [string, string | undefined] => [
+      from,
+      v === undefined ? undefined : withoutSiteName(clean(v), outlet),
+    ])
+    .filter((c): c is [string, string] => Boolean(c[1]));
+  const social = candidates.filter(([from]) => from !== 'the page <title>');
+  const pageTitle = candidates.filter(([from]) => from === 'the page <title>');
+  const isOutlet = (h: string): boolean =>
+    outlet !== undefined && comparable(h) === comparable(outlet);
+
+  // An alternative headline (itemprop="alternativeHeadline") is the wording written for search, shown small.
+  const h1s = texts(
+    [...document.querySelectorAll('h1')].filter(
+      (h) => !inTeaser(h) && h.getAttribute('itemprop') !== 'alternativeHeadline',
+    ),
+  );
+  const h1Matching = (value: string): string | undefined =>
+    h1s.find(
+      (h) =>
+        comparable(h) === comparable(value) ||
+        (comparable(value).includes(comparable(h)) && wordCount(h) >= 4),
+    );
+
+  for (const [from, value] of social) {
+    const match = h1Matching(value);
+    if (match) return { value: match, from: `the page's <h1>, matching ${from}` };
+  }
+  const marked = texts(
+    [...document.querySelectorAll('h2, [itemprop="headline"]')].filter(
+      (h) => h.tagName !== 'META' && !inTeaser(h),
+    ),
+  );
+  for (const [from, value] of social) {
+    const match = marked.find((h) => comparable(h) === comparable(value));
+    if (match) return { value: match, from: `the article's heading, matching ${from}` };
+  }
+  for (const [from, value] of pageTitle) {
+    const match = h1Matching(value);
+    if (match) return { value: match, from: `the page's <h1>, matching ${from}` };
+  }
+  // A page's one headline is what its readers see, also when the title it declared for social sites
+  // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
+  const headlines = h1s.filter((h) => wordCount(h) >= 2 && !bylineAuthor(h) && !isOutlet(h));
+  if (headlines.length === 1 && candidates.some(([, v]) => sharesWords(headlines[0]!, v)))
+    return {
+      value: headlines[0]!,
+      from: "the page's <h1> (its declared title is worded otherwise)",
+    };
+  // Every <h1> is the site's logo: the article's own first heading is its headline, even where the
+  // title shared on social sites is a different, louder wording of it.
+  if (h1s.length > 0 && h1s.every(isOutlet)) {
+    const own = texts(
+      [...document.querySelectorAll('article h1, article h2, main h1, main h2')].filter(
+        (h) => !inTeaser(h),
+      ),
+    ).find((h) => wordCount(h) >= 3 && !isOutlet(h) && !bylineAuthor(h));
+    if (own)
+      return { value: own, from: "the article's first heading (the <h1> is the site's name)" };
+  }
+  const shown = candidates[0];
+  if (shown && shown[0] !== 'the page <title>') return { value: shown[1], from: shown[0] };
+  const mainH1 = headlines[0];
+  if (mainH1) return { value: mainH1, from: "the page's <h1>" };
+  return shown ? { value: shown[1], from: shown[0] } : undefined;
+}
+
+function texts(elements: Element[]): string[] {
+  return elements.map((h) => clean(h.textContent ?? '')).filter((t) => t.length > 0);
+}
+
+/** "Headline | Outlet", "Outlet - Headline" → "Headline", when the outlet or the site is recognisable. */
+function withoutSiteName(title: string, outlet: string | undefined): string {
+  const parts = title.split(/\s+(?:\||–|—|-|::|·|•)\s+/);
+  if (parts.length < 2) return title;
+  const site = (s: string): boolean =>
+    (outlet !== undefined && comparable(s) === comparable(outlet)) ||
+    /\.(com|org|net|co\.uk|de|fr|info)$/i.test(s.trim());
+  if (site(parts.at(-1)!))
+    return title
+      .slice(0, title.lastIndexOf(parts.at(-1)!))
+      .replace(/\s+(?:\||–|—|-|::|·|•)\s+$/, '');
+  if (site(parts[0]!))
+    return title.slice(parts[0]!.length).replace(/^\s+(?:\||–|—|-|::|·|•)\s+/, '');
+  return title;
+}
+
+/** Half of the headline's words are in the declared title: the same story, worded for another place. */
+function sharesWords(headline: string, declared: string): boolean {
+  const words = (t: string): string[] =>
+    comparable(t)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2);
+  const theirs = new Set(words(declared));
+  const ours = words(headline);
+  return ours.length > 0 && ours.filter((w) => theirs.has(w)).length * 2 >= ours.length;
+}

@@ -1,0 +1,77 @@
+/**
+ * What a part of a saved page is, judged from its markup: the helpers the
+ * metadata rules (headline, dates, byline) share.
+ */
+
+/**
+ * The nearest element, from `el` up, whose class or id has one of `words` as a word of its own:
+ * "comments", "related-posts", "relatedLinks"; not "commented" (a post's state: it has comments).
+ * <body> and <html> are not looked at: their classes describe the whole page (a publishing system's
+ * feature switches, "f_related_module_on"), not the part of it an element sits in.
+ */
+export function insideClass(el: Element, words: RegExp): Element | undefined {
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    if (at.tagName === 'BODY' || at.tagName === 'HTML') return undefined;
+    const names = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[\s_-]+/);
+    if (names.some((w) => words.test(w))) return at;
+  }
+  return undefined;
+}
+
+/** Class words of the parts of a page that carry other stories' dates and headlines. */
+export const ASIDE_WORDS = /^(related|comments?)$/;
+
+/**
+ * A heading or date that belongs to another story or to the site: one in a menu, a sidebar, a list
+ * of related or recommended stories, or the comments. A sidebar is an element named for it
+ * ("sidebar", "sidebar-right"), not a wrapper named for the layout it holds ("content-sidebar-wrap",
+ * "contentWithSidebar": the article is inside).
+ */
+export function inTeaser(el: Element): boolean {
+  return Boolean(
+    el.closest('nav, aside') ??
+    insideClass(el, /^(related|recommended|recommendations?|comments?)$/) ??
+    inSidebar(el),
+  );
+}
+
+function inSidebar(el: Element): boolean {
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    if (at.tagName === 'BODY' || at.tagName === 'HTML') return false;
+    const names = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (names.some((n) => /^sidebar/i.test(n))) return true;
+  }
+  return false;
+}
+
+/**
+ * An element's text with a space between the texts of its elements: "Tana Ganeva<br>22 Dec 2016" is
+ * "Tana Ganeva 22 Dec 2016", where textContent runs the name into the day ("Ganeva22 Dec 2016").
+ */
+export function spacedText(el: Element): string {
+  const parts: string[] = [];
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) parts.push(node.textContent ?? '');
+    else for (const child of node.childNodes) visit(child);
+  };
+  visit(el);
+  return clean(parts.join(' '));
+}
+
+export function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Case, spacing and typographic quotes aside. */
+export function comparable(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’‚‛′]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
