@@ -19,6 +19,7 @@ import { pageCharacters } from '../render/fonts.js';
 import { templateEnvironment, type Environment } from '../render/env.js';
 import type { RenderFrame } from '../render/page.js';
 import {
+  classFills,
   renderCopy,
   renderKey,
   renderMarkingGrid,
@@ -60,6 +61,8 @@ export function classPagesRenderer(
   items: RenderedItems = renderedItems(),
 ): ClassPagesRenderer {
   const env: Environment = templateEnvironment(setup.templateDirs);
+  // The built-in templates are the last folder; the project's own come before them.
+  const fills = classFills(env, setup.templateDirs.slice(0, -1), items);
   return {
     pages(copy, name) {
       const base = `${setup.packFolder}/copies/${name}`;
@@ -68,6 +71,7 @@ export function classPagesRenderer(
         corpus: setup.corpus,
         assetsUrl: assetsUrlFor(`${base}.html`),
         items,
+        fills,
         ...(setup.answerSheet ? { answerSheet: setup.answerSheet } : {}),
       };
       const booklet = setup.booklet;
