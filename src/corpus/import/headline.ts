@@ -8,8 +8,9 @@
  *    title declares, in full or with words dropped;
  * 2. a second-level heading or an element marked `itemprop="headline"` that
  *    says exactly what those titles declare (the <h1> is then a site,
- *    section or blog name, or an alternative headline written for search);
- * 3. an <h1> that says what the <title> says, less the site's name;
+ *    section or blog name);
+ * 3. a heading the page marks as its headline (`itemprop="headline"`);
+ *    then an <h1> that says what the <title> says, less the site's name;
  * 4. the page's one headline when its declared titles are worded otherwise;
  * 5. when every <h1> is the site's name (a logo), the first heading of the
  *    article itself;
@@ -51,12 +52,7 @@ export function headline(
   const isOutlet = (h: string): boolean =>
     outlet !== undefined && comparable(h) === comparable(outlet);
 
-  // An alternative headline (itemprop="alternativeHeadline") is the wording written for search, shown small.
-  const h1s = texts(
-    [...document.querySelectorAll('h1')].filter(
-      (h) => !inTeaser(h) && h.getAttribute('itemprop') !== 'alternativeHeadline',
-    ),
-  );
+  const h1s = texts([...document.querySelectorAll('h1')].filter((h) => !inTeaser(h)));
   const h1Matching = (value: string): string | undefined =>
     h1s.find(
       (h) =>
@@ -77,6 +73,15 @@ export function headline(
     const match = marked.find((h) => comparable(h) === comparable(value));
     if (match) return { value: match, from: `the article's heading, matching ${from}` };
   }
+  // A heading the page marks as its headline for search engines (itemprop="headline") is the one it
+  // shows, also where another <h1> holds a shorter wording written for search ("alternativeHeadline").
+  const markedHeading = texts(
+    [...document.querySelectorAll('h1[itemprop~="headline"], h2[itemprop~="headline"]')].filter(
+      (h) => !inTeaser(h),
+    ),
+  ).find((h) => wordCount(h) >= 3 && !isOutlet(h));
+  if (markedHeading)
+    return { value: markedHeading, from: 'the heading marked itemprop="headline"' };
   for (const [from, value] of pageTitle) {
     const match = h1Matching(value);
     if (match) return { value: match, from: `the page's <h1>, matching ${from}` };

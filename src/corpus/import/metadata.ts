@@ -223,6 +223,9 @@ function publishedDate(
   };
   const marked = timeDate('[itemprop="datePublished"], time[pubdate]', () => false);
   if (marked) return marked;
+  // Microdata's dateCreated, when the page marks no datePublished: the day the article was written.
+  const created = timeDate('[itemprop="dateCreated"]', () => false);
+  if (created) return created;
   const generic = fromValue(
     meta.get('date') ??
       meta.get('pubdate') ??
