@@ -8,6 +8,7 @@ import { HandoutError } from '../errors.js';
 import { plural } from '../util/text.js';
 import { formatPartialDate } from '../corpus/article.js';
 import { blockMarkdown, inlineMarkdown } from './markdown.js';
+import { fasterFrames } from './nunjucks-frames.js';
 
 export type Environment = nunjucks.Environment;
 
@@ -17,6 +18,7 @@ export function templateEnvironment(templateDirs: string[]): Environment {
   const key = templateDirs.join('\u0000');
   let env = environments.get(key);
   if (!env) {
+    fasterFrames();
     env = new nunjucks.Environment(
       new nunjucks.FileSystemLoader(templateDirs, { noCache: false }),
       {

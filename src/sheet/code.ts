@@ -4,9 +4,7 @@
  * this is. The same facts are printed as text under the code, so a teacher
  * can type them in when a code is torn or smudged.
  */
-// The encoder alone: the package's entry point also loads its PNG and terminal
-// renderers (pngjs and more), which a page's inline SVG never needs.
-import { create as createQr } from 'qrcode/lib/core/qrcode.js';
+import { qrSymbol } from './qr-symbol.js';
 
 export interface SheetCode {
   quizId: string;
@@ -53,16 +51,15 @@ const QUIET = 4;
  * image file, no script, and the same bytes for the same text.
  */
 export function qrSvg(text: string, size: number): string {
-  const qr = createQr(text, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
+  const { size: n, modules } = qrSymbol(text);
   const total = n + 2 * QUIET;
   let path = '';
   for (let row = 0; row < n; row++) {
     for (let col = 0; col < n; col++) {
-      if (!qr.modules.get(row, col)) continue;
+      if (!modules[row * n + col]) continue;
       // Runs of dark modules on a row become one rectangle: a shorter path.
       let end = col;
-      while (end + 1 < n && qr.modules.get(row, end + 1)) end++;
+      while (end + 1 < n && modules[row * n + end + 1]) end++;
       path += `M${col + QUIET} ${row + QUIET}h${end - col + 1}v1h${-(end - col + 1)}z`;
       col = end;
     }

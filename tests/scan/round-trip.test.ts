@@ -7,10 +7,11 @@
  * 60), shuffled, with a sheet missing, a duplicate and foreign pages; then
  * handout scan, the teacher's corrections, and handout grade.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import * as cheerio from 'cheerio';
 import { PDFDocument } from 'pdf-lib';
@@ -29,6 +30,8 @@ import { runCli } from '../helpers/cli.js';
 import { REPO } from '../helpers/project.js';
 import { readPdfText } from '../pdf/pdf-reading.js';
 import { CLEAR, degrade, markPage, type Degrade, type Pen, type Stroke } from './pupils.js';
+
+const execFileAsync = promisify(execFile);
 
 const QUIZ = `id: scan-quiz
 title: Scan Quiz
@@ -157,22 +160,30 @@ let pupils: Pupil[];
 const onPage = new Map<string, { pupil: Pupil; sheet: number }>();
 let firstRun: Awaited<ReturnType<typeof runCli>>;
 
-async function sheetPng(pdf: string, page: number, dpi: number): Promise<Buffer> {
+/** Rasterised sheet pages, by file, page and resolution: a page scanned twice is rasterised once. */
+const rasters = new Map<string, Promise<Buffer>>();
+
+/** A page of a printed PDF as poppler rasterises it (in its own process, while others run). */
+function sheetPng(pdf: string, page: number, dpi: number): Promise<Buffer> {
   const prefix = path.join(root, `raster-${path.basename(pdf)}-${page}-${dpi}`);
-  execFileSync('pdftoppm', [
-    '-r',
-    String(dpi),
-    '-gray',
-    '-png',
-    '-singlefile',
-    '-f',
-    String(page),
-    '-l',
-    String(page),
-    pdf,
-    prefix,
-  ]);
-  return readFileSync(`${prefix}.png`);
+  let png = rasters.get(prefix);
+  if (!png) {
+    png = execFileAsync('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-gray',
+      '-png',
+      '-singlefile',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      pdf,
+      prefix,
+    ]).then(() => readFileSync(`${prefix}.png`));
+    rasters.set(prefix, png);
+  }
+  return png;
 }
 
 beforeAll(async () => {
@@ -267,33 +278,44 @@ beforeAll(async () => {
   // 1. A copier: one 200-dpi JPEG per PDF page, pages shuffled; B's sheet 2
   // is missing, s1's sheet went through twice, a question page and a blank page came along.
   const [pa, , pb, s1, s2, s3] = pupils as [Pupil, Pupil, Pupil, Pupil, Pupil, Pupil];
-  const copier: { data: Buffer; pupil?: Pupil; sheet?: number }[] = [
+  // The pages are made side by side: poppler in its own processes, sharp on its own threads.
+  const pages: { data: Promise<Buffer>; pupil?: Pupil; sheet?: number }[] = [
     {
       pupil: pa,
       sheet: 1,
-      data: await scan(pa, 1, 200, { rotate: 0.8, noise: 4, jpeg: 75, seed: 'a' }),
+      data: scan(pa, 1, 200, { rotate: 0.8, noise: 4, jpeg: 75, seed: 'a' }),
     },
     {
       pupil: pa,
       sheet: 2,
-      data: await scan(pa, 2, 200, { rotate: -0.6, scale: 0.99, jpeg: 75, seed: 'b' }),
+      data: scan(pa, 2, 200, { rotate: -0.6, scale: 0.99, jpeg: 75, seed: 'b' }),
     },
     {
       pupil: pb,
       sheet: 1,
-      data: await scan(pb, 1, 200, { scale: 1.01, noise: 4, jpeg: 75, seed: 'c' }),
+      data: scan(pb, 1, 200, { scale: 1.01, noise: 4, jpeg: 75, seed: 'c' }),
     },
-    { pupil: s1, sheet: 1, data: await scan(s1, 1, 200, { rotate: 0.4, jpeg: 75, seed: 'd' }) },
-    { pupil: s1, sheet: 1, data: await scan(s1, 1, 200, { rotate: -0.3, jpeg: 75, seed: 'e' }) },
-    { data: await degrade(await sheetPng(pdfOf(pa), 1, 200), { jpeg: 75 }) },
+    { pupil: s1, sheet: 1, data: scan(s1, 1, 200, { rotate: 0.4, jpeg: 75, seed: 'd' }) },
+    { pupil: s1, sheet: 1, data: scan(s1, 1, 200, { rotate: -0.3, jpeg: 75, seed: 'e' }) },
+    { data: sheetPng(pdfOf(pa), 1, 200).then((png) => degrade(png, { jpeg: 75 })) },
     {
-      data: await degrade(await sheetPng(pdfOf(pa), 1, 200).then((png) => markPage(png, [], 200)), {
-        scale: 1,
-        jpeg: 75,
-        blur: 60,
-      }),
+      data: sheetPng(pdfOf(pa), 1, 200)
+        .then((png) => markPage(png, [], 200))
+        .then((png) => degrade(png, { scale: 1, jpeg: 75, blur: 60 })),
     },
   ];
+  // 2. A sheet-feeder at 150 dpi, pages a little crooked, blurred and noisy (PNG).
+  const pb2 = pupils[1]!;
+  const loose = {
+    'tray-1.png': scan(pb2, 1, 150, { rotate: 3, blur: 0.7, noise: 6, seed: 'f' }),
+    'tray-2.png': scan(pb2, 2, 150, { rotate: -3, noise: 6, seed: 'g' }),
+    // 3. 300 dpi, upside down and shrunk; a phone photo: slight perspective, enlarged, JPEG quality 60.
+    'upside-down.jpg': scan(s2, 1, 300, { rotate: 180, scale: 0.97, jpeg: 80 }),
+    'phone.jpg': scan(s3, 1, 200, { perspective: 0.025, scale: 1.03, jpeg: 60 }),
+  };
+  const copier = await Promise.all(
+    pages.map(async (entry) => ({ ...entry, data: await entry.data })),
+  );
   const order = copier.map((_, i) => i).sort((x, y) => ((x * 5 + 3) % 7) - ((y * 5 + 3) % 7));
   const pdf = await PDFDocument.create();
   for (const index of order) {
@@ -307,27 +329,10 @@ beforeAll(async () => {
   mkdirSync(path.join(root, 'scans'));
   writeFileSync(path.join(root, 'scans/copier.pdf'), await pdf.save({ useObjectStreams: false }));
 
-  // 2. A sheet-feeder at 150 dpi, pages a little crooked, blurred and noisy (PNG).
-  const pb2 = pupils[1]!;
-  writeFileSync(
-    path.join(root, 'scans/tray-1.png'),
-    await scan(pb2, 1, 150, { rotate: 3, blur: 0.7, noise: 6, seed: 'f' }),
-  );
-  writeFileSync(
-    path.join(root, 'scans/tray-2.png'),
-    await scan(pb2, 2, 150, { rotate: -3, noise: 6, seed: 'g' }),
-  );
+  for (const [name, data] of Object.entries(loose))
+    writeFileSync(path.join(root, 'scans', name), await data);
   onPage.set('tray-1.png#1', { pupil: pb2, sheet: 1 });
   onPage.set('tray-2.png#1', { pupil: pb2, sheet: 2 });
-  // 3. 300 dpi, upside down and shrunk; a phone photo: slight perspective, enlarged, JPEG quality 60.
-  writeFileSync(
-    path.join(root, 'scans/upside-down.jpg'),
-    await scan(s2, 1, 300, { rotate: 180, scale: 0.97, jpeg: 80 }),
-  );
-  writeFileSync(
-    path.join(root, 'scans/phone.jpg'),
-    await scan(s3, 1, 200, { perspective: 0.025, scale: 1.03, jpeg: 60 }),
-  );
   onPage.set('upside-down.jpg#1', { pupil: s2, sheet: 1 });
   onPage.set('phone.jpg#1', { pupil: s3, sheet: 1 });
 

@@ -1,0 +1,243 @@
+/**
+ * QR symbols exactly as the qrcode package makes them (same modules, bit
+ * for bit), for a fraction of its work. A class of 1,000 has 1,000 sheet
+ * codes, and the package spent most of each one on two searches whose
+ * answers this module finds faster:
+ *
+ * - the cheapest split of the text into numeric, alphanumeric and byte
+ *   segments (a shortest path over every possible split). It depends only
+ *   on which kind of character stands where, so it is found once per
+ *   pattern of kinds ("HANDOUT1 quiz 2026 K7QF 1/1" and "... K3Q8 1/1"
+ *   differ only in two places) and reused;
+ * - the mask: the package applies each of the eight masks to its matrix,
+ *   scores it with the standard's four penalty rules through a method call
+ *   per module, and undoes it. Here the same rules are scored on a flat
+ *   array, and the package then builds the symbol with the mask it would
+ *   have chosen.
+ *
+ * tests/sheet/qr-symbol.test.ts compares every module with the package's
+ * own output over thousands of texts.
+ */
+import type { QRCode, QRCodeMaskPattern, QRCodeSegment } from 'qrcode';
+// The encoder alone: the package's entry point also loads its PNG and terminal
+// renderers (pngjs and more), which a page's inline SVG never needs.
+import { create } from 'qrcode/lib/core/qrcode.js';
+
+export interface QrSymbol {
+  /** Modules per side. */
+  size: number;
+  /** Row by row, 1 for a dark module. */
+  modules: Uint8Array;
+}
+
+const LEVEL = 'M';
+
+export function qrSymbol(text: string): QrSymbol {
+  const segments = segmentsOf(text);
+  if (!segments) return symbolOf(create(text, { errorCorrectionLevel: LEVEL }));
+  const first = create(segments, { errorCorrectionLevel: LEVEL, maskPattern: 0 });
+  const mask = bestMask(first.modules.data, first.modules.reservedBit, first.modules.size);
+  return symbolOf(
+    mask === 0 ? first : create(segments, { errorCorrectionLevel: LEVEL, maskPattern: mask }),
+  );
+}
+
+function symbolOf(qr: QRCode): QrSymbol {
+  return { size: qr.modules.size, modules: qr.modules.data };
+}
+
+/** A segment of the text: [start, end) and its mode. */
+type Split = { start: number; end: number; mode: 'numeric' | 'alphanumeric' | 'byte' }[];
+
+/** The package's split of a text by the pattern of its character kinds. */
+const splits = new Map<string, Split>();
+
+/** Each printable ASCII character's kind: N numeric, A alphanumeric (the package's classes), B byte. */
+const KINDS = Array.from({ length: 128 }, (_, code) => {
+  const character = String.fromCharCode(code);
+  return /[0-9]/.test(character) ? 'N' : /[A-Z $%*+\-./:]/.test(character) ? 'A' : 'B';
+});
+
+/**
+ * The text's segments as the package would split it, or undefined for a
+ * text outside printable ASCII (its byte lengths would also matter; those
+ * are left to the package).
+ */
+function segmentsOf(text: string): QRCodeSegment[] | undefined {
+  if (!/^[\x20-\x7e]+$/.test(text)) return undefined;
+  let kinds = '';
+  for (let i = 0; i < text.length; i++) kinds += KINDS[text.charCodeAt(i)];
+  let split = splits.get(kinds);
+  if (!split) {
+    split = [];
+    let start = 0;
+    for (const segment of create(text, { errorCorrectionLevel: LEVEL }).segments) {
+      const end = start + segment.getLength();
+      split.push({ start, end, mode: MODES[segment.mode.id] });
+      start = end;
+    }
+    // A class has a few dozen patterns; a bound keeps a very long run small.
+    if (splits.size < 10_000) splits.set(kinds, split);
+  }
+  return split.map(({ start, end, mode }) => {
+    const data = text.slice(start, end);
+    return mode === 'byte' ? { mode, data: Buffer.from(data, 'latin1') } : { mode, data };
+  });
+}
+
+const MODES = {
+  Numeric: 'numeric',
+  Alphanumeric: 'alphanumeric',
+  Byte: 'byte',
+  Kanji: 'byte',
+} as const;
+
+/** Whether mask `pattern` flips the module at (row, col): ISO/IEC 18004 table 10, as the package writes it. */
+function flips(pattern: number, i: number, j: number): boolean {
+  switch (pattern) {
+    case 0:
+      return (i + j) % 2 === 0;
+    case 1:
+      return i % 2 === 0;
+    case 2:
+      return j % 3 === 0;
+    case 3:
+      return (i + j) % 3 === 0;
+    case 4:
+      return (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0;
+    case 5:
+      return ((i * j) % 2) + ((i * j) % 3) === 0;
+    case 6:
+      return (((i * j) % 2) + ((i * j) % 3)) % 2 === 0;
+    default:
+      return (((i * j) % 3) + ((i + j) % 2)) % 2 === 0;
+  }
+}
+
+/** Format information (error correction level M, each mask) as 15 bits: BCH(15,5), as the package computes it. */
+function formatBits(mask: number): number {
+  const G15 = 0b10100110111;
+  const data = (0b00 << 3) | mask; // level M is 00
+  let d = data << 10;
+  const degree = (n: number) => 32 - Math.clz32(n);
+  while (degree(d) - degree(G15) >= 0) d ^= G15 << (degree(d) - degree(G15));
+  return ((data << 10) | d) ^ 0b101010000010010;
+}
+
+/** Writes the format information of `mask` where the package writes it (its setupFormatInfo). */
+function writeFormat(matrix: Uint8Array, size: number, mask: number): void {
+  const bits = formatBits(mask);
+  for (let i = 0; i < 15; i++) {
+    const bit = (bits >> i) & 1;
+    const row = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i;
+    matrix[row * size + 8] = bit;
+    const col = i < 8 ? size - i - 1 : i < 9 ? 15 - i : 15 - i - 1;
+    matrix[8 * size + col] = bit;
+  }
+  matrix[(size - 8) * size + 8] = 1;
+}
+
+/**
+ * Which modules each mask flips, by symbol size: the eight patterns
+ * limited to the data modules (not the reserved function modules, which
+ * are the same for every symbol of a size), one byte per module.
+ */
+const flipTables = new Map<number, Uint8Array[]>();
+
+function flipTable(reserved: Uint8Array, size: number): Uint8Array[] {
+  let tables = flipTables.get(size);
+  if (!tables) {
+    tables = Array.from({ length: 8 }, (_, pattern) => {
+      const table = new Uint8Array(size * size);
+      for (let row = 0; row < size; row++)
+        for (let col = 0; col < size; col++)
+          table[row * size + col] = !reserved[row * size + col] && flips(pattern, row, col) ? 1 : 0;
+      return table;
+    });
+    flipTables.set(size, tables);
+  }
+  return tables;
+}
+
+/**
+ * The mask the package would choose: the lowest total penalty, the first
+ * such in pattern order. `masked0` is the symbol built with mask 0, whose
+ * data modules are unmasked here and masked again with each pattern.
+ */
+function bestMask(masked0: Uint8Array, reserved: Uint8Array, size: number): QRCodeMaskPattern {
+  const tables = flipTable(reserved, size);
+  const plain = masked0.slice();
+  const mask0 = tables[0]!;
+  for (let at = 0; at < plain.length; at++) plain[at]! ^= mask0[at]!;
+  const matrix = new Uint8Array(size * size);
+  const transposed = new Uint8Array(size * size);
+  let best = 0;
+  let lowest = Infinity;
+  for (let pattern = 0; pattern < 8; pattern++) {
+    const table = tables[pattern]!;
+    for (let at = 0; at < matrix.length; at++) matrix[at] = plain[at]! ^ table[at]!;
+    writeFormat(matrix, size, pattern);
+    const score = penalty(matrix, transposed, size);
+    if (score < lowest) {
+      lowest = score;
+      best = pattern;
+    }
+  }
+  return best as QRCodeMaskPattern;
+}
+
+/** N1's points for a finished run of `n` same-coloured modules: 3 + (n - 5) from five on. */
+const RUN_POINTS = Array.from({ length: 178 }, (_, n) => (n >= 5 ? n - 2 : 0));
+
+/** N3's finder-like patterns, 1:1:3:1:1 with four light modules on one side, as 11 bits. */
+const FINDER_LIKE = new Uint8Array(2048);
+FINDER_LIKE[0x5d0] = 1;
+FINDER_LIKE[0x05d] = 1;
+
+/**
+ * The four penalty rules, scoring exactly as the package does
+ * (mask-pattern.js), written without data-dependent branches: on a
+ * symbol's near-random modules those would be mispredicted half the time.
+ * Columns are scored as the rows of the transposed matrix.
+ */
+function penalty(m: Uint8Array, transposed: Uint8Array, size: number): number {
+  for (let row = 0; row < size; row++)
+    for (let col = 0; col < size; col++) transposed[col * size + row] = m[row * size + col]!;
+  // N1 (runs of five or more) and N3 (finder-like patterns) along rows, then columns.
+  const lines = (matrix: Uint8Array): number => {
+    let points = 0;
+    let patterns = 0;
+    for (let row = 0; row < size; row++) {
+      const at = row * size;
+      let previous = matrix[at]!;
+      let run = 1;
+      let bits = previous;
+      for (let col = 1; col < size; col++) {
+        const module = matrix[at + col]!;
+        const same = 1 - (module ^ previous);
+        points += (1 - same) * RUN_POINTS[run]!;
+        run = run * same + 1;
+        previous = module;
+        bits = ((bits << 1) & 0x7ff) | module;
+        if (col >= 10) patterns += FINDER_LIKE[bits]!;
+      }
+      points += RUN_POINTS[run]!;
+    }
+    return points + patterns * 40;
+  };
+  let points = lines(m) + lines(transposed);
+  // N2: 2x2 blocks of one colour. N4: the share of dark modules away from half, in steps of 5%.
+  let blocks = 0;
+  for (let row = 0; row < size - 1; row++)
+    for (let col = 0; col < size - 1; col++) {
+      const at = row * size + col;
+      blocks += ONE_COLOUR[m[at]! + m[at + 1]! + m[at + size]! + m[at + size + 1]!]!;
+    }
+  points += blocks * 3;
+  let dark = 0;
+  for (let i = 0; i < m.length; i++) dark += m[i]!;
+  return points + Math.abs(Math.ceil((dark * 100) / m.length / 5) - 10) * 10;
+}
+
+/** N2: whether four modules summing to this are of one colour. */
+const ONE_COLOUR = [1, 0, 0, 0, 1];
