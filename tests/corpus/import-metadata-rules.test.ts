@@ -59,6 +59,26 @@ describe('the headline', () => {
     expect(found(draft, 'title')).toBe(HEADLINE);
   });
 
+  it('drops a site name spelt in the page’s address from the <title>', () => {
+    // No og:site_name and no <h1>: the <title> is all there is, and its suffix is the site's name.
+    const draft = page({
+      title: `${HEADLINE} - County Courier`,
+      head: '<link rel="canonical" href="https://www.countycourier.com/news/school-day">',
+    });
+    expect(found(draft, 'title')).toBe(HEADLINE);
+    // A last part that is not the site's name stays: it is part of the headline.
+    const own = page({
+      title: 'Board votes - and parents react',
+      head: '<link rel="canonical" href="https://www.countycourier.com/news/school-day">',
+    });
+    expect(found(own, 'title')).toBe('Board votes - and parents react');
+  });
+
+  it('drops the label an opinion piece carries before its headline in the <title>', () => {
+    const draft = page({ title: `Opinion | ${HEADLINE}` });
+    expect(found(draft, 'title')).toBe(HEADLINE);
+  });
+
   it('keeps an <h1> inside a layout wrapper named for its sidebar', () => {
     const draft = page({
       title: 'Longer day',
