@@ -130,7 +130,8 @@ export class JobPage {
     return !this.#page.isClosed() && this.#page.browser().connected;
   }
 
-  async print(job: PageJob): Promise<PagePrint> {
+  /** `onLoading` is called once the document is on its way to the browser (the load is asked for). */
+  async print(job: PageJob, onLoading?: () => void): Promise<PagePrint> {
     const folder = folderUrl(job.baseUrl);
     const documentUrl = new URL(documentName(), folder);
     const current: CurrentJob = {
@@ -147,9 +148,12 @@ export class JobPage {
         await writeFile(documentUrl, job.html);
       });
       try {
-        await step('loading the page', () =>
-          page.goto(documentUrl.href, { waitUntil: 'load', timeout: loadMs }),
-        );
+        await step('loading the page', () => {
+          // page.goto sends the navigation before its first await.
+          const loaded = page.goto(documentUrl.href, { waitUntil: 'load', timeout: loadMs });
+          onLoading?.();
+          return loaded;
+        });
       } finally {
         // Loaded (or given up on): the browser holds the document, the file is no longer needed.
         await rm(documentUrl, { force: true });

@@ -64,15 +64,24 @@ export interface PrinterOptions {
 /** Called with each PDF as soon as it is printed; printing waits for it before taking the next job. */
 export type OnPrinted = (index: number, printed: PrintedPdf) => Promise<void> | void;
 
+/**
+ * The browser is busy with the first documents: Node's one thread may now
+ * do work that printing does not wait for (rendering and writing the pages
+ * nobody prints), without delaying the documents' way to the browser.
+ */
+export type OnBusy = () => void;
+
 export interface Printer {
   /** PDFs in job order. Throws PrintFailedError, after finishing the others, if any job failed twice. */
   printAll(jobs: readonly PrintJob[]): Promise<PrintedPdf[]>;
   /**
    * Hands each PDF to `onPrinted` as it comes, in the order printed, and
    * keeps none. Throws PrintFailedError (with no PDFs) at the end if any job
-   * failed twice; an error `onPrinted` throws stops printing.
+   * failed twice; an error `onPrinted` throws stops printing. `onBusy` is
+   * called once, as soon as every tab has handed its first document to the
+   * browser (or has none, or failed): see OnBusy.
    */
-  printEach(jobs: readonly PrintJob[], onPrinted: OnPrinted): Promise<void>;
+  printEach(jobs: readonly PrintJob[], onPrinted: OnPrinted, onBusy?: OnBusy): Promise<void>;
   /** Browsers started so far; more than one means Chromium crashed and was restarted. */
   readonly launches: number;
   /**
@@ -227,10 +236,13 @@ class QueuePrinter implements OpenPrinter {
     return printed;
   }
 
-  async printEach(jobs: readonly PrintJob[], onPrinted: OnPrinted): Promise<void> {
+  async printEach(jobs: readonly PrintJob[], onPrinted: OnPrinted, onBusy?: OnBusy): Promise<void> {
     // A bad base URL is a bug in the caller: fail before starting anything.
     for (const job of jobs) folderUrl(job.baseUrl);
-    if (jobs.length === 0) return;
+    if (jobs.length === 0) {
+      onBusy?.();
+      return;
+    }
     const session = await this.#sessionOnce();
     const failures: PrintFailure[] = [];
     const order = longestFirst(jobs);
@@ -239,13 +251,20 @@ class QueuePrinter implements OpenPrinter {
     let fatal: { error: unknown } | undefined;
     // Each job leaves megabytes of garbage behind (its HTML, its PDF in transit): see util/garbage.ts.
     const garbage = new GarbageCollector(GARBAGE_THRESHOLD_BYTES);
+    const workers = Math.min(this.#concurrency, jobs.length);
+    let idleTabs = workers;
     const work = async (): Promise<void> => {
       const slot: Slot = { page: undefined, pages: 0 };
+      let loading: (() => void) | undefined = () => {
+        loading = undefined;
+        if (--idleTabs === 0) onBusy?.();
+      };
       try {
         for (let at = next++; at < order.length && !fatal; at = next++) {
           const index = order[at]!;
           const job = jobs[index]!;
-          const outcome = await this.#printWithRetry(session, slot, job);
+          const outcome = await this.#printWithRetry(session, slot, job, loading);
+          loading?.();
           if ('printed' in outcome) await onPrinted(index, outcome.printed);
           else failures[index] = outcome.failure;
           garbage.collectIfGrown();
@@ -256,10 +275,10 @@ class QueuePrinter implements OpenPrinter {
         // A browser that cannot start, Ctrl-C, or the caller's own error: no job could succeed after it.
         fatal ??= { error };
       } finally {
+        loading?.();
         await slot.page?.close();
       }
     };
-    const workers = Math.min(this.#concurrency, jobs.length);
     await Promise.all(Array.from({ length: workers }, work));
     if (fatal) throw fatal.error;
     const failed = failures.filter(Boolean);
@@ -286,7 +305,12 @@ class QueuePrinter implements OpenPrinter {
    * A job's failures are caught here and end up in its Outcome; what escapes
    * (no browser could be started, or Ctrl-C) stops the whole run.
    */
-  async #printWithRetry(session: BrowserSession, slot: Slot, job: PrintJob): Promise<Outcome> {
+  async #printWithRetry(
+    session: BrowserSession,
+    slot: Slot,
+    job: PrintJob,
+    onLoading: (() => void) | undefined,
+  ): Promise<Outcome> {
     let reason = '';
     // Rendered once, when its turn comes, and let go as soon as it is printed.
     const html = typeof job.html === 'string' ? job.html : await job.html();
@@ -300,7 +324,7 @@ class QueuePrinter implements OpenPrinter {
           this.#tabsOpened += 1;
           slot.pages = 0;
         }
-        const { pdf, blockedUrls } = await slot.page.print({ ...job, html });
+        const { pdf, blockedUrls } = await slot.page.print({ ...job, html }, onLoading);
         const normalized = await normalizePdf(pdf, job);
         slot.pages += normalized.pageCount;
         // Closed now rather than before the next job, so that its memory is given back while

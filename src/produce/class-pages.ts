@@ -18,6 +18,7 @@ import { classDraw } from '../quiz/draw.js';
 import { pageCharacters } from '../render/fonts.js';
 import { templateEnvironment, type Environment } from '../render/env.js';
 import {
+  classFills,
   renderCopy,
   renderKey,
   renderMarkingGrid,
@@ -58,6 +59,8 @@ export function classPagesRenderer(
   items: RenderedItems = renderedItems(),
 ): ClassPagesRenderer {
   const env: Environment = templateEnvironment(setup.templateDirs);
+  // The built-in templates are the last folder; the project's own come before them.
+  const fills = classFills(env, setup.templateDirs.slice(0, -1), items);
   return {
     pages(copy, name) {
       const base = `${setup.packFolder}/copies/${name}`;
@@ -66,6 +69,7 @@ export function classPagesRenderer(
         corpus: setup.corpus,
         assetsUrl: assetsUrlFor(`${base}.html`),
         items,
+        fills,
         ...(setup.answerSheet ? { answerSheet: setup.answerSheet } : {}),
       };
       const booklet = setup.booklet;

@@ -7,13 +7,13 @@
  */
 import type { Io } from '../terminal/io.js';
 import { progressReporter } from '../terminal/progress.js';
-import type { OnPrinted, OpenPrinter, PrintedPdf, PrintJob } from '../pdf/printer.js';
+import type { OnBusy, OnPrinted, OpenPrinter, PrintedPdf, PrintJob } from '../pdf/printer.js';
 
 export interface RunPrinter {
   /** PDFs in job order; see Printer.printAll. */
   printAll(jobs: readonly PrintJob[]): Promise<PrintedPdf[]>;
   /** Each PDF handed on as it is printed; see Printer.printEach. */
-  printEach(jobs: readonly PrintJob[], onPrinted: OnPrinted): Promise<void>;
+  printEach(jobs: readonly PrintJob[], onPrinted: OnPrinted, onBusy?: OnBusy): Promise<void>;
   /**
    * Starts loading puppeteer and launching the browser now; resolves once
    * the browser's process is starting (not ready), never rejects: a failure
@@ -55,7 +55,8 @@ export async function withRunPrinter<T>(
   try {
     return await fn({
       printAll: async (jobs) => (await start()).printAll(jobs),
-      printEach: async (jobs, onPrinted) => (await start()).printEach(jobs, onPrinted),
+      printEach: async (jobs, onPrinted, onBusy) =>
+        (await start()).printEach(jobs, onPrinted, onBusy),
       warmUp: () =>
         start().then(
           (printer) => printer.warmUp(),

@@ -49,6 +49,11 @@ export async function produce(
   // The documents to print are rendered first, and printed (with the packs)
   // while the other pages are rendered and written: the browser need not
   // wait for pages it never prints (a class's 60 copies and keys as HTML).
+  // Those are rendered only once the browser has its first documents:
+  // rendering them on Node's one thread meanwhile held up every step of
+  // the way there (the fonts staged, the tabs opened, the chunks rendered
+  // and handed over), so that printing started only after the last page
+  // was written.
   const singles = plan.documents.filter((d) => d.writePdf);
   const toPrint = new Map<PlannedDocument, string>();
   const characters = new Set<number>();
@@ -67,7 +72,7 @@ export async function produce(
   await forEachLimited(plan.files, WRITES_AT_ONCE, async (file) =>
     writer.add(file.path, typeof file.data === 'function' ? await file.data() : file.data),
   );
-  const writing = (async () => {
+  const writePages = async (): Promise<void> => {
     // Each page is rendered and written in turn, not all held at once.
     await forEachLimited(plan.documents, WRITES_AT_ONCE, async (doc) => {
       let html = toPrint.get(doc);
@@ -86,13 +91,11 @@ export async function produce(
     }
     // The stylesheet for every page written, the one out/ keeps.
     if (withAssets) await writer.addAssets(characters);
-  })();
+  };
   if (singles.length === 0 && plan.packs.length === 0) {
-    await writing;
+    await writePages();
     return { kinds, pages };
   }
-  // A page that cannot be written fails the run: printing stops too.
-  writing.catch(() => options.printer.done());
   await writer.coverCharacters(characters);
 
   const folderUrl = (file: string) => writer.stagedUrl(path.posix.dirname(file));
@@ -120,6 +123,8 @@ export async function produce(
   const chunkOf = packs.flatMap(({ jobs, output }) => jobs.map((_, chunk) => ({ output, chunk })));
   const blocked: { name: string; blockedUrls: string[] }[] = [];
   // Each PDF is written (or joined into its pack) as soon as it is printed: none is held to the end.
+  let browserBusy = (): void => undefined;
+  const busy = new Promise<void>((resolve) => (browserBusy = resolve));
   const printing = options.printer.printEach(
     [...singleJobs, ...packs.flatMap(({ jobs }) => jobs)],
     async (index, printed) => {
@@ -137,7 +142,13 @@ export async function produce(
       kinds.set(pdfPath(doc.path), `${doc.kind} (pdf)`);
       pages.set(pdfPath(doc.path), printed.pageCount + (pdf === printed.pdf ? 0 : 1));
     },
+    browserBusy,
   );
+  // Printing that ends (or fails) before any tab got a document must not leave the pages unwritten.
+  printing.then(browserBusy, browserBusy);
+  const writing = busy.then(writePages);
+  // A page that cannot be written fails the run: printing stops too.
+  writing.catch(() => options.printer.done());
   const [written, print] = await Promise.allSettled([writing, printing]);
   if (written.status === 'rejected') throw written.reason;
   if (print.status === 'rejected') throw print.reason;

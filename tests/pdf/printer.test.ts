@@ -176,6 +176,44 @@ describe('printing a quiz document', () => {
     expect(tabs).toBe(2);
   });
 
+  it('says once that the browser is busy, when each tab has taken its first document', async () => {
+    const events: string[] = [];
+    const names = ['a', 'b', 'c'];
+    await shared.printer.printEach(
+      names.map((name) => {
+        const { html, ...rest } = job(name, TWO_PAGES);
+        return {
+          ...rest,
+          html: () => {
+            events.push(`render ${name}`);
+            return html as string;
+          },
+        };
+      }),
+      (index) => {
+        events.push(`printed ${names[index]}`);
+      },
+      () => events.push('busy'),
+    );
+    expect(events.filter((event) => event === 'busy')).toHaveLength(1);
+    // Both tabs' first documents (a and b, in the order given) were on their way before it.
+    const before = events.slice(0, events.indexOf('busy'));
+    expect(before).toEqual(expect.arrayContaining(['render a', 'render b']));
+    expect(events.filter((event) => event.startsWith('printed')).sort()).toEqual([
+      'printed a',
+      'printed b',
+      'printed c',
+    ]);
+    // With nothing to print, at once: whoever waits for it is not left waiting.
+    let idle = false;
+    await shared.printer.printEach(
+      [],
+      () => undefined,
+      () => (idle = true),
+    );
+    expect(idle).toBe(true);
+  });
+
   it('uses one browser for all of it', () => {
     expect(shared.printer.launches).toBe(1);
   });
