@@ -17,6 +17,7 @@ import type { QuizCopy, Student } from '../quiz/copy.js';
 import { classDraw } from '../quiz/draw.js';
 import { pageCharacters } from '../render/fonts.js';
 import { templateEnvironment, type Environment } from '../render/env.js';
+import type { RenderFrame } from '../render/page.js';
 import {
   classFills,
   renderCopy,
@@ -45,7 +46,8 @@ export interface ClassPagesSetup {
 export interface StudentPage {
   path: string;
   kind: 'quiz' | 'key';
-  render(): string;
+  /** The page; with `frame`, rendered somewhere else instead (a pack, see render/page.ts renderPair). */
+  render(frame?: RenderFrame): string;
 }
 
 /** What rendering a class's pages shares on one thread: templates and the cache of rendered questions. */
@@ -74,14 +76,18 @@ export function classPagesRenderer(
       };
       const booklet = setup.booklet;
       return [
-        { path: `${base}.html`, kind: 'quiz', render: () => renderCopy(copy, context) },
+        {
+          path: `${base}.html`,
+          kind: 'quiz',
+          render: (frame) => renderCopy(copy, { ...context, ...frame }),
+        },
         {
           path: `${base}-key.html`,
           kind: 'key',
-          render: () =>
+          render: (frame) =>
             booklet
-              ? renderMarkingGrid(copy, booklet, booklet.name, context)
-              : renderKey(copy, context),
+              ? renderMarkingGrid(copy, booklet, booklet.name, { ...context, ...frame })
+              : renderKey(copy, { ...context, ...frame }),
         },
       ];
     },
