@@ -23,11 +23,13 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { renderTemplate, type Environment } from './env.js';
 
-const OPEN = '\uE001';
-const CLOSE = '\uE002';
+// Private-use characters other than those renderPair (page.ts) stands in with: a
+// pair's page name and assets URL are the same in every copy, so they stay in the shape.
+const OPEN = '\uE011';
+const CLOSE = '\uE012';
 /** Characters each writing treats its own way: how they come out shows how a field was written. */
 const PROBE = `<"&'\\`;
-const MARKED = /\uE001(\d+)([^\uE001\uE002]*)\uE002/g;
+const MARKED = /\uE011(\d+)([^\uE011\uE012]*)\uE012/g;
 
 /**
  * Shapes kept at most: a class whose copies all differ in shape (other
@@ -141,7 +143,10 @@ export function pageFills(
  * returns its marker (of the same kind, plain text or HTML), or returns an
  * empty value itself, which a template may test and so stays in the shape.
  */
-export function fieldMarker(): { field<T>(value: T): T | string; values: unknown[] } {
+export function fieldMarker(): {
+  field<T>(value: T): T | string;
+  values: unknown[];
+} {
   const values: unknown[] = [];
   return {
     values,

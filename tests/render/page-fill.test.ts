@@ -13,6 +13,7 @@ import { drawStudentCopies } from '../../src/quiz/draw.js';
 import type { Student } from '../../src/quiz/copy.js';
 import { templateEnvironment } from '../../src/render/env.js';
 import { classFills, renderCopy, renderedItems } from '../../src/render/quiz.js';
+import { renderPair } from '../../src/render/page.js';
 import { BUILTIN_TEMPLATES } from '../../src/project.js';
 import { blueprint, bundled } from '../quiz/fixtures.js';
 
@@ -104,6 +105,34 @@ describe('copies filled into shapes', () => {
     expect(page).toContain('\\3c script\\3e alert(1)\\3c /script\\3e ');
   });
 
+  it('are the copies rendered in full as pairs, each copy’s page and its part of the pack', async () => {
+    const content = await bundled();
+    const env = templateEnvironment([BUILTIN_TEMPLATES]);
+    const items = renderedItems();
+    const full = {
+      env,
+      corpus: content.corpus,
+      assetsUrl: '.',
+      items,
+      answerSheet: singleChoice.answerSheet!,
+    };
+    const filled = { ...full, fills: classFills(env, [], items) };
+    const roster = students(12, () => '7C');
+    const copies = drawStudentCopies(content.bank.questions, singleChoice, 4, roster);
+    copies.forEach((copy, i) => {
+      const pair = (context: typeof full) =>
+        renderPair(
+          (frame) => renderCopy(copy, { ...context, ...frame }),
+          { assetsUrl: '../../../assets' },
+          { name: `copy-${i + 1}`, assetsUrl: '../../assets' },
+        );
+      const expected = pair(full);
+      expect(expected.part).toContain(`id="copy-${i + 1}"`);
+      expect(pair(filled)).toEqual(expected);
+    });
+    expect(filled.fills.stats().filled).toBe(copies.length);
+  });
+
   it('are the copies rendered in full for questions of several types, without a sheet', async () => {
     const { fills } = await compare(
       mixed,
@@ -126,10 +155,16 @@ describe('copies filled into shapes', () => {
     expect(fills.stats().filled).toBe(0);
     const content = await bundled();
     const env = templateEnvironment([copyTemplate, BUILTIN_TEMPLATES]);
-    const page = renderCopy(copies[1]!, { env, corpus: content.corpus, assetsUrl: '.' });
+    const page = renderCopy(copies[1]!, {
+      env,
+      corpus: content.corpus,
+      assetsUrl: '.',
+    });
     expect(page).toContain('<h1>TOM &amp; JERRY</h1><p>Hello Tom</p>');
     // An included stylesheet of the project's own is a template too.
-    const stylesheet = ownTemplates({ 'styles/quiz.css': `/* {{ copy.student.name | lower }} */` });
+    const stylesheet = ownTemplates({
+      'styles/quiz.css': `/* {{ copy.student.name | lower }} */`,
+    });
     const second = await compare(singleChoice, [stylesheet, BUILTIN_TEMPLATES], roster);
     expect(second.fills.stats().filled).toBe(0);
   });
