@@ -50,10 +50,13 @@ export async function writePrintJobs({ projectDir, quizId, rosterFile, outDir })
       .filter((d) => d.writePdf)
       .map((d) => ({ folder: path.dirname(d.path), html: d.render() })),
     ...plan.packs.flatMap((pack) =>
-      packPrintJobs(pack, { baseUrl: 'file:///', date: pdfDate(pack.dateSeed) }).map((job) => ({
-        folder: path.dirname(pack.path),
-        html: typeof job.html === 'function' ? job.html() : job.html,
-      })),
+      // PDF only: no copy's own page comes with its part.
+      packPrintJobs(pack, { baseUrl: 'file:///', date: pdfDate(pack.dateSeed) }, () => {}).map(
+        (job) => ({
+          folder: path.dirname(pack.path),
+          html: typeof job.html === 'function' ? job.html() : job.html,
+        }),
+      ),
     ),
   ];
   const folders = new Set();

@@ -22,7 +22,7 @@
  * Source maps point into src/: `node --enable-source-maps dist/bin.js`, or
  * `handout --debug`, shows stack traces with TypeScript file and line.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -79,4 +79,34 @@ export async function bundle() {
   });
 }
 
-if (path.resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) await bundle();
+/**
+ * Compiles the built-in templates (every .njk and .css of templates/ but the
+ * starter project, which `handout init` copies) into dist/templates.cjs,
+ * with the syntax options handout reads them with and a hash of each file:
+ * see src/render/precompiled.ts. Uses tsc's dist/, built just before.
+ */
+export async function precompileTemplates() {
+  const { default: nunjucks } = await import('nunjucks');
+  const { TEMPLATE_SYNTAX } = await import('../dist/render/env.js');
+  const { COMPILED_TEMPLATES, sourceHash } = await import('../dist/render/precompiled.js');
+  const dir = path.join(ROOT, 'templates');
+  const env = new nunjucks.Environment([], TEMPLATE_SYNTAX);
+  const names = readdirSync(dir, { recursive: true })
+    .map((name) => name.split(path.sep).join('/'))
+    .filter((name) => /\.(njk|css)$/.test(name) && !name.startsWith('starter/'))
+    .sort();
+  const entries = names.map((name) => {
+    const source = readFileSync(path.join(dir, name), 'utf8');
+    const code = nunjucks.precompileString(source, { name, env, wrapper: ([t]) => t.template });
+    return `${JSON.stringify(name)}: {\n  sha1: ${JSON.stringify(sourceHash(source))},\n  code: (function () {\n${code}\n})(),\n}`;
+  });
+  writeFileSync(
+    path.join(ROOT, COMPILED_TEMPLATES),
+    `// Built by scripts/bundle.mjs from templates/: see src/render/precompiled.ts.\nmodule.exports = {\n${entries.join(',\n')}\n};\n`,
+  );
+}
+
+if (path.resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) {
+  await bundle();
+  await precompileTemplates();
+}

@@ -17,7 +17,9 @@ import type { QuizCopy, Student } from '../quiz/copy.js';
 import { classDraw } from '../quiz/draw.js';
 import { pageCharacters } from '../render/fonts.js';
 import { templateEnvironment, type Environment } from '../render/env.js';
+import type { RenderFrame } from '../render/page.js';
 import {
+  classFills,
   renderCopy,
   renderKey,
   renderMarkingGrid,
@@ -44,7 +46,8 @@ export interface ClassPagesSetup {
 export interface StudentPage {
   path: string;
   kind: 'quiz' | 'key';
-  render(): string;
+  /** The page; with `frame`, rendered somewhere else instead (a pack, see render/page.ts renderPair). */
+  render(frame?: RenderFrame): string;
 }
 
 /** What rendering a class's pages shares on one thread: templates and the cache of rendered questions. */
@@ -58,6 +61,8 @@ export function classPagesRenderer(
   items: RenderedItems = renderedItems(),
 ): ClassPagesRenderer {
   const env: Environment = templateEnvironment(setup.templateDirs);
+  // The built-in templates are the last folder; the project's own come before them.
+  const fills = classFills(env, setup.templateDirs.slice(0, -1), items);
   return {
     pages(copy, name) {
       const base = `${setup.packFolder}/copies/${name}`;
@@ -66,18 +71,23 @@ export function classPagesRenderer(
         corpus: setup.corpus,
         assetsUrl: assetsUrlFor(`${base}.html`),
         items,
+        fills,
         ...(setup.answerSheet ? { answerSheet: setup.answerSheet } : {}),
       };
       const booklet = setup.booklet;
       return [
-        { path: `${base}.html`, kind: 'quiz', render: () => renderCopy(copy, context) },
+        {
+          path: `${base}.html`,
+          kind: 'quiz',
+          render: (frame) => renderCopy(copy, { ...context, ...frame }),
+        },
         {
           path: `${base}-key.html`,
           kind: 'key',
-          render: () =>
+          render: (frame) =>
             booklet
-              ? renderMarkingGrid(copy, booklet, booklet.name, context)
-              : renderKey(copy, context),
+              ? renderMarkingGrid(copy, booklet, booklet.name, { ...context, ...frame })
+              : renderKey(copy, { ...context, ...frame }),
         },
       ];
     },

@@ -4,6 +4,7 @@
  * hands everything to the one writer.
  */
 import path from 'node:path';
+import type { PagePair } from '../render/page.js';
 
 export type OutputFormat = 'html' | 'pdf';
 
@@ -53,6 +54,14 @@ export interface PlannedPart {
   name: string;
   /** Renders the copy's body as a part (see PagePart): only when the pack is printed. */
   render: () => string;
+  /**
+   * The copy's own HTML page, one of the plan's documents, when it is
+   * written too: rendered with the part (one render makes both, see
+   * render/page.ts renderPair), and written as the pack is printed instead
+   * of on its own. A page written ahead of printing would hold its part
+   * until its chunk prints: for 1,000 students, hundreds of copies.
+   */
+  page?: { document: PlannedDocument; render: () => PagePair };
   /** Also write this copy's own PDF, cut from the printed pack. */
   split?: { path: string; title: string; kind: string };
 }

@@ -8,7 +8,7 @@
 import type { PackAssembler } from '../pdf/pack.js';
 import type { PrintJob } from '../pdf/printer.js';
 import type { OutputWriter, StagedFile } from '../write/writer.js';
-import type { PlannedPack, PlannedPart } from './plan.js';
+import type { PlannedDocument, PlannedPack, PlannedPart } from './plan.js';
 
 /**
  * HTML per printed document, in characters: about ten copies of the
@@ -72,16 +72,24 @@ function packChunking(pack: PlannedPack): { chunks: PlannedPart[][]; copyLength:
 
 /**
  * One print job per chunk: the pack's head, then each copy on its own named
- * pages. Each chunk's HTML is rendered only when its turn to print comes.
+ * pages. Each chunk's HTML is rendered only when its turn to print comes;
+ * the copies' own pages rendered with it (PlannedPart.page) go to `onPage`.
  */
 export function packPrintJobs(
   pack: PlannedPack,
   metadata: { baseUrl: string; date: Date },
+  onPage: (document: PlannedDocument, html: string) => void,
 ): PrintJob[] {
   const { chunks, copyLength } = packChunking(pack);
+  const render = (part: PlannedPart): string => {
+    if (!part.page) return part.render();
+    const pair = part.page.render();
+    onPage(part.page.document, pair.page);
+    return pair.part;
+  };
   return chunks.map((chunk, i) => ({
     name: chunks.length === 1 ? pack.path : `${pack.path} (part ${i + 1} of ${chunks.length})`,
-    html: () => `${pack.head()}${chunk.map((part) => part.render()).join('')}</body>\n</html>\n`,
+    html: () => `${pack.head()}${chunk.map(render).join('')}</body>\n</html>\n`,
     // Longest first needs sizes before anything is rendered.
     size: copyLength * chunk.length,
     baseUrl: metadata.baseUrl,

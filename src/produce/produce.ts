@@ -57,6 +57,11 @@ export async function produce(
   const singles = plan.documents.filter((d) => d.writePdf);
   const toPrint = new Map<PlannedDocument, string>();
   const characters = new Set<number>();
+  // Pages rendered with their parts in a pack (PlannedPart.page) are written as the pack is printed.
+  const withPacks = new Set(
+    plan.packs.flatMap((pack) => pack.parts.flatMap((part) => part.page?.document ?? [])),
+  );
+  const packPages: Promise<void>[] = [];
   for (const doc of singles) {
     const html = doc.render();
     pageCharacters(html, characters);
@@ -75,6 +80,7 @@ export async function produce(
   const writePages = async (): Promise<void> => {
     // Each page is rendered and written in turn, not all held at once.
     await forEachLimited(plan.documents, WRITES_AT_ONCE, async (doc) => {
+      if (withPacks.has(doc)) return;
       let html = toPrint.get(doc);
       if (html === undefined) {
         html = doc.render();
@@ -89,11 +95,14 @@ export async function produce(
       for (const file of written.files) kinds.set(file.path, `${file.kind} (html)`);
       for (const c of written.characters) characters.add(c);
     }
-    // The stylesheet for every page written, the one out/ keeps.
+  };
+  // The stylesheet for every page written, the one out/ keeps.
+  const addAssets = async () => {
     if (withAssets) await writer.addAssets(characters);
   };
   if (singles.length === 0 && plan.packs.length === 0) {
     await writePages();
+    await addAssets();
     return { kinds, pages };
   }
   await writer.coverCharacters(characters);
@@ -108,15 +117,25 @@ export async function produce(
   }));
   const packs = plan.packs.map((pack) => {
     const date = pdfDate(pack.dateSeed);
-    const jobs = packPrintJobs(pack, { baseUrl: folderUrl(pack.path), date }).map((job) => ({
-      ...job,
-      // A chunk's characters are known once it is rendered: their fonts are staged before it prints.
-      html: async () => {
-        const html = typeof job.html === 'string' ? job.html : await job.html();
-        await writer.coverCharacters(pageCharacters(html));
-        return html;
-      },
-    }));
+    const writePage = (doc: PlannedDocument, html: string) => {
+      pageCharacters(html, characters);
+      kinds.set(doc.path, `${doc.kind} (html)`);
+      const written = writer.add(doc.path, html);
+      // A page that cannot be written fails the run (below): printing stops now.
+      written.catch(() => options.printer.done());
+      packPages.push(written);
+    };
+    const jobs = packPrintJobs(pack, { baseUrl: folderUrl(pack.path), date }, writePage).map(
+      (job) => ({
+        ...job,
+        // A chunk's characters are known once it is rendered: their fonts are staged before it prints.
+        html: async () => {
+          const html = typeof job.html === 'string' ? job.html : await job.html();
+          await writer.coverCharacters(pageCharacters(html));
+          return html;
+        },
+      }),
+    );
     return { pack, jobs, output: new PackWriter(pack, writer, date) };
   });
   // Which pack and chunk each job prints, after the single documents.
@@ -150,9 +169,13 @@ export async function produce(
   // A page that cannot be written fails the run: printing stops too.
   writing.catch(() => options.printer.done());
   const [written, print] = await Promise.allSettled([writing, printing]);
+  // Every page write started is over, even when the run fails, before its folder is removed.
+  const pageFailed = (await Promise.allSettled(packPages)).find((p) => p.status === 'rejected');
   if (written.status === 'rejected') throw written.reason;
   if (print.status === 'rejected') throw print.reason;
+  if (pageFailed) throw pageFailed.reason;
   options.printer.done();
+  await addAssets();
   reportBlocked(blocked.filter(Boolean), options.io);
   for (const { pack, output } of packs) {
     const assembled = await output.finish();

@@ -27,8 +27,9 @@ import {
   shareClassPages,
   startClassWorker,
   type ClassPagesSetup,
+  type StudentPage,
 } from './class-pages.js';
-import type { PagePart } from '../render/page.js';
+import { pairsAllowed, renderPair, type PagePart } from '../render/page.js';
 import { templateEnvironment } from '../render/env.js';
 import {
   assetsUrlFor,
@@ -39,6 +40,7 @@ import {
   type LazyDocument,
   type LazyPlan,
   type OutputFormat,
+  type PlannedDocument,
   type PlannedPart,
 } from './plan.js';
 
@@ -184,6 +186,8 @@ function planClass(
   const answers = (copy: QuizCopy, context: QuizRenderContext): string =>
     booklet ? renderMarkingGrid(copy, booklet, bookletName, context) : renderKey(copy, context);
   const names = copyFileNames(students);
+  const packContext = planning.context(`${packFolder}/class-pack.html`);
+  const ownPages: OwnPage[][] = [];
   if (planning.html) {
     const setup: ClassPagesSetup = {
       templateDirs: content.project.templateDirs,
@@ -213,16 +217,18 @@ function planClass(
       const copy = copyAt(i);
       // The copy's own page; its PDF, if wanted, is cut from the printed pack.
       const [copyPage, keyPage] = renderer.pages(copy, names[i]!);
-      plan.documents.push(
-        {
-          ...document(copyPage.path, copyPage.render, copyTitle(copy), 'quiz', planning),
+      const own = (page: StudentPage, title: string, kind: string) => ({
+        document: {
+          ...document(page.path, () => page.render(), title, kind, planning),
           writePdf: false,
         },
-        {
-          ...document(keyPage.path, keyPage.render, keyTitle(copy, full), 'key', planning),
-          writePdf: false,
-        },
-      );
+        page,
+      });
+      ownPages[i] = [
+        own(copyPage, copyTitle(copy), 'quiz'),
+        own(keyPage, keyTitle(copy, full), 'key'),
+      ];
+      plan.documents.push(...ownPages[i]!.map((own) => own.document));
     }
   }
   if (booklet) {
@@ -239,7 +245,8 @@ function planClass(
     );
   }
   if (!planning.pdf) return;
-  const packContext = planning.context(`${packFolder}/class-pack.html`);
+  // The pages this thread writes are rendered once each with their parts.
+  const paired = pairsAllowed(content.bank.questions, blueprint, roster, content.corpus.articles);
   const copyParts: PlannedPart[] = [];
   const keyParts: PlannedPart[] = [];
   students.forEach((student, i) => {
@@ -250,25 +257,47 @@ function planClass(
     // The same titles the copy's own documents get, without drawing the copy.
     const title = (key: boolean) =>
       `${key ? `${keyKind(full)} — ` : ''}${blueprint.title} — ${studentCopyName(student)}`;
+    const withPage = (own: OwnPage | undefined) =>
+      own
+        ? {
+            page: {
+              document: own.document,
+              render: () =>
+                renderPair(
+                  (frame) => own.page.render(frame),
+                  { assetsUrl: assetsUrlFor(own.document.path) },
+                  { name: part.name, assetsUrl: packContext.assetsUrl },
+                ),
+            },
+          }
+        : {};
+    const [ownCopy, ownKey] = paired ? (ownPages[i] ?? []) : [];
     copyParts.push({
       ...part,
       render: () => renderCopy(copyAt(i), { ...packContext, part }),
+      ...withPage(ownCopy),
       ...split(`${base}.html`, title(false), 'quiz (pdf)'),
     });
     keyParts.push({
       ...part,
       render: () => answers(copyAt(i), { ...packContext, part }),
+      ...withPage(ownKey),
       ...split(`${base}-key.html`, title(true), 'key (pdf)'),
     });
   });
   const head = { ...packContext, part: { head: true } as const };
+  // Each chunk of a pack starts with the same head, and the pack's margins are read from it.
+  const once = (render: () => string) => {
+    let html: string | undefined;
+    return () => (html ??= render());
+  };
   const pack = { duplex: options.duplex, dateSeed: options.seed };
   plan.packs.push(
     {
       ...pack,
       path: `${packFolder}/class-pack.pdf`,
       title: `${group}: student copies`,
-      head: () => renderCopy(copyAt(0), head),
+      head: once(() => renderCopy(copyAt(0), head)),
       parts: copyParts,
       kind: 'class pack',
     },
@@ -276,11 +305,17 @@ function planClass(
       ...pack,
       path: `${packFolder}/class-keys.pdf`,
       title: `${group}: ${full ? 'answer keys' : 'marking grids'}`,
-      head: () => answers(copyAt(0), head),
+      head: once(() => answers(copyAt(0), head)),
       parts: keyParts,
       kind: 'class keys',
     },
   );
+}
+
+/** A student's own page (copy or key) as planned, and how to render it elsewhere too. */
+interface OwnPage {
+  document: PlannedDocument;
+  page: StudentPage;
 }
 
 function document(

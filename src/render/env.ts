@@ -8,9 +8,14 @@ import { HandoutError } from '../errors.js';
 import { plural } from '../util/text.js';
 import { formatPartialDate } from '../corpus/article.js';
 import { blockMarkdown, inlineMarkdown } from './markdown.js';
+import { BUILTIN_TEMPLATES, PACKAGE_ROOT } from '../project.js';
+import { builtTemplates, precompiledLoader } from './precompiled.js';
 import { fasterFrames } from './nunjucks-frames.js';
 
 export type Environment = nunjucks.Environment;
+
+/** How templates are read: compiled into their code, so the build compiles with the same. */
+export const TEMPLATE_SYNTAX = { trimBlocks: true, lstripBlocks: true } as const;
 
 const environments = new Map<string, Environment>();
 
@@ -19,15 +24,16 @@ export function templateEnvironment(templateDirs: string[]): Environment {
   let env = environments.get(key);
   if (!env) {
     fasterFrames();
-    env = new nunjucks.Environment(
-      new nunjucks.FileSystemLoader(templateDirs, { noCache: false }),
-      {
-        autoescape: true,
-        throwOnUndefined: false,
-        trimBlocks: true,
-        lstripBlocks: true,
-      },
-    );
+    // Each folder in turn; the built-in one as the build compiled it, where its files are unchanged.
+    const loaders = templateDirs.flatMap((dir) => [
+      ...(dir === BUILTIN_TEMPLATES ? [precompiledLoader(dir, builtTemplates(PACKAGE_ROOT))] : []),
+      new nunjucks.FileSystemLoader(dir, { noCache: false }),
+    ]);
+    env = new nunjucks.Environment(loaders, {
+      autoescape: true,
+      throwOnUndefined: false,
+      ...TEMPLATE_SYNTAX,
+    });
     addFilters(env);
     environments.set(key, env);
   }

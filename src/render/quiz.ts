@@ -8,6 +8,7 @@ import { relabelRefs } from '../corpus/ref-labels.js';
 import { renderTemplate, type Environment } from './env.js';
 import { pageFrame, type PagePart } from './page.js';
 import { answerSheetView } from './answer-sheet.js';
+import { fieldMarker, pageFills, type PageFills } from './page-fill.js';
 import { bubbleType, type LayoutOptions } from '../sheet/layout.js';
 
 export interface QuizRenderContext {
@@ -21,6 +22,8 @@ export interface QuizRenderContext {
   items?: RenderedItems;
   /** Add an answer sheet after the questions (blueprint `answer_sheet`). */
   answerSheet?: LayoutOptions;
+  /** Copies filled into shapes rendered once (see classFills); none means each is rendered in full. */
+  fills?: PageFills;
 }
 
 /**
@@ -117,7 +120,62 @@ function blankWidths(item: CopyItem): number[] {
 }
 
 export function renderCopy(copy: QuizCopy, context: QuizRenderContext): string {
-  return renderTemplate(context.env, 'quiz/copy.njk', {
+  const view = copyPage(copy, context);
+  if (!context.fills) return renderTemplate(context.env, 'quiz/copy.njk', view);
+  // What differs from one student's copy to the next (see page-fill.ts).
+  const { field, values } = fieldMarker();
+  const shape = {
+    ...view,
+    title: field(view.title),
+    header_right: field(view.header_right),
+    footer_left: field(view.footer_left),
+    copy: {
+      ...view.copy,
+      version: field(view.copy.version),
+      version_label: field(view.copy.version_label),
+      student: view.copy.student && {
+        id: field(view.copy.student.id),
+        name: field(view.copy.student.name),
+        class: field(view.copy.student.class),
+      },
+    },
+    // The built-in copy.njk writes an item only as its HTML.
+    sections: view.sections.map((section) => ({
+      ...section,
+      items: section.items.map((item) => ({ html: field(item.html) })),
+    })),
+    sheet: view.sheet && {
+      ...view.sheet,
+      pages: view.sheet.pages.map((page) => ({
+        ...page,
+        qr: field(page.qr),
+        code_text: field(page.code_text),
+      })),
+    },
+  };
+  return context.fills.render('quiz/copy.njk', view, shape, values);
+}
+
+/**
+ * For a class's own pages: each copy filled into a shape rendered once
+ * (see page-fill.ts). `ownDirs`: the project's template folders, whose
+ * templates are always rendered in full.
+ */
+export function classFills(
+  env: Environment,
+  ownDirs: readonly string[],
+  items: RenderedItems,
+): PageFills {
+  return pageFills(env, ownDirs, (shape) => {
+    const key = shapeKey(shape, items.texts);
+    // Strings holding NUMBER_MARK share one number in a key: such a shape is never reused.
+    return key.includes(`s${HOLDS_MARK}`) ? undefined : key;
+  });
+}
+
+/** What quiz/copy.njk renders a copy from. */
+function copyPage(copy: QuizCopy, context: QuizRenderContext) {
+  return {
     ...pageFrame({
       title: `${copy.title} — ${copyName(copy)}`,
       paper: copy.paper,
@@ -142,7 +200,7 @@ export function renderCopy(copy: QuizCopy, context: QuizRenderContext): string {
       };
     }),
     sheet: context.answerSheet ? answerSheetView(copy, context.answerSheet) : undefined,
-  });
+  };
 }
 
 function itemView(item: CopyItem, section: object, sectionKey: string, context: QuizRenderContext) {

@@ -77,6 +77,20 @@ describe('a class pack printed as one document', () => {
     expect(packed.pages).toHaveLength(start);
   }, 120_000);
 
+  it('writes each copy’s own pages, rendered with its part of the pack, as an HTML-only run does', async () => {
+    const result = await runCli(
+      ['quiz', 'small-quiz', '--roster', 'class.csv', '--format', 'html', '--out', 'out-html'],
+      root,
+    );
+    expect(result.code).toBe(0);
+    const htmlOnly = files(path.join(root, 'out-html/quizzes/small-quiz/class/copies'));
+    const printed = files(path.join(pack, 'copies'));
+    expect([...htmlOnly.keys()].sort()).toEqual(
+      STUDENTS.flatMap((id) => [`${id}-key.html`, `${id}.html`]).sort(),
+    );
+    for (const [name, bytes] of htmlOnly) expect(printed.get(name), name).toEqual(bytes);
+  }, 60_000);
+
   it('prints packs untagged and documents that stand alone tagged', async () => {
     expect(await isTagged('class-pack.pdf')).toBe(false);
     expect(await isTagged('class-keys.pdf')).toBe(false);
