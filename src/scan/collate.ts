@@ -16,7 +16,14 @@ import type { SheetCode } from '../sheet/code.js';
 import { sheetCodeText } from '../sheet/code.js';
 import { sheetLayout, type SheetLayout } from '../sheet/layout.js';
 import type { Reading } from './decide.js';
-import { RescanFinder, type UnmarkedSheet } from './rescans.js';
+import {
+  marksOf,
+  RescanFinder,
+  sameMarks,
+  type Marks,
+  type Rescan,
+  type UnmarkedSheet,
+} from './rescans.js';
 import { startReaders } from './pool.js';
 import type { PageOutcome } from './read-page.js';
 import type { ScanPage } from './sources.js';
@@ -108,6 +115,8 @@ interface PageRead {
   readings: Reading[];
   /** The student ID as read (before the teacher's correction), when the teacher wrote one. */
   idAsRead?: string;
+  /** The marks as read, before the teacher's corrections: how a second scan is told. */
+  asRead: Marks;
 }
 
 export const pageKey = (file: string, page: number) => `${file}#${page}`;
@@ -163,12 +172,13 @@ export async function collate(
     summary(d.file).doubts++;
     return undefined;
   };
-  /** Takes back an open doubt that a later page settled. */
-  const withdraw = (key: string) => {
-    const i = doubts.findIndex((d) => d.key === key);
-    if (i < 0) return;
-    summary(doubts[i]!.file).doubts--;
-    doubts.splice(i, 1);
+  /** Takes back the open doubts a later page settled or made moot (keys matching `which`). */
+  const withdraw = (which: (key: string) => boolean) => {
+    for (let i = doubts.length - 1; i >= 0; i--) {
+      if (!which(doubts[i]!.key)) continue;
+      summary(doubts[i]!.file).doubts--;
+      doubts.splice(i, 1);
+    }
   };
   const rescans = new RescanFinder();
   /** Sheets with no ID marked, by page key, for a second scan that brings the teacher's ID. */
@@ -275,13 +285,13 @@ export async function collate(
           fingerprint: outcome.fingerprint,
           ...(typed === undefined ? {} : { typedId: /^(blank|none)$/i.test(typed) ? '' : typed }),
         };
-        const first = rescans.match(sheet, readings);
-        if (first) {
-          secondScan(sheet, first);
+        const rescan = rescans.match(sheet, readings);
+        if (rescan) {
+          secondScan(sheet, rescan);
           continue;
         }
       }
-      const read: PageRead = { ...at, copy, code, readings };
+      const read: PageRead = { ...at, copy, code, readings, asRead: marksOf(readings) };
       for (const reading of readings) {
         if (!reading.doubt) continue;
         const picture = outcome.pictures?.[reading.target];
@@ -311,7 +321,7 @@ export async function collate(
    * A second scan of a sheet with no ID marked: counted once, and said so.
    * An ID the teacher wrote for either scan names the sheet.
    */
-  function secondScan(sheet: UnmarkedSheet, first: UnmarkedSheet) {
+  function secondScan(sheet: UnmarkedSheet, { first, exact }: Rescan) {
     if (sheet.typedId !== undefined) corrected++;
     if (sheet.typedId !== undefined && first.typedId === undefined) {
       first.typedId = sheet.typedId;
@@ -319,17 +329,23 @@ export async function collate(
       const id = read.readings.find((r) => r.target === 'id')!;
       read.idAsRead = id.value;
       id.value = sheet.typedId;
-      withdraw(targetKey(first.file, first.page, 'id'));
+      const key = targetKey(first.file, first.page, 'id');
+      withdraw((k) => k === key);
     }
     const who = first.typedId
       ? `version ${sheet.version} with student ID ${first.typedId}`
       : `version ${sheet.version} with no student ID`;
     notes.push(
-      `${sheet.file} page ${sheet.page} is a second scan of sheet ${sheet.sheetPage} of ${who} (${first.file} page ${first.page}): the same marks and the same picture; it was counted once. If they are two pupils' sheets, write each one's student ID in the corrections file`,
+      `${sheet.file} page ${sheet.page} is a second scan of sheet ${sheet.sheetPage} of ${who} (${first.file} page ${first.page}): ${exact ? 'the same marks and the same picture' : 'the same picture, and marks that differ only where one scan is unsure'}; it was counted once${exact ? '' : ', as the first scan reads it'}. If they are two pupils' sheets, write each one's student ID in the corrections file`,
     );
   }
 
-  const copies = assemble(reads, layoutOf, doubt, notes);
+  // A second scan's own doubts are not asked: its questions are those of the first scan.
+  const withdrawPage = (file: string, page: number) => {
+    const prefix = `${pageKey(file, page)} `;
+    withdraw((k) => k.startsWith(prefix));
+  };
+  const copies = assemble(reads, layoutOf, doubt, withdrawPage, notes);
   answersOnPaper(copies, layoutOf, doubt, setup.correctionsAt, problems);
   problems.throwIfErrors('the corrections file has mistakes; fix them and run handout scan again');
   return { copies, doubts, corrected, setAside, notes, files: [...files.values()] };
@@ -373,9 +389,11 @@ function assemble(
   reads: PageRead[],
   layoutOf: (copy: QuizCopy) => SheetLayout,
   doubt: (d: Doubt, formerKeys?: readonly string[]) => string | undefined,
+  withdrawPage: (file: string, page: number) => void,
   notes: string[],
 ): ScannedCopy[] {
   const byKey = new Map<string, ScannedCopy>();
+  const asRead = new Map(reads.map((r) => [pageKey(r.file, r.page), r.asRead]));
   for (const read of reads) {
     const id = read.copy.student?.id ?? read.readings.find((r) => r.target === 'id')?.value ?? '';
     // Without an ID, nothing says which pupil a sheet belongs to: it stays a copy of its own.
@@ -407,11 +425,14 @@ function assemble(
     const values = read.readings.filter((r) => r.target !== 'id');
     if (earlier) {
       const same = values.every((r) => scanned.answers.get(r.target as number) === r.value);
+      // Read differently only where one scan is unsure: a mark on the edge, on one paper.
+      const alike = sameMarks(asRead.get(pageKey(earlier.file, earlier.page))!, read.asRead);
       const what = `sheet ${read.code.page} of ${scannedLabel(scanned)}`;
-      if (same) {
+      if (same || alike) {
         notes.push(
-          `${read.file} page ${read.page} is a second scan of ${what} (${earlier.file} page ${earlier.page}) with the same marks; it was counted once`,
+          `${read.file} page ${read.page} is a second scan of ${what} (${earlier.file} page ${earlier.page}) with the same marks${same ? '' : ' but for those one scan is unsure of'}; it was counted once${same ? '' : ', as the first scan reads it'}`,
         );
+        withdrawPage(read.file, read.page);
         continue;
       }
       const answer = doubt({

@@ -4,9 +4,10 @@
  * are assembled (collate.ts). A sheet with none is a copy of its own, and
  * a page fed twice, or a stack scanned again, would count its pupil twice.
  * Such a page is taken for an earlier one when both are the same sheet
- * page of the same version, read the same marks, and their pictures match
- * (fingerprint.ts): two pupils who gave the same answers still differ in
- * the names they wrote and in how each filled the bubbles.
+ * page of the same version, read the same marks (but for marks in doubt
+ * on either), and their pictures match (fingerprint.ts): two pupils who
+ * gave the same answers still differ in the names they wrote and in how
+ * each filled the bubbles.
  */
 import type { Reading } from './decide.js';
 import { sameSheet, type PackedFingerprint } from './fingerprint.js';
@@ -22,32 +23,66 @@ export interface UnmarkedSheet {
   typedId?: string;
 }
 
+/** The sheet a page is a second scan of; `exact` when every mark read the same on both. */
+export interface Rescan {
+  first: UnmarkedSheet;
+  exact: boolean;
+}
+
 export class RescanFinder {
-  /** Sheets seen, by version, sheet page and marks: only those can be one sheet. */
-  private readonly seen = new Map<string, UnmarkedSheet[]>();
+  /** Sheets seen, by version and sheet page: only those can be one sheet. */
+  private readonly seen = new Map<string, { sheet: UnmarkedSheet; marks: Marks }[]>();
 
   /**
-   * The earlier sheet that `sheet` (with the readings as read, before any
+   * The earlier sheet that `sheet` (with its readings as read, before any
    * correction) is a second scan of; otherwise `sheet` is remembered as
    * one of its own and undefined is returned.
    */
-  match(sheet: UnmarkedSheet, readings: readonly Reading[]): UnmarkedSheet | undefined {
-    const group = [sheet.version, sheet.sheetPage, marksOf(readings)].join('\u0000');
+  match(sheet: UnmarkedSheet, readings: readonly Reading[]): Rescan | undefined {
+    const group = `${sheet.version}\u0000${sheet.sheetPage}`;
+    const marks = marksOf(readings);
     const earlier = this.seen.get(group) ?? [];
     const found = earlier.find(
-      (e) => compatible(e.typedId, sheet.typedId) && sameSheet(e.fingerprint, sheet.fingerprint),
+      (e) =>
+        compatible(e.sheet.typedId, sheet.typedId) &&
+        sameMarks(e.marks, marks) &&
+        sameSheet(e.sheet.fingerprint, sheet.fingerprint),
     );
-    if (!found) this.seen.set(group, [...earlier, sheet]);
-    return found;
+    if (!found) {
+      this.seen.set(group, [...earlier, { sheet, marks }]);
+      return undefined;
+    }
+    const exact = [...marks].every(([item, m]) => {
+      const other = found.marks.get(item)!;
+      return other.value === m.value && other.doubtful === m.doubtful;
+    });
+    return { first: found.sheet, exact };
   }
 }
 
-/** Every reading but the ID's, with whether it was in doubt: "1=B 2= 3=AC?". */
-function marksOf(readings: readonly Reading[]): string {
-  return readings
-    .filter((r) => r.target !== 'id')
-    .map((r) => `${r.target}=${r.value}${r.doubt ? '?' : ''}`)
-    .join(' ');
+/** Each item's reading (the ID's aside), and whether it was in doubt. */
+export type Marks = Map<number, { value: string; doubtful: boolean }>;
+
+export function marksOf(readings: readonly Reading[]): Marks {
+  const marks: Marks = new Map();
+  for (const r of readings)
+    if (r.target !== 'id') marks.set(r.target, { value: r.value, doubtful: r.doubt !== undefined });
+  return marks;
+}
+
+/**
+ * Two scans of one paper read the same, except where a mark is on the
+ * edge (a light or half-erased mark): read one way on one scan and sent
+ * to review on the other. A difference in a mark read clearly on both is
+ * another paper. The first scan is kept, and its doubts stay asked.
+ */
+export function sameMarks(a: Marks, b: Marks): boolean {
+  for (const [item, x] of a) {
+    const y = b.get(item);
+    if (!y) return false;
+    if (x.value !== y.value && !x.doubtful && !y.doubtful) return false;
+  }
+  return a.size === b.size;
 }
 
 /** Two IDs the teacher wrote, and they differ: two pupils, whatever the pictures say. */

@@ -39,10 +39,10 @@ describe('the headline', () => {
     expect(found(draft, 'title')).toBe(HEADLINE);
   });
 
-  it('does not take an alternative headline written for search engines', () => {
+  it('takes the heading marked as the headline over an alternative one that matches the <title>', () => {
     const draft = page({
       title: 'Longer School Day | The County Courier',
-      head: `<meta property="og:title" content="${HEADLINE}"><meta property="og:site_name" content="The County Courier">`,
+      head: '<meta property="og:site_name" content="The County Courier">',
       top: `<header><h1 itemprop="alternativeHeadline">Longer School Day</h1><h2 itemprop="headline">${HEADLINE}</h2></header>`,
     });
     expect(found(draft, 'title')).toBe(HEADLINE);
@@ -56,6 +56,26 @@ describe('the headline', () => {
       open: '<article>',
       top: `<header><h2>${HEADLINE}</h2></header>`,
     });
+    expect(found(draft, 'title')).toBe(HEADLINE);
+  });
+
+  it('drops a site name spelt in the page’s address from the <title>', () => {
+    // No og:site_name and no <h1>: the <title> is all there is, and its suffix is the site's name.
+    const draft = page({
+      title: `${HEADLINE} - County Courier`,
+      head: '<link rel="canonical" href="https://www.countycourier.com/news/school-day">',
+    });
+    expect(found(draft, 'title')).toBe(HEADLINE);
+    // A last part that is not the site's name stays: it is part of the headline.
+    const own = page({
+      title: 'Board votes - and parents react',
+      head: '<link rel="canonical" href="https://www.countycourier.com/news/school-day">',
+    });
+    expect(found(own, 'title')).toBe('Board votes - and parents react');
+  });
+
+  it('drops the label an opinion piece carries before its headline in the <title>', () => {
+    const draft = page({ title: `Opinion | ${HEADLINE}` });
     expect(found(draft, 'title')).toBe(HEADLINE);
   });
 
@@ -104,14 +124,18 @@ describe('the publication date', () => {
     expect(found(draft, 'published')).toBe('2016-12-09');
   });
 
+  // Outside the article's text: a date line inside it is read as the text's own date line.
   it('reads a line labelled "Updated:" whatever its element is called', () => {
-    const draft = page({ top: '<span class="x7Gq">Updated: Dec 15, 2016 2:57 PM UTC</span>' });
+    const draft = page({
+      before: '<div class="x9"><span class="x7Gq">Updated: Dec 15, 2016 2:57 PM UTC</span></div>',
+    });
     expect(found(draft, 'published')).toBe('2016-12-15');
   });
 
   it('prefers the line labelled "Published" to the one labelled "Updated"', () => {
     const draft = page({
-      top: '<span class="a1">Updated March 3, 2017</span><span class="a2">Published March 1, 2017</span>',
+      before:
+        '<div class="x9"><span class="a1">Updated March 3, 2017</span><span class="a2">Published March 1, 2017</span></div>',
     });
     expect(found(draft, 'published')).toBe('2017-03-01');
   });
@@ -136,6 +160,17 @@ describe('the publication date', () => {
       top: '<div id="Byline">Print Email Rajeev Dhir | Advance Media for the County Courier By Rajeev Dhir | Advance Media for the County Courier on December 13, 2016 at 4:51 PM</div>',
     });
     expect(found(draft, 'published')).toBe('2016-12-13');
+  });
+
+  it('reads microdata’s dateCreated when the page marks no datePublished, before an unmarked <time>', () => {
+    const draft = page({
+      top: '<div itemscope itemtype="http://schema.org/NewsArticle"><meta itemprop="dateCreated" content="2016-12-19T14:24:09-05:00"><time datetime="2016-12-21T09:00:00-05:00">Dec 21, 2016</time></div>',
+    });
+    expect(found(draft, 'published')).toBe('2016-12-19');
+    const both = page({
+      top: '<meta itemprop="dateCreated" content="2016-12-19T14:24:09-05:00"><meta itemprop="datePublished" content="2016-12-20T10:32:57-05:00">',
+    });
+    expect(found(both, 'published')).toBe('2016-12-20');
   });
 
   it('reads a meta tag whose name says it is the first publication, not one of a later edit', () => {

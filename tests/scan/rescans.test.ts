@@ -14,7 +14,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { QuizCopy } from '../../src/quiz/copy.js';
 import { decodeImage } from '../../src/scan/image.js';
 import { locateSheet } from '../../src/scan/locate.js';
-import { differingCells, fingerprint, SAME_SHEET_CELLS } from '../../src/scan/fingerprint.js';
+import type { Reading } from '../../src/scan/decide.js';
+import {
+  differingCells,
+  fingerprint,
+  packFingerprint,
+  SAME_SHEET_CELLS,
+} from '../../src/scan/fingerprint.js';
+import { RescanFinder } from '../../src/scan/rescans.js';
 import { sheetLayout } from '../../src/sheet/layout.js';
 import { runCli } from '../helpers/cli.js';
 import { degrade, markPage, type Degrade, type Pen, type Stroke, type Writing } from './pupils.js';
@@ -109,6 +116,40 @@ describe('handout scan: a sheet with no student ID scanned twice', () => {
     expect(differingCells(kim!, kimPhone!)).toBeLessThanOrEqual(2);
     expect(differingCells(monday!, omar!)).toBeGreaterThan(5 * SAME_SHEET_CELLS);
     expect(differingCells(kim!, lee!)).toBeGreaterThan(5 * SAME_SHEET_CELLS);
+
+    // A mark on the edge may read one way on one scan and be unsure on the other: still one
+    // sheet, kept as first read. A mark read clearly otherwise is another paper.
+    const sheet = (file: string, print: typeof monday) => ({
+      file,
+      page: 1,
+      version: 'A',
+      sheetPage: 1,
+      fingerprint: packFingerprint(print!),
+    });
+    const reads = (third: Reading) => [
+      { target: 'id' as const, value: '', doubt: 'no student ID is marked' },
+      { target: 1, value: 'B' },
+      { target: 2, value: 'C' },
+      third,
+    ];
+    const finder = new RescanFinder();
+    expect(finder.match(sheet('monday.png', monday), reads({ target: 3, value: 'A' }))).toBe(
+      undefined,
+    );
+    expect(finder.match(sheet('again.jpg', again), reads({ target: 3, value: 'A' }))?.exact).toBe(
+      true,
+    );
+    const unsure = finder.match(
+      sheet('again.jpg', again),
+      reads({ target: 3, value: '', doubt: 'A is only partly marked' }),
+    );
+    expect(unsure?.first.file).toBe('monday.png');
+    expect(unsure?.exact).toBe(false);
+    expect(finder.match(sheet('again.jpg', again), reads({ target: 3, value: 'D' }))).toBe(
+      undefined,
+    );
+    // The same answers on another pupil's sheet: not the same sheet.
+    expect(finder.match(sheet('omar.png', omar), reads({ target: 3, value: 'A' }))).toBe(undefined);
   });
 
   it('counts the second scan once, names both, and keeps apart pupils with the same answers', async () => {

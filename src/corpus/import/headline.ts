@@ -8,8 +8,9 @@
  *    title declares, in full or with words dropped;
  * 2. a second-level heading or an element marked `itemprop="headline"` that
  *    says exactly what those titles declare (the <h1> is then a site,
- *    section or blog name, or an alternative headline written for search);
- * 3. an <h1> that says what the <title> says, less the site's name;
+ *    section or blog name);
+ * 3. a heading the page marks as its headline (`itemprop="headline"`);
+ *    then an <h1> that says what the <title> says, less the site's name;
  * 4. the page's one headline when its declared titles are worded otherwise;
  * 5. when every <h1> is the site's name (a logo), the first heading of the
  *    article itself;
@@ -29,11 +30,18 @@ export interface DeclaredTitles {
   title?: string | undefined;
 }
 
+/** What names the site: its declared name (og:site_name, the publisher) and its address's host. */
+export interface Site {
+  outlet?: string | undefined;
+  host?: string | undefined;
+}
+
 export function headline(
   document: Document,
   declaredTitles: DeclaredTitles,
-  outlet: string | undefined,
+  site: Site,
 ): Found | undefined {
+  const outlet = site.outlet;
   const declared: [string, string | undefined][] = [
     ['og:title', declaredTitles.og],
     ['the JSON-LD headline', declaredTitles.jsonLd],
@@ -43,7 +51,7 @@ export function headline(
   const candidates = declared
     .map(([from, v]): [string, string | undefined] => [
       from,
-      v === undefined ? undefined : withoutSiteName(clean(v), outlet),
+      v === undefined ? undefined : withoutSiteName(clean(v), site),
     ])
     .filter((c): c is [string, string] => Boolean(c[1]));
   const social = candidates.filter(([from]) => from !== 'the page <title>');
@@ -51,12 +59,7 @@ export function headline(
   const isOutlet = (h: string): boolean =>
     outlet !== undefined && comparable(h) === comparable(outlet);
 
-  // An alternative headline (itemprop="alternativeHeadline") is the wording written for search, shown small.
-  const h1s = texts(
-    [...document.querySelectorAll('h1')].filter(
-      (h) => !inTeaser(h) && h.getAttribute('itemprop') !== 'alternativeHeadline',
-    ),
-  );
+  const h1s = texts([...document.querySelectorAll('h1')].filter((h) => !inTeaser(h)));
   const h1Matching = (value: string): string | undefined =>
     h1s.find(
       (h) =>
@@ -77,6 +80,15 @@ export function headline(
     const match = marked.find((h) => comparable(h) === comparable(value));
     if (match) return { value: match, from: `the article's heading, matching ${from}` };
   }
+  // A heading the page marks as its headline for search engines (itemprop="headline") is the one it
+  // shows, also where another <h1> holds a shorter wording written for search ("alternativeHeadline").
+  const markedHeading = texts(
+    [...document.querySelectorAll('h1[itemprop~="headline"], h2[itemprop~="headline"]')].filter(
+      (h) => !inTeaser(h),
+    ),
+  ).find((h) => wordCount(h) >= 3 && !isOutlet(h));
+  if (markedHeading)
+    return { value: markedHeading, from: 'the heading marked itemprop="headline"' };
   for (const [from, value] of pageTitle) {
     const match = h1Matching(value);
     if (match) return { value: match, from: `the page's <h1>, matching ${from}` };
@@ -111,20 +123,48 @@ function texts(elements: Element[]): string[] {
   return elements.map((h) => clean(h.textContent ?? '')).filter((t) => t.length > 0);
 }
 
-/** "Headline | Outlet", "Outlet - Headline" → "Headline", when the outlet or the site is recognisable. */
-function withoutSiteName(title: string, outlet: string | undefined): string {
+/**
+ * "Headline | Outlet", "Outlet - Headline", "Opinion | Headline" → "Headline", when the outlet, the
+ * site or a section label is recognisable: the declared name, a domain ("Fortune.com"), a short name
+ * spelt in the page's address ("CINEMABLEND", "Chicago Tribune" on www.chicagotribune.com), or the
+ * label of an opinion piece.
+ */
+function withoutSiteName(title: string, site: Site): string {
   const parts = title.split(/\s+(?:\||–|—|-|::|·|•)\s+/);
   if (parts.length < 2) return title;
-  const site = (s: string): boolean =>
-    (outlet !== undefined && comparable(s) === comparable(outlet)) ||
-    /\.(com|org|net|co\.uk|de|fr|info)$/i.test(s.trim());
-  if (site(parts.at(-1)!))
+  const names = (s: string): boolean =>
+    (site.outlet !== undefined && comparable(s) === comparable(site.outlet)) ||
+    /\.(com|org|net|co\.uk|de|fr|info)$/i.test(s.trim()) ||
+    inAddress(s, site.host);
+  if (names(parts.at(-1)!))
     return title
       .slice(0, title.lastIndexOf(parts.at(-1)!))
       .replace(/\s+(?:\||–|—|-|::|·|•)\s+$/, '');
-  if (site(parts[0]!))
+  if (names(parts[0]!) || SECTION_LABEL.test(parts[0]!.trim()))
     return title.slice(parts[0]!.length).replace(/^\s+(?:\||–|—|-|::|·|•)\s+/, '');
   return title;
+}
+
+/** Labels a site sets before an opinion piece's headline in its <title>: not words of the headline. */
+const SECTION_LABEL = /^(opinion|analysis|commentary|editorial|perspective)$/i;
+
+/**
+ * A short part of a title that spells the site's address: "ABC News" on abcnews.go.com, "Fandom
+ * powered by Wikia" on fandom.wikia.com. Letters and digits only, so spaces and capitals do not count.
+ */
+function inAddress(part: string, host: string | undefined): boolean {
+  if (!host || wordCount(part) > 5) return false;
+  const squash = (t: string): string => comparable(t).replace(/[^\p{L}\p{N}]/gu, '');
+  const name = squash(part);
+  const labels = host
+    .toLowerCase()
+    .split('.')
+    .slice(0, -1)
+    .filter((l) => l !== 'www' && l.length >= 4);
+  return (
+    name.length >= 4 &&
+    (squash(host).includes(name) || labels.some((l) => name.includes(squash(l))))
+  );
 }
 
 /** Half of the headline's words are in the declared title: the same story, worded for another place. */

@@ -38,26 +38,6 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
   ]);
   if (outlet) found.outlet = outlet;
 
-  const title = headline(
-    document,
-    {
-      og: meta.get('og:title'),
-      jsonLd: typeof article?.['headline'] === 'string' ? article['headline'] : undefined,
-      twitter: meta.get('twitter:title'),
-      title: document.querySelector('title')?.textContent ?? undefined,
-    },
-    outlet?.value,
-  );
-  if (title) found.title = title;
-
-  const author = first([
-    ['the JSON-LD author', names(article?.['author'])],
-    ['the author meta tag', personName(meta.get('author'))],
-    ['article:author', personName(meta.get('article:author'))],
-    ['the byline', byline(document)],
-  ]);
-  if (author) found.author = author;
-
   const canonical =
     document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? undefined;
   const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 4096))?.[1];
@@ -68,6 +48,26 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
     ['the address it was fetched from', fetchedFrom],
   ]);
   if (url) found.url = url;
+
+  const title = headline(
+    document,
+    {
+      og: meta.get('og:title'),
+      jsonLd: typeof article?.['headline'] === 'string' ? article['headline'] : undefined,
+      twitter: meta.get('twitter:title'),
+      title: document.querySelector('title')?.textContent ?? undefined,
+    },
+    { outlet: outlet?.value, host: url ? new URL(url.value).hostname : undefined },
+  );
+  if (title) found.title = title;
+
+  const author = first([
+    ['the JSON-LD author', names(article?.['author'])],
+    ['the author meta tag', personName(meta.get('author'))],
+    ['article:author', personName(meta.get('article:author'))],
+    ['the byline', byline(document)],
+  ]);
+  if (author) found.author = author;
 
   const published = publishedDate(document, meta, article) ?? urlDate(url?.value);
   if (published) found.published = published;
@@ -223,6 +223,9 @@ function publishedDate(
   };
   const marked = timeDate('[itemprop="datePublished"], time[pubdate]', () => false);
   if (marked) return marked;
+  // Microdata's dateCreated, when the page marks no datePublished: the day the article was written.
+  const created = timeDate('[itemprop="dateCreated"]', () => false);
+  if (created) return created;
   const generic = fromValue(
     meta.get('date') ??
       meta.get('pubdate') ??
