@@ -61,7 +61,13 @@ export interface PrinterOptions {
   onInterrupt?: (cleanup: () => Promise<void>) => () => void;
 }
 
-/** Called with each PDF as soon as it is printed; printing waits for it before taking the next job. */
+/**
+ * Called with each PDF once it is printed: as soon as its tab has sent the
+ * next document to the browser (at once after a tab's last job), so that
+ * the browser never waits while Node joins or writes a PDF. A tab's next
+ * PDF waits until its previous one has been handed on: at most one PDF a
+ * tab is held.
+ */
 export type OnPrinted = (index: number, printed: PrintedPdf) => Promise<void> | void;
 
 /**
@@ -255,27 +261,46 @@ class QueuePrinter implements OpenPrinter {
     let idleTabs = workers;
     const work = async (): Promise<void> => {
       const slot: Slot = { page: undefined, pages: 0 };
-      let loading: (() => void) | undefined = () => {
-        loading = undefined;
+      let firstLoad: (() => void) | undefined = () => {
+        firstLoad = undefined;
         if (--idleTabs === 0) onBusy?.();
+      };
+      // The tab's last PDF, handed on once the next document is on its way (or there is none).
+      let held: (() => Promise<void>) | undefined;
+      let handedOn: Promise<void> = Promise.resolve();
+      const handOn = (): void => {
+        if (!held) return;
+        handedOn = held();
+        held = undefined;
+        // Its failure is thrown where it is awaited, below; meanwhile it is not unhandled.
+        handedOn.catch(() => undefined);
+      };
+      const loading = (): void => {
+        firstLoad?.();
+        handOn();
       };
       try {
         for (let at = next++; at < order.length && !fatal; at = next++) {
           const index = order[at]!;
           const job = jobs[index]!;
           const outcome = await this.#printWithRetry(session, slot, job, loading);
-          loading?.();
-          if ('printed' in outcome) await onPrinted(index, outcome.printed);
-          else failures[index] = outcome.failure;
+          loading();
+          await handedOn;
+          if ('printed' in outcome) {
+            const { printed } = outcome;
+            held = async () => onPrinted(index, printed);
+          } else failures[index] = outcome.failure;
           garbage.collectIfGrown();
           done += 1;
           this.#options.onProgress?.(done, jobs.length, job.name);
         }
+        handOn();
+        await handedOn;
       } catch (error) {
         // A browser that cannot start, Ctrl-C, or the caller's own error: no job could succeed after it.
         fatal ??= { error };
       } finally {
-        loading?.();
+        firstLoad?.();
         await slot.page?.close();
       }
     };
@@ -312,15 +337,27 @@ class QueuePrinter implements OpenPrinter {
     onLoading: (() => void) | undefined,
   ): Promise<Outcome> {
     let reason = '';
-    // Rendered once, when its turn comes, and let go as soon as it is printed.
-    const html = typeof job.html === 'string' ? job.html : await job.html();
+    // A new tab starts (Chromium starts its renderer) while the document is rendered here.
+    let opening = slot.page?.usable ? undefined : this.#openTab(session, slot);
+    let html: string;
+    try {
+      // Rendered once, when its turn comes, and let go as soon as it is printed.
+      html = typeof job.html === 'string' ? job.html : await job.html();
+    } catch (error) {
+      void opening?.then((page) => page.close()).catch(() => undefined);
+      throw error;
+    }
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const browser = await session.browser();
       try {
         if (!slot.page?.usable) {
           await slot.page?.close();
           slot.page = undefined;
-          slot.page = await JobPage.open(browser, this.#options.fileRoots, this.#limits);
+          // The tab opened beforehand on the first attempt; a fresh one after a failure.
+          const opened = opening;
+          opening = undefined;
+          slot.page = await (opened ??
+            JobPage.open(browser, this.#options.fileRoots, this.#limits));
           this.#tabsOpened += 1;
           slot.pages = 0;
         }
@@ -345,6 +382,18 @@ class QueuePrinter implements OpenPrinter {
       }
     }
     return { failure: { name: job.name, reason: `${reason} (tried ${ATTEMPTS} times)` } };
+  }
+
+  /** A tab for the slot's next job, opened in the browser the session has now; never rejects unhandled. */
+  #openTab(session: BrowserSession, slot: Slot): Promise<JobPage> {
+    const opening = (async () => {
+      await slot.page?.close();
+      slot.page = undefined;
+      return JobPage.open(await session.browser(), this.#options.fileRoots, this.#limits);
+    })();
+    // A failure is met (and retried) where the tab is awaited.
+    opening.catch(() => undefined);
+    return opening;
   }
 
   /** Finds the browser on first use, so a run with nothing to print never needs one. */

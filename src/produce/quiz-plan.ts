@@ -181,7 +181,7 @@ function planClass(
   const bookletPath = `${packFolder}/explanations.html`;
   const booklet = full
     ? undefined
-    : bookletOf(students.length, (i) => draw.order(students[i]!).flat(), copyAt);
+    : bookletOf(students.length, (i) => draw.order(students[i]!).flat(), copyAt, draw.drawable);
   const bookletName = `the explanations booklet (${path.posix.basename(pdfPath(bookletPath))})`;
   const answers = (copy: QuizCopy, context: QuizRenderContext): string =>
     booklet ? renderMarkingGrid(copy, booklet, bookletName, context) : renderKey(copy, context);

@@ -98,6 +98,12 @@ export function drawStudentCopies(
 export interface ClassDraw {
   order(student: Student): Question[][];
   copy(student: Student): QuizCopy;
+  /**
+   * How many different questions the class's copies can hold at most (the
+   * shared draw's under vary: order, every section's pool under vary:
+   * questions): once that many have been seen, no copy adds another.
+   */
+  drawable: number;
 }
 
 export function classDraw(
@@ -116,7 +122,11 @@ export function classDraw(
     blueprint.vary === 'order'
       ? base
       : varyQuestions(blueprint, sectionPools, base, copySeed, new Map());
+  const drawable = new Set(
+    (blueprint.vary === 'order' ? base : sectionPools).flat().map((q) => q.id),
+  ).size;
   return {
+    drawable,
     order: (student) => {
       const copySeed = deriveSeed(root, `student:${student.id}`);
       return orderSections(chosen(copySeed), copySeed, new Map());

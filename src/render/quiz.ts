@@ -288,16 +288,20 @@ export function explanationsBooklet(copies: readonly QuizCopy[]): ExplanationsBo
 /**
  * The same booklet from each copy's questions in order (`questions(i)`),
  * without every copy laid out: only a copy where a question first appears
- * is asked for (`copy(i)`), for that question's item.
+ * is asked for (`copy(i)`), for that question's item. `drawable`: how many
+ * different questions the copies can hold at most (ClassDraw.drawable);
+ * once all are numbered, the other copies are not looked at (under vary:
+ * order, the first copy numbers them all).
  */
 export function bookletOf(
   count: number,
   questions: (index: number) => readonly Question[],
   copy: (index: number) => QuizCopy,
+  drawable = Infinity,
 ): ExplanationsBooklet {
   const numbers = new Map<string, number>();
   const items: CopyItem[] = [];
-  for (let i = 0; i < count; i++)
+  for (let i = 0; i < count && numbers.size < drawable; i++)
     for (const question of questions(i)) {
       if (numbers.has(question.id)) continue;
       numbers.set(question.id, numbers.size + 1);

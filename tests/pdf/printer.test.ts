@@ -214,6 +214,44 @@ describe('printing a quiz document', () => {
     expect(idle).toBe(true);
   });
 
+  it("hands each PDF on once its tab has the next document, and stops at the caller's error", async () => {
+    const events: string[] = [];
+    const names = ['a', 'b', 'c'];
+    const jobs = names.map((name) => {
+      const { html, ...rest } = job(name, TWO_PAGES);
+      return {
+        ...rest,
+        html: () => {
+          events.push(`render ${name}`);
+          return html as string;
+        },
+      };
+    });
+    // One tab, so that the order is the printer's, not a race between tabs.
+    await withPrinter({ env: process.env, concurrency: 1 }, async (printer) => {
+      await printer.printEach(jobs, (index) => {
+        events.push(`printed ${names[index]}`);
+      });
+      // The browser printed b while a was handed on, and c while b was.
+      expect(events).toEqual([
+        'render a',
+        'render b',
+        'printed a',
+        'render c',
+        'printed b',
+        'printed c',
+      ]);
+      events.length = 0;
+      const failing = printer.printEach(jobs, (index) => {
+        events.push(`printed ${names[index]}`);
+        throw new Error(`could not write ${names[index]}`);
+      });
+      await expect(failing).rejects.toThrow('could not write a');
+      // Nothing was handed on after the error.
+      expect(events.filter((event) => event.startsWith('printed'))).toEqual(['printed a']);
+    });
+  });
+
   it('uses one browser for all of it', () => {
     expect(shared.printer.launches).toBe(1);
   });
