@@ -43,12 +43,13 @@ export interface PagePair {
 /**
  * Stand in for the page's name, for the URL of out/assets and between the
  * page and the part while a pair is rendered: private-use characters, which
- * text from a teacher almost never holds (pairsAllowed checks).
+ * text from a teacher almost never holds (pairsAllowed checks), and others
+ * than page-fill.ts's, so that a pair too is filled into a shape.
  */
-const NAME_MARK = '\uE001';
-const ASSETS_MARK = '\uE002';
-const PAIR_MARK = '\uE003';
-const MARKS = /[\uE001-\uE003]/;
+const NAME_MARK = '\uE011';
+const ASSETS_MARK = '\uE012';
+const PAIR_MARK = '\uE013';
+const MARKS = /[\uE011-\uE013]/;
 
 /** The name layout.njk gives the page of a document printed alone. */
 const OWN_PAGE_NAME = 'copy';
