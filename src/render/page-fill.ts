@@ -25,11 +25,11 @@ import { renderTemplate, type Environment } from './env.js';
 
 // Private-use characters other than those renderPair (page.ts) stands in with: a
 // pair's page name and assets URL are the same in every copy, so they stay in the shape.
-const OPEN = '\uE011';
-const CLOSE = '\uE012';
+const OPEN = '\uE001';
+const CLOSE = '\uE002';
 /** Characters each writing treats its own way: how they come out shows how a field was written. */
 const PROBE = `<"&'\\`;
-const MARKED = /\uE011(\d+)([^\uE011\uE012]*)\uE012/g;
+const MARKED = /\uE001(\d+)([^\uE001\uE002]*)\uE002/g;
 
 /**
  * Shapes kept at most: a class whose copies all differ in shape (other
