@@ -173,6 +173,10 @@ function planClass(
   const students = roster.students;
   if (students.length === 0) return;
   const packFolder = `${quizFolder(blueprint)}/${fileSafe(roster.name)}`;
+  // copies/ holds one file per student of this roster: a student taken off
+  // the roster must not keep a copy there from an earlier run.
+  if (planning.html || options.split)
+    plan.replaceFolders = [...(plan.replaceFolders ?? []), `${packFolder}/copies`];
   const draw = classDraw(content.bank.questions, blueprint, options.seed);
   const drawn: QuizCopy[] = [];
   const copyAt = (i: number): QuizCopy => (drawn[i] ??= draw.copy(students[i]!));

@@ -91,6 +91,32 @@ describe('a class pack printed as one document', () => {
     for (const [name, bytes] of htmlOnly) expect(printed.get(name), name).toEqual(bytes);
   }, 60_000);
 
+  it('leaves no copy in copies/ for a student taken off the roster since the last run', async () => {
+    const roster = path.join(root, 'shrinking.csv');
+    const run = () =>
+      runCli(
+        [
+          'quiz',
+          'small-quiz',
+          '--roster',
+          'shrinking.csv',
+          '--format',
+          'html',
+          '--out',
+          'out-shrink',
+        ],
+        root,
+      );
+    writeFileSync(roster, 'id,name\nk1,Amara Okafor\nk2,Ivan Sokolov\nk3,Li Xiaolong\n');
+    expect((await run()).code).toBe(0);
+    writeFileSync(roster, 'id,name\nk1,Amara Okafor\nk3,Li Xiaolong\n');
+    expect((await run()).code).toBe(0);
+    const copies = files(path.join(root, 'out-shrink/quizzes/small-quiz/shrinking/copies'));
+    expect([...copies.keys()].sort()).toEqual(['k1-key.html', 'k1.html', 'k3-key.html', 'k3.html']);
+    const manifest = readFileSync(path.join(root, 'out-shrink/manifest.json'), 'utf8');
+    expect(manifest).not.toContain('copies/k2');
+  }, 60_000);
+
   it('prints packs untagged and documents that stand alone tagged', async () => {
     expect(await isTagged('class-pack.pdf')).toBe(false);
     expect(await isTagged('class-keys.pdf')).toBe(false);
