@@ -35,7 +35,7 @@ export async function runPlan(
     inputHashes(project, options.extraInputs ?? []),
     removeStaleProfiles(),
   ]);
-  const { result, files } = await withWriter(
+  const { result, files, removed } = await withWriter(
     options.outDir,
     async (writer) => {
       for (const folder of plan.replaceFolders ?? []) writer.replaceFolder(folder);
@@ -56,6 +56,7 @@ export async function runPlan(
         result.kinds,
         result.pages,
         relativeTo(options.io.cwd, options.outDir) + '/',
+        removed,
       ),
     );
   return files;
