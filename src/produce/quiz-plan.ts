@@ -176,7 +176,7 @@ function planClass(
   // copies/ holds exactly this run's copies of this roster, none if it
   // writes none (PDF without --split): a teacher printing the folder must
   // not print a copy of a student taken off the roster, or of another seed.
-  plan.replaceFolders = [...(plan.replaceFolders ?? []), `${packFolder}/copies`];
+  plan.replaceFolders = [...(plan.replaceFolders ?? []), { path: `${packFolder}/copies` }];
   const draw = classDraw(content.bank.questions, blueprint, options.seed);
   const drawn: QuizCopy[] = [];
   const copyAt = (i: number): QuizCopy => (drawn[i] ??= draw.copy(students[i]!));

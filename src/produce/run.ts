@@ -38,7 +38,7 @@ export async function runPlan(
   const { result, files, removed } = await withWriter(
     options.outDir,
     async (writer) => {
-      for (const folder of plan.replaceFolders ?? []) writer.replaceFolder(folder);
+      for (const folder of plan.replaceFolders ?? []) writer.replaceFolder(folder.path, folder);
       const produced = await produce(plan, writer, { io: options.io, printer: options.printer });
       await addManifest(
         writer,

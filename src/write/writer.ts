@@ -77,6 +77,8 @@ export class OutputWriter {
   private readonly replaced = new Set<string>();
   /** Files of earlier runs that replacing those folders removed, relative to out/. */
   private readonly removedFiles: string[] = [];
+  /** Replaced folders whose removed files are not worth naming (see removed). */
+  private readonly silent = new Set<string>();
 
   constructor(readonly outDir: string) {
     this.staging = path.join(outDir, `.staging-${process.pid}-${Date.now().toString(36)}`);
@@ -254,9 +256,11 @@ export class OutputWriter {
    * new ones. If the run writes nothing into it, the old folder is removed.
    * A failed run leaves the old folder as it was, like every other file.
    */
-  replaceFolder(relative: string): void {
+  replaceFolder(relative: string, options: { silent?: boolean } = {}): void {
     this.resolve(relative);
-    this.replaced.add(relative.replace(/\/+$/, ''));
+    const folder = relative.replace(/\/+$/, '');
+    this.replaced.add(folder);
+    if (options.silent) this.silent.add(folder);
   }
 
   /** file:// URL of a staged folder: pages printed from there find their assets. */
@@ -308,7 +312,7 @@ export class OutputWriter {
     for (const folder of [...this.replaced].sort(compareStrings)) {
       const target = path.join(this.outDir, folder);
       const staged = path.join(this.staging, folder);
-      for (const file of await listFiles(target, [''])) {
+      for (const file of this.silent.has(folder) ? [] : await listFiles(target, [''])) {
         const relative = `${folder}/${path.relative(target, file).split(path.sep).join('/')}`;
         if (!this.files.has(relative)) this.removedFiles.push(relative);
       }
