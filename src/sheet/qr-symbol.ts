@@ -12,13 +12,14 @@
  * - the mask: the package applies each of the eight masks to its matrix,
  *   scores it with the standard's four penalty rules through a method call
  *   per module, and undoes it. Here the same rules are scored on a flat
- *   array, and the package then builds the symbol with the mask it would
- *   have chosen.
+ *   array, and the best masked matrix scored is the symbol: the package's
+ *   own, built again with that mask, was the same modules for twice the
+ *   work (it encodes the text and its error correction each time).
  *
  * tests/sheet/qr-symbol.test.ts compares every module with the package's
  * own output over thousands of texts.
  */
-import type { QRCode, QRCodeMaskPattern, QRCodeSegment } from 'qrcode';
+import type { QRCode, QRCodeSegment } from 'qrcode';
 // The encoder alone: the package's entry point also loads its PNG and terminal
 // renderers (pngjs and more), which a page's inline SVG never needs.
 import { create } from 'qrcode/lib/core/qrcode.js';
@@ -36,10 +37,8 @@ export function qrSymbol(text: string): QrSymbol {
   const segments = segmentsOf(text);
   if (!segments) return symbolOf(create(text, { errorCorrectionLevel: LEVEL }));
   const first = create(segments, { errorCorrectionLevel: LEVEL, maskPattern: 0 });
-  const mask = bestMask(first.modules.data, first.modules.reservedBit, first.modules.size);
-  return symbolOf(
-    mask === 0 ? first : create(segments, { errorCorrectionLevel: LEVEL, maskPattern: mask }),
-  );
+  const size = first.modules.size;
+  return { size, modules: bestMasked(first.modules.data, first.modules.reservedBit, size) };
 }
 
 function symbolOf(qr: QRCode): QrSymbol {
@@ -160,18 +159,20 @@ function flipTable(reserved: Uint8Array, size: number): Uint8Array[] {
 }
 
 /**
- * The mask the package would choose: the lowest total penalty, the first
- * such in pattern order. `masked0` is the symbol built with mask 0, whose
- * data modules are unmasked here and masked again with each pattern.
+ * The symbol with the mask the package would choose (the lowest total
+ * penalty, the first such in pattern order) and that mask's format
+ * information. `masked0` is the symbol built with mask 0, whose data
+ * modules are unmasked here and masked again with each pattern; function
+ * modules (finders, timing, version information) are the same for all.
  */
-function bestMask(masked0: Uint8Array, reserved: Uint8Array, size: number): QRCodeMaskPattern {
+function bestMasked(masked0: Uint8Array, reserved: Uint8Array, size: number): Uint8Array {
   const tables = flipTable(reserved, size);
   const plain = masked0.slice();
   const mask0 = tables[0]!;
   for (let at = 0; at < plain.length; at++) plain[at]! ^= mask0[at]!;
-  const matrix = new Uint8Array(size * size);
+  let matrix = new Uint8Array(size * size);
+  let best = new Uint8Array(size * size);
   const transposed = new Uint8Array(size * size);
-  let best = 0;
   let lowest = Infinity;
   for (let pattern = 0; pattern < 8; pattern++) {
     const table = tables[pattern]!;
@@ -180,10 +181,10 @@ function bestMask(masked0: Uint8Array, reserved: Uint8Array, size: number): QRCo
     const score = penalty(matrix, transposed, size);
     if (score < lowest) {
       lowest = score;
-      best = pattern;
+      [best, matrix] = [matrix, best];
     }
   }
-  return best as QRCodeMaskPattern;
+  return best;
 }
 
 /** N1's points for a finished run of `n` same-coloured modules: 3 + (n - 5) from five on. */
