@@ -29,11 +29,11 @@ import {
   classFills,
   renderCopy,
   renderKey,
-  renderMarkingGrid,
   renderedItems,
   type QuizRenderContext,
   type RenderedItems,
 } from '../render/quiz.js';
+import { renderMarkingGrid } from '../render/marking-grid.js';
 import { HandoutError } from '../errors.js';
 import { StagedFolder, type WrittenFile } from '../write/writer.js';
 import { assetsUrlFor, type PlannedBatch } from './plan.js';

@@ -16,12 +16,12 @@ import {
   renderCopy,
   renderExplanations,
   renderKey,
-  renderMarkingGrid,
   renderedItems,
   studentCopyName,
   type QuizRenderContext,
   type RenderedItems,
 } from '../render/quiz.js';
+import { renderMarkingGrid } from '../render/marking-grid.js';
 import {
   MAIN_THREAD,
   claimStudent,

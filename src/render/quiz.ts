@@ -6,10 +6,10 @@ import type { CopyItem, QuizCopy, Student } from '../quiz/copy.js';
 import { keyNotation } from '../quiz/key.js';
 import { relabelRefs } from '../corpus/ref-labels.js';
 import { renderTemplate, type Environment } from './env.js';
-import { pageFrame, type PagePart } from './page.js';
+import { pageFrame, type PageFrame, type PagePart } from './page.js';
 import { answerSheetView } from './answer-sheet.js';
 import { fieldMarker, pageFills, type PageFills } from './page-fill.js';
-import { bubbleType, type LayoutOptions } from '../sheet/layout.js';
+import type { LayoutOptions } from '../sheet/layout.js';
 
 export interface QuizRenderContext {
   env: Environment;
@@ -33,6 +33,8 @@ export interface QuizRenderContext {
  */
 export interface RenderedItems {
   html: Map<string, string>;
+  /** Marking-grid rows by their view (see marking-grid.ts). */
+  rows: Map<string, string>;
   /** Every string seen in a key, by the number that stands for it there (see shapeKey). */
   texts: Map<string, number>;
   /** Whether a question's own text holds NUMBER_MARK, by question (looked at once each). */
@@ -40,7 +42,7 @@ export interface RenderedItems {
 }
 
 export function renderedItems(): RenderedItems {
-  return { html: new Map(), texts: new Map(), holdsMark: new Map() };
+  return { html: new Map(), rows: new Map(), texts: new Map(), holdsMark: new Map() };
 }
 
 /** Stands for the item's number while its HTML is cached (a private-use character). */
@@ -80,7 +82,7 @@ export function studentCopyName(student: Student): string {
   return `${student.name} (${student.id})`;
 }
 
-function footer(copy: QuizCopy): string {
+export function footer(copy: QuizCopy): string {
   // Enough to regenerate exactly this copy: quiz, seed and version or student.
   const who = copy.student
     ? `student ${copy.student.id}, copy ${copy.version}`
@@ -88,7 +90,7 @@ function footer(copy: QuizCopy): string {
   return `${copy.quizId} · seed ${copy.seed} · ${who}`;
 }
 
-function quizView(copy: QuizCopy) {
+export function quizView(copy: QuizCopy) {
   return {
     title: copy.title,
     instructions: copy.instructions,
@@ -98,7 +100,7 @@ function quizView(copy: QuizCopy) {
   };
 }
 
-function copyView(copy: QuizCopy) {
+export function copyView(copy: QuizCopy) {
   const className = copy.student?.extra.find(([column]) => column.toLowerCase() === 'class')?.[1];
   return {
     version: copy.version,
@@ -126,19 +128,7 @@ export function renderCopy(copy: QuizCopy, context: QuizRenderContext): string {
   const { field, values } = fieldMarker();
   const shape = {
     ...view,
-    title: field(view.title),
-    header_right: field(view.header_right),
-    footer_left: field(view.footer_left),
-    copy: {
-      ...view.copy,
-      version: field(view.copy.version),
-      version_label: field(view.copy.version_label),
-      student: view.copy.student && {
-        id: field(view.copy.student.id),
-        name: field(view.copy.student.name),
-        class: field(view.copy.student.class),
-      },
-    },
+    ...studentFields(view, field),
     // The built-in copy.njk writes an item only as its HTML.
     sections: view.sections.map((section) => ({
       ...section,
@@ -154,6 +144,28 @@ export function renderCopy(copy: QuizCopy, context: QuizRenderContext): string {
     },
   };
   return context.fills.render('quiz/copy.njk', view, shape, values);
+}
+
+/** A page's fields that differ from one student's copy to the next, marked (see page-fill.ts). */
+export function studentFields(
+  view: PageFrame & { copy: ReturnType<typeof copyView> },
+  field: <T>(value: T) => T | string,
+) {
+  return {
+    title: field(view.title),
+    header_right: field(view.header_right),
+    footer_left: field(view.footer_left),
+    copy: {
+      ...view.copy,
+      version: field(view.copy.version),
+      version_label: field(view.copy.version_label),
+      student: view.copy.student && {
+        id: field(view.copy.student.id),
+        name: field(view.copy.student.name),
+        class: field(view.copy.student.class),
+      },
+    },
+  };
 }
 
 /**
@@ -260,7 +272,7 @@ export function renderKey(copy: QuizCopy, context: QuizRenderContext): string {
 }
 
 /** Two tables side by side past GRID_COLUMN_ROWS items, so a grid stays on one page. */
-function gridColumns<T>(items: T[]): T[][] {
+export function gridColumns<T>(items: T[]): T[][] {
   const half = Math.ceil(items.length / 2);
   return items.length > GRID_COLUMN_ROWS ? [items.slice(0, half), items.slice(half)] : [items];
 }
@@ -310,40 +322,6 @@ export function bookletOf(
   return { numbers, items };
 }
 
-/**
- * A compact key: one marking grid with this copy's letters and, for each
- * item, the question's number in the explanations booklet, which holds what
- * every copy's full key would repeat (explanation, evidence, sources).
- */
-export function renderMarkingGrid(
-  copy: QuizCopy,
-  booklet: Pick<ExplanationsBooklet, 'numbers'>,
-  bookletTitle: string,
-  context: QuizRenderContext,
-): string {
-  const items = copy.items.map((item) => ({
-    ...gridItem(item),
-    booklet_number: booklet.numbers.get(item.question.id),
-    ...(context.answerSheet ? { sheet: sheetKey(item) } : {}),
-  }));
-  return renderTemplate(context.env, 'quiz/marking-grid.njk', {
-    ...pageFrame({
-      title: `Marking grid — ${copy.title} — ${copyName(copy)}`,
-      paper: copy.paper,
-      assetsUrl: context.assetsUrl,
-      headerLeft: `Marking grid · ${copy.title}`,
-      headerRight: copyName(copy),
-      footerLeft: footer(copy),
-      part: context.part,
-    }),
-    quiz: quizView(copy),
-    copy: copyView(copy),
-    booklet_title: bookletTitle,
-    with_sheet: context.answerSheet !== undefined,
-    grid: gridColumns(items),
-  });
-}
-
 /** Every question of a class's copies once: answer (as text), explanation, evidence, sources. */
 export function renderExplanations(
   booklet: ExplanationsBooklet,
@@ -367,7 +345,7 @@ export function renderExplanations(
 }
 
 /** What a marking grid row shows: the answer in this copy's own letters. */
-function gridItem(item: CopyItem) {
+export function gridItem(item: CopyItem) {
   const key = keyNotation(item.presentation);
   return {
     number: item.number,
@@ -382,22 +360,6 @@ function gridItem(item: CopyItem) {
         : key,
     short_type: SHORT_TYPES[item.question.type],
   };
-}
-
-/**
- * The item as its row on the answer sheet looks when correctly marked: the
- * same bubbles in the same order, the right ones filled, so the teacher can
- * hold the grid next to a pupil's sheet.
- */
-function sheetKey(item: CopyItem) {
-  const kind = bubbleType(item);
-  const p = item.presentation;
-  if (kind === 'number') return { number: keyNotation(p) };
-  if (kind === 'paper') return { paper: true };
-  const correct = new Set(keyNotation(p).split(''));
-  const values =
-    p.type === 'single' || p.type === 'multiple' ? p.options.map((o) => o.letter) : ['T', 'F'];
-  return { bubbles: values.map((value) => ({ value, filled: correct.has(value) })) };
 }
 
 /** Types whose answer is written in the copy's letters (set in bold in the grid). */

@@ -4,6 +4,7 @@
  * escaping in HTML and in CSS strings, in other scripts, with and without a
  * class, with and without an answer sheet, and with a project's own
  * templates that use a student's fields in ways filling in cannot follow.
+ * The same for marking grids, whose rows are also rendered once each.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { drawStudentCopies } from '../../src/quiz/draw.js';
 import type { Student } from '../../src/quiz/copy.js';
 import { templateEnvironment } from '../../src/render/env.js';
-import { classFills, renderCopy, renderedItems } from '../../src/render/quiz.js';
+import {
+  classFills,
+  explanationsBooklet,
+  renderCopy,
+  renderedItems,
+} from '../../src/render/quiz.js';
+import { renderMarkingGrid } from '../../src/render/marking-grid.js';
 import { renderPair } from '../../src/render/page.js';
 import { BUILTIN_TEMPLATES } from '../../src/project.js';
 import { blueprint, bundled } from '../quiz/fixtures.js';
@@ -167,5 +174,75 @@ describe('copies filled into shapes', () => {
     });
     const second = await compare(singleChoice, [stylesheet, BUILTIN_TEMPLATES], roster);
     expect(second.fills.stats().filled).toBe(0);
+  });
+});
+
+describe('marking grids filled into shapes, their rows rendered once each', () => {
+  async function compareGrids(
+    quiz: typeof singleChoice,
+    templateDirs: string[],
+    roster: Student[],
+  ) {
+    const content = await bundled();
+    const env = templateEnvironment(templateDirs);
+    const copies = drawStudentCopies(content.bank.questions, quiz, 5, roster);
+    const booklet = explanationsBooklet(copies);
+    // In full: no shapes, and every row rendered for its own grid.
+    const full = {
+      env,
+      corpus: content.corpus,
+      assetsUrl: '../..',
+      ...(quiz.answerSheet ? { answerSheet: quiz.answerSheet } : {}),
+    };
+    const items = renderedItems();
+    const fills = classFills(env, templateDirs.slice(0, -1), items);
+    const filled = { ...full, items, fills };
+    const grids = copies.map((copy) => {
+      const expected = renderMarkingGrid(copy, booklet, 'the booklet <&>', full);
+      expect(renderMarkingGrid(copy, booklet, 'the booklet <&>', filled)).toBe(expected);
+      return expected;
+    });
+    return { grids, fills, items, copies };
+  }
+
+  it('are byte for byte the grids rendered in full, whatever the names, with the sheet’s bubbles', async () => {
+    const { grids, fills, items, copies } = await compareGrids(
+      singleChoice,
+      [BUILTIN_TEMPLATES],
+      students(40, (i) => (i % 2 ? '10B <a>' : undefined)),
+    );
+    expect(fills.stats().filled).toBe(copies.length);
+    expect(fills.stats().shapes).toBeLessThan(5);
+    // Far fewer rows rendered than shown: 40 grids of 8 rows.
+    expect(items.rows.size).toBeLessThan(40 * 8);
+    expect(grids[0]).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(grids[0]).toMatch(/<span class="key-bubble filled">[A-E]<\/span>/);
+    expect(grids.every((grid) => grid.match(/<th scope="row">/g)?.length === 8)).toBe(true);
+  });
+
+  it('are the grids rendered in full for questions of several types, without a sheet', async () => {
+    const { fills } = await compareGrids(
+      mixed,
+      [BUILTIN_TEMPLATES],
+      students(30, () => '9A'),
+    );
+    expect(fills.stats().filled).toBe(30);
+  });
+
+  it('follow a project’s own row or grid template', async () => {
+    const ownRow = ownTemplates({
+      'quiz/grid-row.njk': `<tr><td>{{ item.number }}. {{ item.grid_answer | lower }}{% if item.booklet_number == 1 %} (first){% endif %}</td></tr>\n`,
+    });
+    const roster = students(12, () => '7C');
+    const rows = await compareGrids(singleChoice, [ownRow, BUILTIN_TEMPLATES], roster);
+    expect(rows.grids[0]).toMatch(/<tr><td>1\. [a-e]+( \(first\))?<\/td><\/tr>/);
+    expect(rows.grids.join('')).toContain(' (first)</td>');
+    // A grid template of the project's own, from before rows had their own file, is rendered in full.
+    const ownGrid = ownTemplates({
+      'quiz/marking-grid.njk': `{% for half in grid %}{% for item in half %}<p>{{ copy.student.name | upper }}: {{ item.number }}={{ item.grid_answer }}</p>{% endfor %}{% endfor %}`,
+    });
+    const grids = await compareGrids(singleChoice, [ownGrid, BUILTIN_TEMPLATES], roster);
+    expect(grids.fills.stats().filled).toBe(0);
+    expect(grids.grids[1]).toMatch(/^<p>TOM &amp; JERRY: 1=[A-E]+<\/p>/);
   });
 });
