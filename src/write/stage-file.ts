@@ -9,9 +9,9 @@
  * run again within minutes spent 0.4 s of system time at first, then up
  * to 1.9 s, creating its 2,000 pages past the inodes earlier runs freed.
  *
- * The link is made only after the bytes are compared, so out/ looks
- * exactly as if the file had been written; a file changed by hand is
- * written anew. Nothing ever writes into a linked file: the writer
+ * The link is made only after the bytes are compared, so out/ holds
+ * exactly the bytes a write would have left (the file keeps its date); a
+ * file changed by hand is written anew. Nothing ever writes into a linked file: the writer
  * replaces the link before writing the same path again (see linked()).
  */
 import {
