@@ -43,6 +43,7 @@ export const BUNDLED = [
   'csv-parse',
   'qrcode',
   'seedrandom',
+  'wink-porter2-stemmer',
 ];
 
 export async function bundle() {
