@@ -184,7 +184,7 @@ export async function scanCommand(scans: string[], options: ScanOptions, io: Io)
         kind: 'scan review',
       });
       // Only this run's pictures: those of an earlier run would show pages that are not in it.
-      plan.replaceFolders = [`${folder}/${PICTURES_FOLDER}`];
+      plan.replaceFolders = [{ path: `${folder}/${PICTURES_FOLDER}`, silent: true }];
       const shown = [...result.doubts, ...result.setAside].flatMap((d) =>
         d.picture ? [d.picture] : [],
       );

@@ -61,6 +61,7 @@ export class BrowserSession {
   /** One per browser started: done once that browser has exited and its profile is removed. */
   #profilesRemoved: Promise<void>[] = [];
   #launchingNow: () => void = () => undefined;
+  #running: Browser | undefined;
   /**
    * Resolves when the first browser's process is being started (or could
    * not be): from then on it starts in its own processes, while Node is
@@ -80,6 +81,11 @@ export class BrowserSession {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  /** A browser has started and is still connected: asking for it now costs no wait. */
+  get running(): boolean {
+    return !this.#closed && (this.#running?.connected ?? false);
   }
 
   /** The running browser, starting one if there is none or the last one died. */
@@ -163,6 +169,7 @@ export class BrowserSession {
       await closeOrKill(browser);
       throw stoppedError();
     }
+    this.#running = browser;
     return browser;
   }
 }

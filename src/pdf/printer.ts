@@ -13,6 +13,7 @@ import { normalizePdf } from './normalize.js';
 import { countPages } from './restamp.js';
 import type { PdfMetadata } from './types.js';
 import { folderUrl } from './request-policy.js';
+import { RenderTurns } from './render-turns.js';
 
 export interface PrintJob extends Omit<PageJob, 'html' | 'title'>, PdfMetadata {
   /** How the job is named in progress and error messages, e.g. its output file. */
@@ -291,6 +292,7 @@ class QueuePrinter implements OpenPrinter {
     // Each job leaves megabytes of garbage behind (its HTML, its PDF in transit): see util/garbage.ts.
     const garbage = new GarbageCollector(GARBAGE_THRESHOLD_BYTES);
     const workers = Math.min(this.#concurrency, jobs.length);
+    const turns = new RenderTurns();
     let idleTabs = workers;
     const sizes = jobSizes(jobs);
     const work = async (): Promise<void> => {
@@ -319,7 +321,7 @@ class QueuePrinter implements OpenPrinter {
         for (let at = next++; at < order.length && !fatal; at = next++) {
           const index = order[at]!;
           const job = jobs[index]!;
-          const outcome = await this.#printWithRetry(session, slot, job, loading);
+          const outcome = await this.#printWithRetry(session, slot, job, turns, loading);
           // The next job this tab may take, if any: the other tab may take it first, but then
           // this one takes a later one, no longer (the order is longest first).
           const following = order[next];
@@ -374,11 +376,16 @@ class QueuePrinter implements OpenPrinter {
     session: BrowserSession,
     slot: Slot,
     job: PrintJob,
+    turns: RenderTurns,
     onLoading: (() => void) | undefined,
   ): Promise<Outcome> {
-    let reason = '';
     // A new tab starts (Chromium starts its renderer) while the document is rendered here.
-    let opening = slot.page?.usable ? undefined : this.#openTab(session, slot);
+    const opening = slot.page?.usable ? undefined : this.#openTab(session, slot);
+    const endTurn = await turns.take();
+    const loading = (): void => {
+      endTurn();
+      onLoading?.();
+    };
     let html: string;
     try {
       // Rendering holds Node's thread: the request for the tab goes out first.
@@ -386,9 +393,29 @@ class QueuePrinter implements OpenPrinter {
       // Rendered once, when its turn comes, and let go as soon as it is printed.
       html = typeof job.html === 'string' ? job.html : await job.html();
     } catch (error) {
+      endTurn();
       void opening?.then((page) => page.close()).catch(() => undefined);
       throw error;
     }
+    // Waiting for the browser to start is no work for Node: the next document is rendered meanwhile.
+    if (!session.running) endTurn();
+    try {
+      return await this.#attempts(session, slot, { ...job, html }, opening, loading);
+    } finally {
+      endTurn();
+    }
+  }
+
+  /** Prints a rendered document, trying again in a fresh tab after a failure. */
+  async #attempts(
+    session: BrowserSession,
+    slot: Slot,
+    job: PrintJob & { html: string },
+    opened: Promise<JobPage> | undefined,
+    onLoading: () => void,
+  ): Promise<Outcome> {
+    let reason = '';
+    let opening = opened;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const browser = await session.browser();
       try {
@@ -405,7 +432,7 @@ class QueuePrinter implements OpenPrinter {
           slot.extended = false;
         }
         const { pdf, blockedUrls } = await slot.page.print(
-          { ...job, html, title: job.pagesOnly ? undefined : job.title },
+          { ...job, title: job.pagesOnly ? undefined : job.title },
           onLoading,
         );
         const normalized = job.pagesOnly ? pagesOf(pdf) : await normalizePdf(pdf, job);

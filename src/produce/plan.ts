@@ -87,6 +87,16 @@ export interface PlannedBatch {
   stop(): Promise<void>;
 }
 
+/**
+ * A folder a run owns whole. What an earlier run left there and this one
+ * did not write again is named in the run's summary, unless `silent`
+ * (review pictures, which no one prints).
+ */
+export interface ReplacedFolder {
+  path: string;
+  silent?: boolean;
+}
+
 export interface BuildPlan {
   documents: PlannedDocument[];
   packs: PlannedPack[];
@@ -97,7 +107,7 @@ export interface BuildPlan {
   /** Things the teacher should know (a format that cannot carry a question type...). */
   warnings: string[];
   /** Folders of out/ that hold exactly what this run writes into them (see OutputWriter.replaceFolder). */
-  replaceFolders?: string[];
+  replaceFolders?: ReplacedFolder[];
 }
 
 /** Older names of the same types: every planned document is rendered when asked for. */

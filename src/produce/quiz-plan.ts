@@ -173,10 +173,10 @@ function planClass(
   const students = roster.students;
   if (students.length === 0) return;
   const packFolder = `${quizFolder(blueprint)}/${fileSafe(roster.name)}`;
-  // copies/ holds one file per student of this roster: a student taken off
-  // the roster must not keep a copy there from an earlier run.
-  if (planning.html || options.split)
-    plan.replaceFolders = [...(plan.replaceFolders ?? []), `${packFolder}/copies`];
+  // copies/ holds exactly this run's copies of this roster, none if it
+  // writes none (PDF without --split): a teacher printing the folder must
+  // not print a copy of a student taken off the roster, or of another seed.
+  plan.replaceFolders = [...(plan.replaceFolders ?? []), { path: `${packFolder}/copies` }];
   const draw = classDraw(content.bank.questions, blueprint, options.seed);
   const drawn: QuizCopy[] = [];
   const copyAt = (i: number): QuizCopy => (drawn[i] ??= draw.copy(students[i]!));

@@ -35,10 +35,10 @@ export async function runPlan(
     inputHashes(project, options.extraInputs ?? []),
     removeStaleProfiles(),
   ]);
-  const { result, files } = await withWriter(
+  const { result, files, removed } = await withWriter(
     options.outDir,
     async (writer) => {
-      for (const folder of plan.replaceFolders ?? []) writer.replaceFolder(folder);
+      for (const folder of plan.replaceFolders ?? []) writer.replaceFolder(folder.path, folder);
       const produced = await produce(plan, writer, { io: options.io, printer: options.printer });
       await addManifest(
         writer,
@@ -56,6 +56,7 @@ export async function runPlan(
         result.kinds,
         result.pages,
         relativeTo(options.io.cwd, options.outDir) + '/',
+        removed,
       ),
     );
   return files;

@@ -2,6 +2,7 @@
 import type { WrittenFile } from '../write/writer.js';
 import { compareStrings } from '../errors.js';
 import { table } from '../util/table.js';
+import { plural } from '../util/text.js';
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -17,6 +18,7 @@ export function summaryTable(
   kinds: Map<string, string>,
   pages: Map<string, number>,
   outLabel: string,
+  removed: readonly string[] = [],
 ): string {
   const shown = files.filter((f) => kinds.has(f.path));
   const groups = new Map<string, WrittenFile[]>();
@@ -44,5 +46,34 @@ export function summaryTable(
   rows.sort((a, b) => compareStrings(a[1]!, b[1]!));
   const hidden = files.length - shown.length;
   const head = `Wrote ${files.length} files to ${outLabel}${hidden ? ` (${hidden} of them ${hidden === 1 ? 'the manifest' : 'fonts and the manifest'})` : ''}:`;
-  return `${head}\n${table([['kind', 'file', 'pages', 'size'], ...rows], ['l', 'l', 'r', 'r'])}\n`;
+  const listing = `${head}\n${table([['kind', 'file', 'pages', 'size'], ...rows], ['l', 'l', 'r', 'r'])}\n`;
+  return listing + removedLines(files, removed, outLabel);
+}
+
+/** Names shown of the files removed from one folder; the rest are counted. */
+const NAMES_SHOWN = 4;
+
+/**
+ * One line per folder the run replaced that held files it did not write
+ * again (a class's copies/): the teacher may have printed from it before.
+ */
+function removedLines(files: WrittenFile[], removed: readonly string[], outLabel: string): string {
+  const byFolder = new Map<string, string[]>();
+  for (const file of removed) {
+    const folder = file.slice(0, file.lastIndexOf('/'));
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), file.slice(folder.length + 1)]);
+  }
+  let lines = '';
+  for (const [folder, names] of byFolder) {
+    const where = `${outLabel}${folder}/`;
+    const count = plural(names.length, 'file');
+    if (!files.some((f) => f.path.startsWith(`${folder}/`))) {
+      lines += `Removed ${where} (${count} of an earlier run): this run writes nothing there.\n`;
+      continue;
+    }
+    const shown = names.slice(0, NAMES_SHOWN).join(', ');
+    const more = names.length > NAMES_SHOWN ? ` and ${names.length - NAMES_SHOWN} more` : '';
+    lines += `Removed ${count} of an earlier run from ${where} that this run did not write again: ${shown}${more}.\n`;
+  }
+  return lines;
 }

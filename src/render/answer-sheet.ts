@@ -9,6 +9,7 @@ import { encodeSheetCode, qrSvg, sheetCodeText, type SheetCode } from '../sheet/
 import {
   BOX,
   BUBBLE_RADIUS,
+  ID_NOTE,
   MARK_SIZE,
   sheetLayout,
   type Bubble,
@@ -66,7 +67,7 @@ export function answerSheetView(copy: QuizCopy, options: LayoutOptions) {
     ),
     qr_style: at(layout.qr),
     header_style: `left:${mm(20)};top:${mm(16)};width:${mm(layout.qr.x - 24)}`,
-    id_note_style: `left:${mm(64)};top:${mm(52)};width:${mm(layout.width - 84)}`,
+    id_note_style: `left:${mm(ID_NOTE.x)};top:${mm(ID_NOTE.y)};width:${mm(layout.width - ID_NOTE.x - 20)}`,
     with_id: !copy.student,
     pages: layout.pages.map((page) => {
       const code: SheetCode = {

@@ -120,6 +120,11 @@ interface PageRead {
 }
 
 export const pageKey = (file: string, page: number) => `${file}#${page}`;
+/** The question whether a sheet with no name and no ID is a second scan of an earlier one. */
+export const sameSheetKey = (
+  sheet: { file: string; page: number },
+  first: { file: string; page: number },
+) => `${pageKey(sheet.file, sheet.page)} same sheet as ${pageKey(first.file, first.page)}`;
 export const targetKey = (file: string, page: number, target: number | 'id') =>
   `${pageKey(file, page)} ${target === 'id' ? 'id' : `item ${target}`}`;
 
@@ -276,17 +281,17 @@ export async function collate(
       s.sheets++;
       const readings = outcome.readings;
       let sheet: UnmarkedSheet | undefined;
-      if (outcome.fingerprint) {
+      if (outcome.unmarked) {
         const typed = setup.corrections.get(targetKey(scan.file, scan.page, 'id'));
         sheet = {
           ...at,
           version: copy.version,
           sheetPage: code.page,
-          fingerprint: outcome.fingerprint,
+          ...outcome.unmarked,
           ...(typed === undefined ? {} : { typedId: /^(blank|none)$/i.test(typed) ? '' : typed }),
         };
         const rescan = rescans.match(sheet, readings);
-        if (rescan) {
+        if (rescan && (rescan.sure || confirmedRescan(sheet, rescan))) {
           secondScan(sheet, rescan);
           continue;
         }
@@ -318,10 +323,31 @@ export async function collate(
   }
 
   /**
+   * A likely second scan of a sheet with no name and no ID (rescans.ts):
+   * only the teacher can tell it from another pupil's sheet with the same
+   * answers, so they are asked, with both pages named. Until they answer,
+   * each is graded on its own: a pupil counted twice shows in the
+   * responses, a pupil dropped would not.
+   */
+  function confirmedRescan(sheet: UnmarkedSheet, rescan: Rescan): boolean {
+    const { first } = rescan;
+    const answer = doubt({
+      key: sameSheetKey(sheet, first),
+      file: sheet.file,
+      page: sheet.page,
+      problem: `no name and no student ID, like ${first.file} page ${first.page} (sheet ${sheet.sheetPage} of version ${sheet.version}), and the two show ${rescan.why}: write yes if this page is a second scan of that sheet (it is counted once), or no if they are two pupils' sheets (each is graded on its own)`,
+      proposed: 'no',
+    });
+    if (answer?.toLowerCase() !== 'yes') return false;
+    rescan.why += ', and the corrections file says they are one sheet';
+    return true;
+  }
+
+  /**
    * A second scan of a sheet with no ID marked: counted once, and said so.
    * An ID the teacher wrote for either scan names the sheet.
    */
-  function secondScan(sheet: UnmarkedSheet, { first, exact }: Rescan) {
+  function secondScan(sheet: UnmarkedSheet, { first, exact, why }: Rescan) {
     if (sheet.typedId !== undefined) corrected++;
     if (sheet.typedId !== undefined && first.typedId === undefined) {
       first.typedId = sheet.typedId;
@@ -336,7 +362,7 @@ export async function collate(
       ? `version ${sheet.version} with student ID ${first.typedId}`
       : `version ${sheet.version} with no student ID`;
     notes.push(
-      `${sheet.file} page ${sheet.page} is a second scan of sheet ${sheet.sheetPage} of ${who} (${first.file} page ${first.page}): ${exact ? 'the same marks and the same picture' : 'the same picture, and marks that differ only where one scan is unsure'}; it was counted once${exact ? '' : ', as the first scan reads it'}. If they are two pupils' sheets, write each one's student ID in the corrections file`,
+      `${sheet.file} page ${sheet.page} is a second scan of sheet ${sheet.sheetPage} of ${who} (${first.file} page ${first.page}): ${why}${exact ? '' : ', but for marks one scan is unsure of'}; it was counted once${exact ? '' : ', as the first scan reads it'}`,
     );
   }
 

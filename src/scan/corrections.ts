@@ -29,6 +29,8 @@ export function correctionsHeader(quizId: string): string {
 #   a student ID: its digits, in quotes ("004217"); no answer: blank
 #   a page whose code is unreadable: the copy code and sheet, e.g. "K7QF 1",
 #   or ignore to leave the page out
+#   two sheets with no name and no ID that look alike: yes if one is a second
+#   scan of the other, no if they are two pupils' sheets
 #   a question answered on the paper (short answer, essay...): the student's
 #   answer as you would type it in responses.csv, or the points for an essay
 corrections:
@@ -103,6 +105,12 @@ export async function loadCorrections(file: string): Promise<Corrections> {
         'corrections-answer',
         `the student ID "${answer}" must be digits only, in quotes to keep leading zeros (e.g. "004217")`,
       );
+    else if (SAME_SHEET_KEY.test(key) && !/^(yes|no)$/i.test(answer))
+      problems.error(
+        { file, line: lineOf(entry.get('answer', true) as Node) },
+        'corrections-answer',
+        `"${answer}" does not say whether the two pages are one sheet; write yes (a second scan of one sheet) or no (two pupils' sheets)`,
+      );
     else if (/ item \d+$/.test(key) && !/^([A-Za-z]+|-?\d+(\.\d+)?|blank|none)$/i.test(answer))
       problems.error(
         { file, line: lineOf(entry.get('answer', true) as Node) },
@@ -124,6 +132,9 @@ export async function loadCorrections(file: string): Promise<Corrections> {
 }
 
 const quote = (text: string) => JSON.stringify(text);
+
+/** The key asking whether a page is a second scan of another (collate.ts, sameSheetKey). */
+const SAME_SHEET_KEY = / same sheet as .+#\d+$/;
 
 /** The key of an item answered on the question pages: it names a copy, not a scanned page. */
 const PAPER_KEY = /^copy .* item \d+$/;

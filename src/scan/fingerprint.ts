@@ -116,6 +116,27 @@ const CELL_STEP = Math.round(0.35 * 255);
  */
 export const SAME_SHEET_CELLS = 6;
 
+/**
+ * Cells of ink a pupil's name leaves at the least: two or three letters.
+ * The sheet prints nothing in the name area, and the scanner's grain is
+ * quantised away (quantise), so an unwritten line counts none.
+ */
+const WRITING_CELLS = 12;
+
+/** Whether the area (in mm of the sheet) holds handwriting: a name written on its line. */
+export function hasWriting(
+  print: Fingerprint,
+  area: { x: number; y: number; width: number; height: number },
+): boolean {
+  let count = 0;
+  const rows = Math.min(print.height, Math.ceil((area.y + area.height) * CELLS_PER_MM));
+  const cols = Math.min(print.width, Math.ceil((area.x + area.width) * CELLS_PER_MM));
+  for (let row = Math.floor(area.y * CELLS_PER_MM); row < rows; row++)
+    for (let col = Math.floor(area.x * CELLS_PER_MM); col < cols; col++)
+      if (print.ink[row * print.width + col]! > CELL_STEP && ++count >= WRITING_CELLS) return true;
+  return false;
+}
+
 export function sameSheet(a: PackedFingerprint, b: PackedFingerprint): boolean {
   const limit = SAME_SHEET_CELLS + 1;
   return differingCells(unpackFingerprint(a), unpackFingerprint(b), limit) < limit;

@@ -7,15 +7,23 @@
  * (src/scan/collate.ts). Pictures go to disk as they are made, so a
  * 300-page file holds no more in memory than a 30-page one.
  */
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SheetCode } from '../sheet/code.js';
-import { pageBubbles, type SheetLayout, type SheetPage, type SheetRow } from '../sheet/layout.js';
+import {
+  nameArea,
+  pageBubbles,
+  type SheetLayout,
+  type SheetPage,
+  type SheetRow,
+} from '../sheet/layout.js';
 import { measureBubbles } from './bubbles.js';
 import { readPage, type Reading } from './decide.js';
 import { decodeImage, rectify, thumbnail, toPng, type GreyImage } from './image.js';
-import { fingerprint, packFingerprint, type PackedFingerprint } from './fingerprint.js';
-import { locateSheet } from './locate.js';
+import { fingerprint, hasWriting, packFingerprint, type PackedFingerprint } from './fingerprint.js';
+import type { Homography } from './homography.js';
+import { locateSheet, type Levels } from './locate.js';
 
 export interface ReadContext {
   quizId: string;
@@ -50,9 +58,19 @@ export type PageOutcome =
       readings?: Reading[];
       /** Picture of each doubtful reading, by target. */
       pictures?: Partial<Record<number | 'id', string>>;
-      /** A sheet with a student-ID grid left empty: its ink, deflated, to recognise a second scan of it. */
-      fingerprint?: PackedFingerprint;
+      /** A sheet with a student-ID grid left empty: what tells a second scan of it (scan/rescans.ts). */
+      unmarked?: UnmarkedPicture;
     };
+
+/** The picture of a sheet with no student ID marked, reduced to what tells a second scan of it. */
+export interface UnmarkedPicture {
+  /** Its ink, deflated. */
+  fingerprint: PackedFingerprint;
+  /** Whether a name is written on its name line. */
+  named: boolean;
+  /** SHA-256 of the page's image as scanned: the same scan handed in twice has the same. */
+  image: string;
+}
 
 export async function readScanPage(job: PageJob, context: ReadContext): Promise<PageOutcome> {
   let image: GreyImage;
@@ -120,9 +138,21 @@ export async function readScanPage(job: PageJob, context: ReadContext): Promise<
     typed,
     readings,
     pictures,
-    ...(unmarked
-      ? { fingerprint: packFingerprint(fingerprint(image, located.map, located.levels, layout)) }
-      : {}),
+    ...(unmarked ? { unmarked: unmarkedPicture(job.data, image, located, layout) } : {}),
+  };
+}
+
+function unmarkedPicture(
+  data: Uint8Array,
+  image: GreyImage,
+  located: { map: Homography; levels: Levels },
+  layout: SheetLayout,
+): UnmarkedPicture {
+  const print = fingerprint(image, located.map, located.levels, layout);
+  return {
+    fingerprint: packFingerprint(print),
+    named: hasWriting(print, nameArea(layout.width)),
+    image: createHash('sha256').update(data).digest('hex'),
   };
 }
 

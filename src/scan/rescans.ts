@@ -5,9 +5,14 @@
  * a page fed twice, or a stack scanned again, would count its pupil twice.
  * Such a page is taken for an earlier one when both are the same sheet
  * page of the same version, read the same marks (but for marks in doubt
- * on either), and their pictures match (fingerprint.ts): two pupils who
- * gave the same answers still differ in the names they wrote and in how
- * each filled the bubbles.
+ * on either), and their pictures match (fingerprint.ts).
+ *
+ * A match is sure when the two pages are one image (the same scan handed
+ * in twice), or when both carry a name: handwriting that matches square
+ * millimetre by square millimetre is one paper. Two pupils who wrote no
+ * name and gave the same answers may have filled their bubbles alike, and
+ * then their pictures match too: such a match is only a likely rescan, and
+ * the teacher is asked (collate.ts) rather than a pupil being dropped.
  */
 import type { Reading } from './decide.js';
 import { sameSheet, type PackedFingerprint } from './fingerprint.js';
@@ -19,14 +24,24 @@ export interface UnmarkedSheet {
   /** The page of the answer sheet it is (1 of 2...). */
   sheetPage: number;
   fingerprint: PackedFingerprint;
+  /** Whether a name is written on it. */
+  named: boolean;
+  /** SHA-256 of the page's image as scanned. */
+  image: string;
   /** The student ID the teacher wrote for this page ("" for "blank"), if any. */
   typedId?: string;
 }
 
-/** The sheet a page is a second scan of; `exact` when every mark read the same on both. */
+/**
+ * The sheet a page is a second scan of; `exact` when every mark read the
+ * same on both; `sure` unless it could also be another pupil's sheet
+ * (see above), and `why` says what tells.
+ */
 export interface Rescan {
   first: UnmarkedSheet;
   exact: boolean;
+  sure: boolean;
+  why: string;
 }
 
 export class RescanFinder {
@@ -56,7 +71,12 @@ export class RescanFinder {
       const other = found.marks.get(item)!;
       return other.value === m.value && other.doubtful === m.doubtful;
     });
-    return { first: found.sheet, exact };
+    const image = found.sheet.image === sheet.image;
+    const named = found.sheet.named && sheet.named;
+    const why = image
+      ? 'the same page image (one scan handed in twice)'
+      : `${named ? 'the same handwritten name, ' : ''}the same marks and the same picture`;
+    return { first: found.sheet, exact, sure: image || named, why };
   }
 }
 

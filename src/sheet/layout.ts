@@ -103,6 +103,22 @@ export const MAX_CHOICES = 7;
 /** Student-ID grid: default digits and the room it takes at the top of each page. */
 export const DEFAULT_ID_DIGITS = 6;
 
+/**
+ * Top-left of the note beside the student-ID grid (render/answer-sheet.ts);
+ * its first line is where a pupil writes their name.
+ */
+export const ID_NOTE = { x: 64, y: 52 };
+
+/**
+ * Where a pupil's handwritten name lies on a sheet `width` mm wide: above
+ * the name line, right of its "Name" label, clear of the rule itself. The
+ * scanner looks there for handwriting (see scan/rescans.ts).
+ */
+export function nameArea(width: number): { x: number; y: number; width: number; height: number } {
+  const x = ID_NOTE.x + 11;
+  return { x, y: ID_NOTE.y - 2, width: width - MARGIN - 4 - x, height: 5.8 };
+}
+
 export interface LayoutOptions {
   /** Digits of the student-ID grid on copies without a name (versions A, B, ...). */
   idDigits: number;

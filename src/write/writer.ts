@@ -22,6 +22,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HandoutError, compareStrings } from '../errors.js';
 import { fontAssetsFor } from '../render/fonts.js';
+import { listFiles } from '../util/files.js';
 import { forEachLimited } from '../util/parallel.js';
 import { processExists } from '../util/process-exists.js';
 
@@ -74,6 +75,10 @@ export class OutputWriter {
   private finished = false;
   /** Folders whose contents after the run are exactly what the run wrote into them. */
   private readonly replaced = new Set<string>();
+  /** Files of earlier runs that replacing those folders removed, relative to out/. */
+  private readonly removedFiles: string[] = [];
+  /** Replaced folders whose removed files are not worth naming (see removed). */
+  private readonly silent = new Set<string>();
 
   constructor(readonly outDir: string) {
     this.staging = path.join(outDir, `.staging-${process.pid}-${Date.now().toString(36)}`);
@@ -251,14 +256,25 @@ export class OutputWriter {
    * new ones. If the run writes nothing into it, the old folder is removed.
    * A failed run leaves the old folder as it was, like every other file.
    */
-  replaceFolder(relative: string): void {
+  replaceFolder(relative: string, options: { silent?: boolean } = {}): void {
     this.resolve(relative);
-    this.replaced.add(relative.replace(/\/+$/, ''));
+    const folder = relative.replace(/\/+$/, '');
+    this.replaced.add(folder);
+    if (options.silent) this.silent.add(folder);
   }
 
   /** file:// URL of a staged folder: pages printed from there find their assets. */
   stagedUrl(relativeDir: string): string {
     return pathToFileURL(this.resolve(relativeDir) + path.sep).href;
+  }
+
+  /**
+   * Files an earlier run left in a replaced folder that this run did not
+   * write again, sorted: they are gone once the run commits, and the teacher
+   * is told so (a folder of copies they may have printed from before).
+   */
+  removed(): string[] {
+    return [...this.removedFiles];
   }
 
   /** Files added so far, sorted by path. */
@@ -296,6 +312,10 @@ export class OutputWriter {
     for (const folder of [...this.replaced].sort(compareStrings)) {
       const target = path.join(this.outDir, folder);
       const staged = path.join(this.staging, folder);
+      for (const file of this.silent.has(folder) ? [] : await listFiles(target, [''])) {
+        const relative = `${folder}/${path.relative(target, file).split(path.sep).join('/')}`;
+        if (!this.files.has(relative)) this.removedFiles.push(relative);
+      }
       await rename(target, path.join(this.staging, `.replaced-${n++}`)).catch(
         (error: NodeJS.ErrnoException) => {
           if (error.code !== 'ENOENT') throw error;
@@ -397,14 +417,14 @@ export async function withWriter<T>(
   outDir: string,
   fn: (writer: OutputWriter) => Promise<T>,
   onInterrupt?: (cleanup: () => Promise<void>) => () => void,
-): Promise<{ result: T; files: WrittenFile[] }> {
+): Promise<{ result: T; files: WrittenFile[]; removed: string[] }> {
   await removeStaleStaging(outDir);
   const writer = new OutputWriter(outDir);
   const unregister = onInterrupt?.(() => writer.abort());
   try {
     const result = await fn(writer);
     const files = await writer.commit();
-    return { result, files };
+    return { result, files, removed: writer.removed() };
   } catch (error) {
     await writer.abort();
     throw error;

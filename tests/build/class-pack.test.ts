@@ -110,12 +110,50 @@ describe('a class pack printed as one document', () => {
     writeFileSync(roster, 'id,name\nk1,Amara Okafor\nk2,Ivan Sokolov\nk3,Li Xiaolong\n');
     expect((await run()).code).toBe(0);
     writeFileSync(roster, 'id,name\nk1,Amara Okafor\nk3,Li Xiaolong\n');
-    expect((await run()).code).toBe(0);
+    const shrunk = await run();
+    expect(shrunk.code).toBe(0);
+    expect(shrunk.stdout).toContain(
+      'Removed 2 files of an earlier run from out-shrink/quizzes/small-quiz/shrinking/copies/ that this run did not write again: k2-key.html, k2.html.',
+    );
     const copies = files(path.join(root, 'out-shrink/quizzes/small-quiz/shrinking/copies'));
     expect([...copies.keys()].sort()).toEqual(['k1-key.html', 'k1.html', 'k3-key.html', 'k3.html']);
     const manifest = readFileSync(path.join(root, 'out-shrink/manifest.json'), 'utf8');
     expect(manifest).not.toContain('copies/k2');
   }, 60_000);
+
+  it('removes the copies an earlier run wrote when a run writes none (PDF without --split), and says so', async () => {
+    const roster = path.join(root, 'pdf-after-html.csv');
+    const run = (format: string) =>
+      runCli(
+        [
+          'quiz',
+          'small-quiz',
+          '--roster',
+          'pdf-after-html.csv',
+          '--format',
+          format,
+          '--out',
+          'out-pdf-after-html',
+        ],
+        root,
+      );
+    writeFileSync(roster, 'id,name\nk1,Amara Okafor\nk2,Ivan Sokolov\nk3,Li Xiaolong\n');
+    const html = await run('html');
+    expect(html.code).toBe(0);
+    expect(html.stdout).not.toContain('Removed');
+    // k2 leaves the class; the teacher now prints the pack only.
+    writeFileSync(roster, 'id,name\nk1,Amara Okafor\nk3,Li Xiaolong\n');
+    const pdf = await run('pdf');
+    expect(pdf.code).toBe(0);
+    const folder = 'out-pdf-after-html/quizzes/small-quiz/pdf-after-html';
+    expect(existsSync(path.join(root, folder, 'copies'))).toBe(false);
+    expect(existsSync(path.join(root, folder, 'class-pack.pdf'))).toBe(true);
+    expect(pdf.stdout).toContain(
+      `Removed ${folder}/copies/ (6 files of an earlier run): this run writes nothing there.`,
+    );
+    const manifest = readFileSync(path.join(root, 'out-pdf-after-html/manifest.json'), 'utf8');
+    expect(manifest).not.toContain('copies/');
+  }, 120_000);
 
   it('prints packs untagged and documents that stand alone tagged', async () => {
     expect(await isTagged('class-pack.pdf')).toBe(false);

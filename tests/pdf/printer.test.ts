@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -233,6 +234,50 @@ describe('printing a quiz document', () => {
       () => (idle = true),
     );
     expect(idle).toBe(true);
+  });
+
+  it("renders a tab's document only once the one before it is on its way to the browser", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'handout-print-turns-'));
+    try {
+      // Each job prints from a folder of its own, which the printer makes just before it
+      // writes the document there and sends it to the browser.
+      const jobIn = (name: string, render: () => string | Promise<string>) => {
+        const { html, ...rest } = job(
+          name,
+          TWO_PAGES,
+          pathToFileURL(path.join(folder, name) + path.sep).href,
+        );
+        return { ...rest, html: async () => (await render(), html as string) };
+      };
+      const seen: string[] = [];
+      const sent = (name: string) => existsSync(path.join(folder, name));
+      const jobs = [
+        // Rendering a waits (as a chunk waits for its fonts to be staged): b is not rendered meanwhile.
+        jobIn('a', () => new Promise<string>((resolve) => setTimeout(() => resolve(''), 300))),
+        jobIn('b', () => (seen.push(`b rendered, a sent: ${sent('a')}`), '')),
+        jobIn('c', () => (seen.push(`c rendered, b sent: ${sent('b')}`), '')),
+      ];
+      const printed: string[] = [];
+      // With the browser running, as it is by the time a run's first chunk is rendered.
+      await shared.printer.printAll([job('running', TWO_PAGES)]);
+      await shared.printer.printEach(jobs, (index) => void printed.push(jobs[index]!.name));
+      expect(seen).toEqual(['b rendered, a sent: true', 'c rendered, b sent: true']);
+      expect(printed.sort()).toEqual(['a', 'b', 'c']);
+      // While the browser is still starting, Node renders the next document instead of waiting.
+      seen.length = 0;
+      await withPrinter({ env: process.env }, (fresh) =>
+        fresh.printEach(
+          [
+            jobIn('d', () => ''),
+            jobIn('e', () => (seen.push(`e rendered, d sent: ${sent('d')}`), '')),
+          ],
+          () => undefined,
+        ),
+      );
+      expect(seen).toEqual(['e rendered, d sent: false']);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it("hands each PDF on once its tab has the next document, and stops at the caller's error", async () => {

@@ -2,9 +2,10 @@
  * Sheets with no student ID, scanned twice: a page fed through the copier
  * again, or a stack scanned once more the other way up. handout must count
  * such a sheet once and say so, yet keep apart two pupils who gave the same
- * answers (one wrote another name, one filled the bubbles another way). And
- * once the teacher writes the student's ID, what the corrections file holds
- * under the sheet's old name is applied, not asked again.
+ * answers (one wrote another name, one filled the bubbles another way), and
+ * never drop a pupil whose unnamed sheet only looks like another's: it asks.
+ * And once the teacher writes the student's ID, what the corrections file
+ * holds under the sheet's old name is applied, not asked again.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -80,10 +81,12 @@ beforeAll(async () => {
   expect(copy.items[SHORT - 1]!.presentation.type).toBe('short');
   // Amelia and Omar give the same answers and write their names; Kim and Lee give the
   // same answers as each other and write none, but Lee fills only the lower part of each bubble.
+  // Noor gives Kim's answers, writes no name and fills the bubbles as Kim does.
   await pupil('amelia', 0, 'full', 'Amelia Brown');
   await pupil('omar', 0, 'full', 'Omar Haddad');
   await pupil('kim', 1, 'full');
   await pupil('lee', 1, 'sixty');
+  await pupil('noor', 1, 'full');
   await scanOf('amelia', 'monday.png', { rotate: 0.6, noise: 3, seed: 'monday' });
   // The same sheet through the feeder again: upside down, crooked, shrunk, blurred, JPEG 60.
   await scanOf('amelia', 'again.jpg', {
@@ -98,6 +101,12 @@ beforeAll(async () => {
   await scanOf('kim', 'kim.png', { rotate: 0.3, noise: 3, seed: 'kim' });
   await scanOf('lee', 'lee.png', { rotate: -0.8, noise: 3, seed: 'lee' });
   await scanOf('kim', 'kim-phone.jpg', { perspective: 0.02, scale: 1.03, jpeg: 60, seed: 'kp' });
+  await scanOf('noor', 'noor.png', { rotate: -0.5, noise: 3, seed: 'noor' });
+  // The same scan handed in twice, under another name.
+  writeFileSync(
+    path.join(root, 'scans/kim-twice.png'),
+    readFileSync(path.join(root, 'scans/kim.png')),
+  );
 }, 180_000);
 
 describe('handout scan: a sheet with no student ID scanned twice', () => {
@@ -125,6 +134,8 @@ describe('handout scan: a sheet with no student ID scanned twice', () => {
       version: 'A',
       sheetPage: 1,
       fingerprint: packFingerprint(print!),
+      named: true,
+      image: file,
     });
     const reads = (third: Reading) => [
       { target: 'id' as const, value: '', doubt: 'no student ID is marked' },
@@ -159,7 +170,7 @@ describe('handout scan: a sheet with no student ID scanned twice', () => {
       'scans/kim.png',
       'scans/again.jpg',
       'scans/lee.png',
-      'scans/kim-phone.jpg',
+      'scans/kim-twice.png',
       '--corrections',
       'scans/class.yaml',
       '--accept-doubtful',
@@ -168,14 +179,14 @@ describe('handout scan: a sheet with no student ID scanned twice', () => {
     expect(run.code).toBe(0);
     const notes = run.stdout.split('\n').filter((l) => l.includes('second scan'));
     expect(notes).toEqual([
-      "  note: again.jpg page 1 is a second scan of sheet 1 of version A with no student ID (monday.png page 1): the same marks and the same picture; it was counted once. If they are two pupils' sheets, write each one's student ID in the corrections file",
-      "  note: kim-phone.jpg page 1 is a second scan of sheet 1 of version A with no student ID (kim.png page 1): the same marks and the same picture; it was counted once. If they are two pupils' sheets, write each one's student ID in the corrections file",
+      '  note: again.jpg page 1 is a second scan of sheet 1 of version A with no student ID (monday.png page 1): the same handwritten name, the same marks and the same picture; it was counted once',
+      '  note: kim-twice.png page 1 is a second scan of sheet 1 of version A with no student ID (kim.png page 1): the same page image (one scan handed in twice); it was counted once',
     ]);
     // The second scans ask nothing: their questions are those of the first.
-    expect(run.stdout).not.toMatch(/to review: (again\.jpg|kim-phone\.jpg)/);
+    expect(run.stdout).not.toMatch(/to review: (again\.jpg|kim-twice\.png)/);
     expect(run.stdout).toContain('again.jpg: 1 page, 1 sheet read, no doubts');
     const entries = readFileSync(path.join(root, 'scans/class.yaml'), 'utf8');
-    expect(entries).not.toMatch(/again\.jpg|kim-phone\.jpg/);
+    expect(entries).not.toMatch(/again\.jpg|kim-twice\.png/);
     expect(entries).toContain('- key: "copy A no ID omar.png#1 item 7"');
     expect(run.stdout).toContain(
       '4 copies with no student ID, each graded on its own under its version letter: version A (monday.png page 1), version A (omar.png page 1), version A (kim.png page 1), version A (lee.png page 1)',
@@ -191,6 +202,63 @@ describe('handout scan: a sheet with no student ID scanned twice', () => {
     expect(review.text()).toContain(
       'again.jpg page 1 is a second scan of sheet 1 of version A with no student ID (monday.png page 1)',
     );
+  });
+
+  it('asks, naming both pages, whether two unnamed sheets with the same answers are one sheet, and drops no pupil meanwhile', async () => {
+    const file = path.join(root, 'scans/noor.yaml');
+    const args = ['scans/kim.png', 'scans/noor.png', 'scans/kim-phone.jpg'];
+    // Kim's and Noor's sheets, and Kim's again by phone: the three pictures match.
+    const asked = await scan(...args, '--corrections', 'scans/noor.yaml');
+    expect(asked.stderr).toBe('');
+    expect(asked.code).toBe(1);
+    const question = (page: string) =>
+      `  to review: ${page} page 1: no name and no student ID, like kim.png page 1 (sheet 1 of version A), and the two show the same marks and the same picture: write yes if this page is a second scan of that sheet (it is counted once), or no if they are two pupils' sheets (each is graded on its own)`;
+    expect(asked.stdout).toContain(question('noor.png'));
+    expect(asked.stdout).toContain(question('kim-phone.jpg'));
+    expect(asked.stdout).not.toContain('second scan of sheet');
+    let text = readFileSync(file, 'utf8');
+    expect(text).toContain('- key: "noor.png#1 same sheet as kim.png#1"');
+    expect(text).toContain('- key: "kim-phone.jpg#1 same sheet as kim.png#1"');
+    expect(text).toMatch(
+      /same sheet as kim\.png#1"\n {4}problem: .*\n {4}proposed: "no"\n {4}answer:\n/,
+    );
+
+    // Until the teacher answers, each sheet is a pupil of its own: nobody is dropped.
+    const meanwhile = await scan(...args, '--corrections', 'scans/noor.yaml', '--accept-doubtful');
+    expect(meanwhile.code).toBe(0);
+    expect(responses().slice(1)).toHaveLength(3);
+
+    // The teacher knows: Noor is another pupil, the phone picture is Kim's sheet again.
+    const answer = (key: string, value: string) => {
+      const at = text.indexOf(`- key: ${JSON.stringify(key)}\n`);
+      const blank = text.indexOf('    answer:\n', at);
+      text = `${text.slice(0, blank)}    answer: ${value}\n${text.slice(blank + '    answer:\n'.length)}`;
+    };
+    answer('noor.png#1 same sheet as kim.png#1', 'no');
+    answer('kim-phone.jpg#1 same sheet as kim.png#1', 'yes');
+    writeFileSync(file, text);
+    const answered = await scan(...args, '--corrections', 'scans/noor.yaml', '--accept-doubtful');
+    expect(answered.stderr).toBe('');
+    expect(answered.code).toBe(0);
+    expect(answered.stdout).not.toContain('same sheet as');
+    expect(answered.stdout).not.toContain('to review: noor.png page 1: no name');
+    expect(answered.stdout).toContain(
+      '  note: kim-phone.jpg page 1 is a second scan of sheet 1 of version A with no student ID (kim.png page 1): the same marks and the same picture, and the corrections file says they are one sheet; it was counted once',
+    );
+    const rows = responses().slice(1);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(rowAnswers(row)).toEqual(pupils.get('kim')!.answers);
+
+    // An answer that is neither: the line to fix, nothing guessed.
+    writeFileSync(file, text.replace('    answer: no\n', '    answer: maybe\n'));
+    const line = text.split('\n').findIndex((l) => l === '    answer: no') + 1;
+    const wrong = await scan(...args, '--corrections', 'scans/noor.yaml');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(`noor.yaml:${line}`);
+    expect(wrong.stderr).toContain(
+      '"maybe" does not say whether the two pages are one sheet; write yes (a second scan of one sheet) or no (two pupils\' sheets)',
+    );
+    expect(wrong.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('applies what was written under the no-ID name once the ID is written, and asks nothing new', async () => {
@@ -250,7 +318,7 @@ describe('handout scan: a sheet with no student ID scanned twice', () => {
     // An entry from an earlier run names the second scan: the sheet is still counted once, as 0420.
     writeFileSync(
       path.join(root, 'scans/kim.yaml'),
-      '# written by hand\ncorrections:\n  - key: "kim-phone.jpg#1 id"\n    answer: "0420"\n',
+      '# written by hand\ncorrections:\n  - key: "kim-phone.jpg#1 id"\n    answer: "0420"\n  - key: "kim-phone.jpg#1 same sheet as kim.png#1"\n    answer: yes\n',
     );
     const one = await scan(
       'scans/kim.png',
