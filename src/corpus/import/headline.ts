@@ -105,18 +105,13 @@ export function headline(
   // Nicolas Perriault", "Here's The Thing - Stacy Keach": a title made of the blog's, the section's, the
   // show's and the author's names around the headline, which the page shows alone as a heading (often an
   // <h2> under an <h1> that names the blog). The first heading in the page that is one of those parts,
-  // and not the site's name, is the headline.
-  const parts = new Set(
-    candidates.flatMap(([, value]) =>
-      titleParts(value).filter((part) => wordCount(part) >= 2 && !isOutlet(part)),
-    ),
-  );
-  const partHeading = [...document.querySelectorAll('h1, h2, h3')]
-    .filter(ownHeading)
-    .map((h) => clean(h.textContent ?? ''))
-    .find((h) => [...parts].some((part) => comparable(part) === comparable(h)));
-  if (partHeading)
-    return { value: partHeading, from: 'the heading that says one part of the page <title>' };
+  // and not the site's name, is the headline; the titles are tried in the order of `candidates`.
+  const headings = texts([...document.querySelectorAll('h1, h2, h3')].filter(ownHeading));
+  for (const [from, value] of candidates) {
+    const parts = titleParts(value).filter((part) => wordCount(part) >= 2 && !isOutlet(part));
+    const match = headings.find((h) => parts.some((part) => comparable(part) === comparable(h)));
+    if (match) return { value: match, from: `the heading that says one part of ${from}` };
+  }
   // A page's one headline is what its readers see, also when the title it declared for social sites
   // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
   const headlines = h1s.filter((h) => wordCount(h) >= 2 && !bylineAuthor(h) && !isOutlet(h));
@@ -125,8 +120,8 @@ export function headline(
       value: headlines[0]!,
       from: "the page's <h1> (its declared title is worded otherwise)",
     };
-  // Every <h1> is the site's logo (its name, or a link home): the article's own first heading is its headline, even where the
-  // title shared on social sites is a different, louder wording of it.
+  // Every <h1> is the site's logo (its name, or a link home): the article's own first heading is its
+  // headline, even where the title shared on social sites is a different, louder wording of it.
   const logos = h1Elements.filter(
     (h) => isOutlet(clean(h.textContent ?? '')) || linksHome(h, site.address),
   );
