@@ -97,6 +97,8 @@ export function packPrintJobs(
     title: pack.title,
     date: metadata.date,
     tagged: false,
+    // pack.ts writes the pack's own document information.
+    pagesOnly: true,
   }));
 }
 
