@@ -17,7 +17,7 @@
  *    as the tune pages do, and are printed apart so their figures can be
  *    set beside the earlier ones.
  *
- *   npm run build && node bench/import-eval.mjs [--verbose] [--heldout | --meta]
+ *   npm run build && node bench/import-eval.mjs [--verbose] [--heldout | --meta | --meta2]
  *
  * Every set's table is printed; --verbose also prints, for every page below
  * the targets, the title and date found, the draft's paragraphs that are not
@@ -32,6 +32,9 @@
  * --meta scores the title and date tune set of bench/import-eval/meta instead: 60 pages of other sites
  * with a hand-written title and date but no body truth (see its README), one row per page; --verbose
  * adds the title and date found beside the true ones where they differ.
+ *
+ * --meta2 scores the second title and date tune set, bench/import-eval/meta2, the same way: pages of
+ * further sites and languages, taken from other packages' fixtures (see its README).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -45,11 +48,14 @@ const { draftArticle } = await import(
 );
 const verbose = process.argv.includes('--verbose');
 const heldout = process.argv.includes('--heldout');
-const metaOnly = process.argv.includes('--meta');
-if (heldout && metaOnly) {
-  console.error('--heldout and --meta score different sets: give one of them');
+const meta2 = process.argv.includes('--meta2');
+const metaOnly = process.argv.includes('--meta') || meta2;
+if ([heldout, process.argv.includes('--meta'), meta2].filter(Boolean).length > 1) {
+  console.error('--heldout, --meta and --meta2 score different sets: give one of them');
   process.exit(2);
 }
+/** The title and date tune set a --meta or --meta2 run scores. */
+const metaSet = meta2 ? 'meta2' : 'meta';
 const dir = path.join(here, 'import-eval');
 const ROUNDS = 5;
 /** Pages 01-06 are those the extractor's first rules were written against. */
@@ -112,7 +118,7 @@ function loadPages(pagesDir, setOfNumber, { withBody = true } = {}) {
 const pages = heldout
   ? loadPages(path.join(dir, 'heldout'), () => 'held-out')
   : metaOnly
-    ? loadPages(path.join(dir, 'meta'), () => 'meta', { withBody: false })
+    ? loadPages(path.join(dir, metaSet), () => metaSet, { withBody: false })
     : loadPages(dir, setOf);
 
 const importPage = (page) =>
@@ -243,7 +249,7 @@ function summary(label, list, withMin = true) {
 
 if (metaOnly) {
   // Title and date only: this set has no body truth, so no F1 is printed for it.
-  console.log('Title and date tune set (bench/import-eval/meta: no body truth)');
+  console.log(`Title and date tune set (bench/import-eval/${metaSet}: no body truth)`);
   console.log('page                              KB  title date      ms  cpu ms');
   for (const r of rows) {
     const date = r.date === undefined ? ' -  ' : r.date ? 'ok  ' : 'NO  ';
@@ -263,7 +269,7 @@ if (metaOnly) {
   const ms = rows.map((r) => r.ms);
   console.log('');
   console.log(
-    `meta: ${rows.length} pages, title exact ${titles}/${rows.length} (${pct(titles / rows.length)}), date exact ${dates}/${dated.length} (${pct(dates / dated.length)}), ms median ${median(ms).toFixed(1)} (${Math.min(...ms).toFixed(1)}-${Math.max(...ms).toFixed(1)})`,
+    `${metaSet}: ${rows.length} pages, title exact ${titles}/${rows.length} (${pct(titles / rows.length)}), date exact ${dates}/${dated.length} (${pct(dates / dated.length)}), ms median ${median(ms).toFixed(1)} (${Math.min(...ms).toFixed(1)}-${Math.max(...ms).toFixed(1)})`,
   );
 } else if (heldout) {
   // Means only, never a page's row or its explanation (not even with --verbose): a held-out page whose

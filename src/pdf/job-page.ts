@@ -21,8 +21,12 @@ export interface PageJob {
   html: string;
   /** `file:` URL of the folder relative URLs in the HTML resolve against. */
   baseUrl: string;
-  /** Replaces the HTML's own <title>, which Chromium writes into the PDF. */
-  title: string;
+  /**
+   * Replaces the HTML's own <title>, which Chromium writes into the PDF;
+   * without one, the HTML's stands (one step less for a pack's chunk, whose
+   * document information is not kept).
+   */
+  title?: string;
   /**
    * Tagged (accessible) PDF, the default. Tagging costs about 40% of the
    * print time of a large document, and a class pack's tags would be lost
@@ -159,11 +163,13 @@ export class JobPage {
         await rm(documentUrl, { force: true });
       }
       // Through the protocol, not a page script, so it works with JavaScript off.
-      await step('setting the title', () =>
-        page.evaluate((title) => {
-          document.title = title;
-        }, job.title),
-      );
+      const { title } = job;
+      if (title !== undefined)
+        await step('setting the title', () =>
+          page.evaluate((text) => {
+            document.title = text;
+          }, title),
+        );
       // Size, margins and running headers come from the document's @page rules.
       // page.pdf waits for document.fonts.ready (from an isolated world, so it works with scripts off).
       const pdf = await step('printing', () =>

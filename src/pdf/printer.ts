@@ -10,11 +10,12 @@ import { BrowserSession, messageOf, stoppedError } from './browser.js';
 import { findChromium } from './chromium.js';
 import { JobPage, type PageJob, type PageLimits } from './job-page.js';
 import { normalizePdf } from './normalize.js';
+import { countPages } from './restamp.js';
 import type { PdfMetadata } from './types.js';
 import { folderUrl } from './request-policy.js';
 import { RenderTurns } from './render-turns.js';
 
-export interface PrintJob extends Omit<PageJob, 'html'>, PdfMetadata {
+export interface PrintJob extends Omit<PageJob, 'html' | 'title'>, PdfMetadata {
   /** How the job is named in progress and error messages, e.g. its output file. */
   name: string;
   /**
@@ -24,6 +25,13 @@ export interface PrintJob extends Omit<PageJob, 'html'>, PdfMetadata {
   html: string | (() => string | Promise<string>);
   /** Stands for the print time when ordering jobs longest first; the HTML's length by default. */
   size?: number;
+  /**
+   * The caller writes a new file from the PDF's pages (a pack's chunk, see
+   * pack.ts), so nothing of its document information (title, dates) reaches
+   * a file: it is handed on as printed, its pages counted, and `title` and
+   * `date` are not set in it.
+   */
+  pagesOnly?: boolean;
 }
 
 export interface PrintedPdf {
@@ -161,8 +169,19 @@ export async function withPrinter<T>(
  * stands in for the print time; ties keep the plan's order.
  */
 export function longestFirst(jobs: readonly Pick<PrintJob, 'html' | 'size'>[]): number[] {
-  const sizes = jobs.map((job) => job.size ?? (typeof job.html === 'string' ? job.html.length : 0));
+  const sizes = jobSizes(jobs);
   return jobs.map((_, index) => index).sort((a, b) => sizes[b]! - sizes[a]!);
+}
+
+/** A PDF handed on as printed, with its pages counted (PrintJob.pagesOnly). */
+function pagesOf(pdf: Uint8Array): { pdf: Uint8Array; pageCount: number } {
+  const pageCount = countPages(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+  if (pageCount === undefined) throw new Error('the browser sent a PDF without a page tree');
+  return { pdf, pageCount };
+}
+
+function jobSizes(jobs: readonly Pick<PrintJob, 'html' | 'size'>[]): number[] {
+  return jobs.map((job) => job.size ?? (typeof job.html === 'string' ? job.html.length : 0));
 }
 
 type Outcome = { printed: PrintedPdf } | { failure: PrintFailure };
@@ -172,6 +191,10 @@ interface Slot {
   page: JobPage | undefined;
   /** Pages the tab has printed. */
   pages: number;
+  /** The tab has printed its pages' worth and kept on for one short job (see SHORT_JOB_SIZE). */
+  extended: boolean;
+  /** The slot's last tab closing: its successor opens once it is gone, so that two never hold memory at once. */
+  closing: Promise<void>;
 }
 
 /**
@@ -186,6 +209,16 @@ interface Slot {
  * printing a few pages.
  */
 const PAGES_PER_TAB = 10;
+
+/**
+ * A job this short (its size, as longestFirst counts it) may still print in
+ * a tab that has printed PAGES_PER_TAB pages, once: a short document adds a
+ * few MB to a renderer (5 MB for the explanations booklet after a chunk of
+ * marking grids), where a fresh tab costs a renderer's start and its fonts
+ * loaded again, on the way to the run's last PDF (jobs go longest first, so
+ * the short ones come last). Chunks of a pack are ten times larger.
+ */
+const SHORT_JOB_SIZE = 64_000;
 
 /**
  * Growth of Node's heap (with buffers) after which the printer collects
@@ -261,8 +294,9 @@ class QueuePrinter implements OpenPrinter {
     const workers = Math.min(this.#concurrency, jobs.length);
     const turns = new RenderTurns();
     let idleTabs = workers;
+    const sizes = jobSizes(jobs);
     const work = async (): Promise<void> => {
-      const slot: Slot = { page: undefined, pages: 0 };
+      const slot: Slot = { page: undefined, pages: 0, extended: false, closing: Promise.resolve() };
       let firstLoad: (() => void) | undefined = () => {
         firstLoad = undefined;
         if (--idleTabs === 0) onBusy?.();
@@ -270,9 +304,11 @@ class QueuePrinter implements OpenPrinter {
       // The tab's last PDF, handed on once the next document is on its way (or there is none).
       let held: (() => Promise<void>) | undefined;
       let handedOn: Promise<void> = Promise.resolve();
-      const handOn = (): void => {
+      // Garbage is collected once a PDF is handed on, while the browser prints the tab's next
+      // document, not on the way to it; not after the last one, when the run is about to end.
+      const handOn = (collect = true): void => {
         if (!held) return;
-        handedOn = held();
+        handedOn = held().then(() => void (collect && garbage.collectIfGrown()));
         held = undefined;
         // Its failure is thrown where it is awaited, below; meanwhile it is not unhandled.
         handedOn.catch(() => undefined);
@@ -286,24 +322,28 @@ class QueuePrinter implements OpenPrinter {
           const index = order[at]!;
           const job = jobs[index]!;
           const outcome = await this.#printWithRetry(session, slot, job, turns, loading);
+          // The next job this tab may take, if any: the other tab may take it first, but then
+          // this one takes a later one, no longer (the order is longest first).
+          const following = order[next];
+          this.#retireIfSpent(slot, following === undefined ? undefined : sizes[following]!);
           loading();
           await handedOn;
           if ('printed' in outcome) {
             const { printed } = outcome;
             held = async () => onPrinted(index, printed);
           } else failures[index] = outcome.failure;
-          garbage.collectIfGrown();
           done += 1;
           this.#options.onProgress?.(done, jobs.length, job.name);
         }
-        handOn();
+        handOn(false);
         await handedOn;
       } catch (error) {
         // A browser that cannot start, Ctrl-C, or the caller's own error: no job could succeed after it.
         fatal ??= { error };
       } finally {
         firstLoad?.();
-        await slot.page?.close();
+        // Not awaited: the next print, or closing the browser, need not wait for this tab to go.
+        this.#retire(slot);
       }
     };
     await Promise.all(Array.from({ length: workers }, work));
@@ -348,6 +388,8 @@ class QueuePrinter implements OpenPrinter {
     };
     let html: string;
     try {
+      // Rendering holds Node's thread: the request for the tab goes out first.
+      if (opening && typeof job.html !== 'string') await new Promise(setImmediate);
       // Rendered once, when its turn comes, and let go as soon as it is printed.
       html = typeof job.html === 'string' ? job.html : await job.html();
     } catch (error) {
@@ -387,16 +429,14 @@ class QueuePrinter implements OpenPrinter {
             JobPage.open(browser, this.#options.fileRoots, this.#limits));
           this.#tabsOpened += 1;
           slot.pages = 0;
+          slot.extended = false;
         }
-        const { pdf, blockedUrls } = await slot.page.print(job, onLoading);
-        const normalized = await normalizePdf(pdf, job);
+        const { pdf, blockedUrls } = await slot.page.print(
+          { ...job, title: job.pagesOnly ? undefined : job.title },
+          onLoading,
+        );
+        const normalized = job.pagesOnly ? pagesOf(pdf) : await normalizePdf(pdf, job);
         slot.pages += normalized.pageCount;
-        // Closed now rather than before the next job, so that its memory is given back while
-        // this worker joins the chunk and the other tab may be at its largest.
-        if (slot.pages >= PAGES_PER_TAB) {
-          await slot.page.close();
-          slot.page = undefined;
-        }
         return { printed: { name: job.name, ...normalized, blockedUrls } };
       } catch (error) {
         if (session.closed) throw stoppedError();
@@ -411,11 +451,38 @@ class QueuePrinter implements OpenPrinter {
     return { failure: { name: job.name, reason: `${reason} (tried ${ATTEMPTS} times)` } };
   }
 
+  /**
+   * Closes the slot's tab, right after its print, once it has printed
+   * PAGES_PER_TAB pages (unless a short job may still print in it): its
+   * memory is given back while this worker hands its PDF on and the other
+   * tab may be at its largest. `following` is the size of the job the tab
+   * would print next, if there is one.
+   */
+  #retireIfSpent(slot: Slot, following: number | undefined): void {
+    if (!slot.page || slot.pages < PAGES_PER_TAB) return;
+    if (!slot.extended && following !== undefined && following <= SHORT_JOB_SIZE) {
+      slot.extended = true;
+      return;
+    }
+    this.#retire(slot);
+  }
+
+  /**
+   * Closes the slot's tab without waiting for it: Chromium closes it while
+   * the worker renders its next document and opens the next tab, and a
+   * failure to close is harmless (the browser closes at the end).
+   */
+  #retire(slot: Slot): void {
+    const page = slot.page;
+    slot.page = undefined;
+    if (page) slot.closing = page.close();
+  }
+
   /** A tab for the slot's next job, opened in the browser the session has now; never rejects unhandled. */
   #openTab(session: BrowserSession, slot: Slot): Promise<JobPage> {
+    this.#retire(slot);
     const opening = (async () => {
-      await slot.page?.close();
-      slot.page = undefined;
+      await slot.closing;
       return JobPage.open(await session.browser(), this.#options.fileRoots, this.#limits);
     })();
     // A failure is met (and retried) where the tab is awaited.

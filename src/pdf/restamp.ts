@@ -62,7 +62,7 @@ function occurrences(bytes: Buffer, needle: string): number[] {
  * nearly every page's "/Type /Page") is taken if its dictionary is a page
  * tree node: Skia writes "<</Type /Pages\n/Count 60" with nothing between.
  */
-function countPages(bytes: Buffer): number | undefined {
+export function countPages(bytes: Buffer): number | undefined {
   let most: number | undefined;
   for (const at of occurrences(bytes, '/Count ')) {
     const before = bytes.toString('latin1', Math.max(0, at - COUNT_LOOKBACK), at);

@@ -1,10 +1,17 @@
 /**
  * A class's own pages: each student's copy and key as HTML. They are most
  * of a large class's work (1,000 students: 2,000 pages, 60 MB), and each
- * depends only on its student, so another thread renders and writes half
- * of them (class-worker.ts) while this one does the rest. Both threads
+ * depends only on its student, so another thread (class-worker.ts) renders
+ * and writes some of them while this one does the rest. Both threads
  * render with the same functions from the same inputs, so the pages are
  * the same bytes whichever thread made them.
+ *
+ * Which thread does which student is settled as they go (StudentClaims):
+ * this thread takes students from the front of the roster, the other from
+ * the back, until they meet. A fixed half each left one thread idle for a
+ * second or more whenever the other was slower (it loads the project and
+ * plans first; the other loads its own modules; a busy machine slows
+ * either), and the run waits for the slower one.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -31,6 +38,27 @@ import { HandoutError } from '../errors.js';
 import { StagedFolder, type WrittenFile } from '../write/writer.js';
 import { assetsUrlFor, type PlannedBatch } from './plan.js';
 
+/** Who has taken each student of the roster (shared memory, seen by both threads). */
+export type StudentClaims = Int32Array;
+
+const FREE = 0;
+/** This thread (the one that plans the run) and the page-writing thread. */
+export const MAIN_THREAD = 1;
+export const PAGE_THREAD = 2;
+
+export function studentClaims(students: number): StudentClaims {
+  return new Int32Array(new SharedArrayBuffer(students * Int32Array.BYTES_PER_ELEMENT));
+}
+
+/**
+ * Whether student `index` is `thread`'s to render: the first thread to ask
+ * takes the student, atomically, and every later ask gets the same answer.
+ */
+export function claimStudent(claims: StudentClaims, index: number, thread: number): boolean {
+  const before = Atomics.compareExchange(claims, index, FREE, thread);
+  return before === FREE || before === thread;
+}
+
 /** Everything a student's pages depend on but the student: plain data, sent to the other thread as is. */
 export interface ClassPagesSetup {
   templateDirs: string[];
@@ -52,7 +80,8 @@ export interface StudentPage {
 
 /** What rendering a class's pages shares on one thread: templates and the cache of rendered questions. */
 export interface ClassPagesRenderer {
-  pages(copy: QuizCopy, name: string): [StudentPage, StudentPage];
+  /** `copy` is drawn only when a page is rendered: another thread may take the student first. */
+  pages(copy: () => QuizCopy, name: string): [StudentPage, StudentPage];
 }
 
 /** `items`: questions already rendered for the quiz's other documents, if any. */
@@ -79,29 +108,31 @@ export function classPagesRenderer(
         {
           path: `${base}.html`,
           kind: 'quiz',
-          render: (frame) => renderCopy(copy, { ...context, ...frame }),
+          render: (frame) => renderCopy(copy(), { ...context, ...frame }),
         },
         {
           path: `${base}-key.html`,
           kind: 'key',
           render: (frame) =>
             booklet
-              ? renderMarkingGrid(copy, booklet, booklet.name, { ...context, ...frame })
-              : renderKey(copy, { ...context, ...frame }),
+              ? renderMarkingGrid(copy(), booklet, booklet.name, { ...context, ...frame })
+              : renderKey(copy(), { ...context, ...frame }),
         },
       ];
     },
   };
 }
 
-/** What the other thread is given: the setup, and how to draw its students' copies. */
+/** What the other thread is given: the setup, the class, and how to draw its students' copies. */
 export interface ClassWorkerData {
   setup: ClassPagesSetup;
   questions: readonly Question[];
   blueprint: Blueprint;
   seed: number;
   students: Student[];
+  /** Each student's file name (copies/<name>.html). */
   names: string[];
+  claims: StudentClaims;
 }
 
 /** What it sends back: the files it wrote into the staging folder, and the characters its pages use. */
@@ -109,7 +140,11 @@ export type ClassWorkerReply =
   | { files: (WrittenFile & { kind: string })[]; characters: number[] }
   | { error: { message: string; code: string | undefined } };
 
-/** Draws, renders and writes the pages of `data.students` into `staging` (on whichever thread calls it). */
+/**
+ * Draws, renders and writes into `staging` the pages of the students the
+ * page-writing thread can claim, from the back of the roster (the planning thread
+ * takes them from the front).
+ */
 export function writeClassPages(
   data: ClassWorkerData,
   staging: string,
@@ -119,13 +154,18 @@ export function writeClassPages(
   const folder = new StagedFolder(staging);
   const characters = new Set<number>();
   const files: (WrittenFile & { kind: string })[] = [];
-  data.students.forEach((student, i) => {
-    for (const page of renderer.pages(draw.copy(student), data.names[i]!)) {
+  // Every student is asked for, not only down to the first one taken: the
+  // planning thread takes its students as it renders them, which need not
+  // be in roster order (pages rendered with a printed pack's chunks).
+  for (let i = data.students.length - 1; i >= 0; i--) {
+    if (!claimStudent(data.claims, i, PAGE_THREAD)) continue;
+    const copy = draw.copy(data.students[i]!);
+    for (const page of renderer.pages(() => copy, data.names[i]!)) {
       const html = page.render();
       pageCharacters(html, characters);
       files.push({ ...folder.write(page.path, html), kind: page.kind });
     }
-  });
+  }
   return { files, characters: [...characters] };
 }
 
@@ -144,15 +184,15 @@ const WORKER = ['../class-worker.js', './class-worker.js']
  */
 export const THREAD_FROM_STUDENTS = 100;
 
-/** Whether a class of `students` has its pages shared with another thread. */
+/** Whether a class of `students` has its pages shared with another thread (see StudentClaims). */
 export function shareClassPages(students: number): boolean {
   return WORKER !== undefined && students >= THREAD_FROM_STUDENTS && availableParallelism() > 1;
 }
 
 /**
- * Starts the other thread at once, so that it loads its modules and draws
- * its copies while this thread plans and renders; it writes only when the
- * run's staging folder is known (PlannedBatch.run).
+ * Starts the other thread at once, so that it loads its modules while this
+ * thread plans; it takes students only once the run's staging folder is
+ * known (PlannedBatch.run), when this thread starts on them too.
  */
 export function startClassWorker(data: ClassWorkerData): PlannedBatch {
   const worker = new Worker(WORKER!, { workerData: data });

@@ -29,6 +29,12 @@ export interface PlannedDocument {
   kind: string;
   /** Printed double-sided: its answer sheet must start on a right-hand page (pdf/pack.ts). */
   sheetOnRecto?: boolean;
+  /**
+   * Whether this thread is to render and write the page, asked just before
+   * it would: a page another thread may write instead (a large class's own
+   * pages, see class-pages.ts) is skipped when that thread took it first.
+   */
+  claim?: () => boolean;
 }
 
 /**

@@ -82,7 +82,8 @@ export function packPrintJobs(
 ): PrintJob[] {
   const { chunks, copyLength } = packChunking(pack);
   const render = (part: PlannedPart): string => {
-    if (!part.page) return part.render();
+    // A page another thread took is written there; the part is rendered alone.
+    if (!part.page || part.page.document.claim?.() === false) return part.render();
     const pair = part.page.render();
     onPage(part.page.document, pair.page);
     return pair.part;
@@ -96,6 +97,8 @@ export function packPrintJobs(
     title: pack.title,
     date: metadata.date,
     tagged: false,
+    // pack.ts writes the pack's own document information.
+    pagesOnly: true,
   }));
 }
 

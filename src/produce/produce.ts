@@ -80,7 +80,7 @@ export async function produce(
   const writePages = async (): Promise<void> => {
     // Each page is rendered and written in turn, not all held at once.
     await forEachLimited(plan.documents, WRITES_AT_ONCE, async (doc) => {
-      if (withPacks.has(doc)) return;
+      if (withPacks.has(doc) || doc.claim?.() === false) return;
       let html = toPrint.get(doc);
       if (html === undefined) {
         html = doc.render();

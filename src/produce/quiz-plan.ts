@@ -23,9 +23,12 @@ import {
   type RenderedItems,
 } from '../render/quiz.js';
 import {
+  MAIN_THREAD,
+  claimStudent,
   classPagesRenderer,
   shareClassPages,
   startClassWorker,
+  studentClaims,
   type ClassPagesSetup,
   type StudentPage,
 } from './class-pages.js';
@@ -160,9 +163,9 @@ function planVersions(plan: LazyPlan, planning: QuizPlanning): void {
  * A class: each student's copy and key as HTML (written if HTML is wanted,
  * shown by the preview), and two packs printed as few documents, whose
  * per-copy PDFs (--split) are cut from the printed pages. Copies are drawn
- * when first needed: with another thread writing half of the pages
- * (class-pages.ts), this one never lays out the other half's copies
- * unless it prints them.
+ * when first needed: with another thread writing some of the pages
+ * (class-pages.ts), this one never lays out that thread's copies unless
+ * it prints them.
  */
 function planClass(
   plan: LazyPlan,
@@ -200,37 +203,41 @@ function planClass(
       ...(booklet ? { booklet: { numbers: new Map(booklet.numbers), name: bookletName } } : {}),
       ...(blueprint.answerSheet ? { answerSheet: blueprint.answerSheet } : {}),
     };
-    // The later half goes to the other thread, which draws it itself.
-    const here =
+    // The other thread takes students from the back of the roster, drawing
+    // them itself; each of this thread's pages is rendered only if this
+    // thread takes its student first (PlannedDocument.claim).
+    const claims =
       options.shareThreads && shareClassPages(students.length)
-        ? Math.ceil(students.length / 2)
-        : students.length;
-    if (here < students.length)
+        ? studentClaims(students.length)
+        : undefined;
+    if (claims)
       plan.batches.push(
         startClassWorker({
           setup,
           questions: content.bank.questions,
           blueprint,
           seed: options.seed,
-          students: students.slice(here),
-          names: names.slice(here),
+          students,
+          names,
+          claims,
         }),
       );
     const renderer = classPagesRenderer(setup, planning.items);
-    for (let i = 0; i < here; i++) {
-      const copy = copyAt(i);
+    for (let i = 0; i < students.length; i++) {
+      const claim = claims && { claim: () => claimStudent(claims, i, MAIN_THREAD) };
       // The copy's own page; its PDF, if wanted, is cut from the printed pack.
-      const [copyPage, keyPage] = renderer.pages(copy, names[i]!);
+      const [copyPage, keyPage] = renderer.pages(() => copyAt(i), names[i]!);
       const own = (page: StudentPage, title: string, kind: string) => ({
         document: {
           ...document(page.path, () => page.render(), title, kind, planning),
           writePdf: false,
+          ...claim,
         },
         page,
       });
       ownPages[i] = [
-        own(copyPage, copyTitle(copy), 'quiz'),
-        own(keyPage, keyTitle(copy, full), 'key'),
+        own(copyPage, studentTitle(blueprint, students[i]!, false, full), 'quiz'),
+        own(keyPage, studentTitle(blueprint, students[i]!, true, full), 'key'),
       ];
       plan.documents.push(...ownPages[i]!.map((own) => own.document));
     }
@@ -258,9 +265,6 @@ function planClass(
     const part = { name: `copy-${i + 1}` };
     const split = (file: string, title: string, kind: string) =>
       options.split ? { split: { path: pdfPath(file), title, kind } } : {};
-    // The same titles the copy's own documents get, without drawing the copy.
-    const title = (key: boolean) =>
-      `${key ? `${keyKind(full)} — ` : ''}${blueprint.title} — ${studentCopyName(student)}`;
     const withPage = (own: OwnPage | undefined) =>
       own
         ? {
@@ -280,13 +284,13 @@ function planClass(
       ...part,
       render: () => renderCopy(copyAt(i), { ...packContext, part }),
       ...withPage(ownCopy),
-      ...split(`${base}.html`, title(false), 'quiz (pdf)'),
+      ...split(`${base}.html`, studentTitle(blueprint, student, false, full), 'quiz (pdf)'),
     });
     keyParts.push({
       ...part,
       render: () => answers(copyAt(i), { ...packContext, part }),
       ...withPage(ownKey),
-      ...split(`${base}-key.html`, title(true), 'key (pdf)'),
+      ...split(`${base}-key.html`, studentTitle(blueprint, student, true, full), 'key (pdf)'),
     });
   });
   const head = { ...packContext, part: { head: true } as const };
@@ -346,6 +350,11 @@ function copyTitle(copy: QuizCopy): string {
 
 function keyTitle(copy: QuizCopy, full: boolean): string {
   return `${keyKind(full)} — ${copy.title} — ${copyName(copy)}`;
+}
+
+/** A student's copy's or key's title (copyTitle, keyTitle), without drawing the copy. */
+function studentTitle(blueprint: Blueprint, student: Student, key: boolean, full: boolean): string {
+  return `${key ? `${keyKind(full)} — ` : ''}${blueprint.title} — ${studentCopyName(student)}`;
 }
 
 function keyKind(full: boolean): string {

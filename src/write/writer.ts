@@ -7,7 +7,7 @@
  * itself: the next run removes its staging folder.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, unlinkSync } from 'node:fs';
 import {
   mkdir,
   open,
@@ -25,6 +25,7 @@ import { fontAssetsFor } from '../render/fonts.js';
 import { listFiles } from '../util/files.js';
 import { forEachLimited } from '../util/parallel.js';
 import { processExists } from '../util/process-exists.js';
+import { stageFile } from './stage-file.js';
 
 export interface WrittenFile {
   /** Path relative to the output folder, with forward slashes. */
@@ -79,6 +80,8 @@ export class OutputWriter {
   private readonly removedFiles: string[] = [];
   /** Replaced folders whose removed files are not worth naming (see removed). */
   private readonly silent = new Set<string>();
+  /** Staged files that are links to unchanged files in out/ (see stage-file.ts), by staged path. */
+  private readonly linked = new Set<string>();
 
   constructor(readonly outDir: string) {
     this.staging = path.join(outDir, `.staging-${process.pid}-${Date.now().toString(36)}`);
@@ -113,15 +116,21 @@ export class OutputWriter {
   async add(relative: string, data: string | Uint8Array): Promise<void> {
     const target = this.resolve(relative);
     await this.folder(path.dirname(target));
+    this.unlinkStaged(target);
     // Encoded once, for both the file and its hash.
     const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    // A page is written in one call on this thread: for small files the thread
+    // A page is staged in one call on this thread: for small files the thread
     // pool's three round trips (open, write, close) cost more CPU than the
     // write itself, and a class of 1,000 has 2,000 pages. Large files (PDFs)
     // are written in the pool, so that printing goes on meanwhile.
-    if (buffer.length < SYNC_WRITE_BELOW) writeFileSync(target, buffer);
-    else await writeFile(target, buffer);
+    if (buffer.length >= SYNC_WRITE_BELOW) await writeFile(target, buffer);
+    else if (stageFile(target, path.join(this.outDir, relative), buffer)) this.linked.add(target);
     this.files.set(relative, { path: relative, bytes: buffer.length, sha256: sha256(buffer) });
+  }
+
+  /** A staged path written again must not write into the unchanged file in out/ it links to. */
+  private unlinkStaged(target: string): void {
+    if (this.linked.delete(target)) unlinkSync(target);
   }
 
   /** Folders made so far: 2,000 files in one folder ask for it once, not 2,000 times. */
@@ -144,6 +153,7 @@ export class OutputWriter {
   async open(relative: string): Promise<StagedFile> {
     const target = this.resolve(relative);
     await mkdir(path.dirname(target), { recursive: true });
+    this.unlinkStaged(target);
     const handle = await open(target, 'w');
     this.openFiles.add(handle);
     const hash = createHash('sha256');
@@ -239,9 +249,9 @@ export class OutputWriter {
       const target = this.resolve(relative);
       staged = (async () => {
         await this.folder(path.dirname(target));
-        // Read once, for both the copy and its hash.
+        // Read once, for both the copy and its hash; the same font an earlier run left is linked.
         const data = await readFile(font.source);
-        await writeFile(target, data);
+        if (stageFile(target, path.join(this.outDir, relative), data)) this.linked.add(target);
         this.files.set(relative, { path: relative, bytes: data.length, sha256: sha256(data) });
       })();
       this.fonts.set(font.name, staged);
@@ -362,12 +372,17 @@ export class OutputWriter {
 
 /**
  * Files written into a run's staging folder from another thread, one call
- * each (open, write, close), with what OutputWriter.adopt needs to know.
+ * each (open, write, close; or a link, see stage-file.ts), with what
+ * OutputWriter.adopt needs to know. Each path is written once.
  */
 export class StagedFolder {
   private readonly folders = new Set<string>();
+  /** The output folder: staging folders are made inside it (OutputWriter). */
+  private readonly outDir: string;
 
-  constructor(private readonly staging: string) {}
+  constructor(private readonly staging: string) {
+    this.outDir = path.dirname(staging);
+  }
 
   write(relative: string, html: string): WrittenFile {
     const target = path.resolve(this.staging, relative);
@@ -381,7 +396,7 @@ export class StagedFolder {
       this.folders.add(dir);
     }
     const buffer = Buffer.from(html, 'utf8');
-    writeFileSync(target, buffer);
+    stageFile(target, path.join(this.outDir, relative), buffer);
     return { path: relative, bytes: buffer.length, sha256: sha256(buffer) };
   }
 }

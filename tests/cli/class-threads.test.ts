@@ -36,7 +36,7 @@ function bigClassProject(): string {
   const count = THREAD_FROM_STUDENTS + 20;
   const rows = ['id,name,class'];
   for (let i = 1; i <= count; i++) rows.push(`s${String(i).padStart(3, '0')},Student ${i},10B`);
-  // In the second half, which the other thread writes: markup to escape, and scripts whose fonts must be shipped.
+  // At the back of the roster, where the other thread starts: markup to escape, and scripts whose fonts must be shipped.
   rows[count - 5] = `s${count - 5},"<b>O'Brien & ""Co""</b>",10B`;
   rows[count - 3] = `s${count - 3},李小龙,10B`;
   rows[count - 1] = `s${count - 1},Дмитрий Орлов,10B`;
@@ -84,7 +84,7 @@ describe("a large class's pages on two threads", () => {
     const two = files(path.join(dir, 'shared'));
     expect([...two.keys()]).toEqual([...one.keys()]);
     for (const [name, bytes] of one) expect(two.get(name)!.equals(bytes), name).toBe(true);
-    // The other thread's pages are really there, escaped, and their fonts shipped.
+    // The pages at the back of the roster (the other thread's first) are there, escaped, and their fonts shipped.
     const copies = path.join(dir, 'shared/quizzes/missile-defense-unit/class/copies');
     const count = THREAD_FROM_STUDENTS + 20;
     const escaped = readFileSync(path.join(copies, `s${count - 5}.html`), 'utf8');
@@ -94,6 +94,15 @@ describe("a large class's pages on two threads", () => {
     const fonts = readFileSync(path.join(dir, 'shared/assets/fonts.css'), 'utf8');
     expect(fonts).toMatch(/noto-sans-sc/);
     expect(fonts).toMatch(/cyrillic/);
+    // Run again into the same folder: the same files, each unchanged page kept as it was.
+    const inodes = readdirSync(copies).map((name) => statSync(path.join(copies, name)).ino);
+    expect(handout(dir, args('shared')).status).toBe(0);
+    const again = files(path.join(dir, 'shared'));
+    expect([...again.keys()]).toEqual([...one.keys()]);
+    for (const [name, bytes] of one) expect(again.get(name)!.equals(bytes), name).toBe(true);
+    expect(readdirSync(copies).map((name) => statSync(path.join(copies, name)).ino)).toEqual(
+      inodes,
+    );
   }, 120_000);
 
   it('stop the run with the template mistake, whichever thread hit it, leaving nothing behind', () => {

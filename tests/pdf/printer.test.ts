@@ -159,22 +159,43 @@ describe('printing a quiz document', () => {
   });
 
   it('gives a tab a successor once it has printed a large document, and lets short ones share a tab', async () => {
-    // One tab, so that the count of tabs says which job was printed where.
-    const tabs = await withPrinter({ env: process.env, concurrency: 1 }, async (printer) => {
-      const short = (name: string) => job(name, { body: `<p>Short ${name}</p>` });
-      const questions = Array.from(
-        { length: 12 },
-        (_, i) => `<p class="break">Question ${i + 1}.</p>`,
-      );
-      const printed = await printer.printAll([
-        job('long', { body: questions.join('') }),
-        ...['a', 'b', 'c', 'd', 'e'].map(short),
-      ]);
-      expect(printed.map((pdf) => pdf.pageCount)).toEqual([12, 1, 1, 1, 1, 1]);
-      return printer.tabsOpened;
+    // Twelve pages, each starting with a break.
+    const questions = (name: string) =>
+      Array.from({ length: 12 }, (_, i) => `<p class="break">Long ${name}, question ${i + 1}.</p>`);
+    const short = (name: string) => job(name, { body: `<p>Short ${name}</p>` });
+    // Sized as a pack's chunk is (print-packs.ts): the size stands for the work of printing it.
+    const long = (name: string) => ({
+      ...job(name, { body: questions(name).join('') }),
+      size: 400_000,
     });
-    // The long one in the startup tab; the five short ones together in a fresh one.
-    expect(tabs).toBe(2);
+    // One tab, so that the count of tabs says which job was printed where.
+    const run = (jobs: ReturnType<typeof job>[]) =>
+      withPrinter({ env: process.env, concurrency: 1 }, async (printer) => {
+        const printed = await printer.printAll(jobs);
+        const texts = await Promise.all(
+          printed.map(async (pdf) => (await readPdfText(pdf.pdf)).pages),
+        );
+        return { pageCounts: printed.map((pdf) => pdf.pageCount), texts, tabs: printer.tabsOpened };
+      });
+    const [oneShort, shortAfterLong, twoLong] = await Promise.all([
+      run([long('one'), short('a')]),
+      run([long('one'), ...['a', 'b', 'c', 'd', 'e'].map(short)]),
+      run([long('one'), long('two')]),
+    ]);
+    // A short document (as the explanations booklet after a pack's last chunk) in the same tab.
+    expect(oneShort.tabs).toBe(1);
+    expect(oneShort.texts[1]).toEqual([expect.stringContaining('Short a')]);
+    expect(shortAfterLong.pageCounts).toEqual([12, 1, 1, 1, 1, 1]);
+    // Only one: the other four together in a fresh tab.
+    expect(shortAfterLong.tabs).toBe(2);
+    // A document printed in a tab that printed another before holds its own text only.
+    expect(shortAfterLong.texts[1]).toEqual([expect.stringContaining('Short a')]);
+    expect(shortAfterLong.texts[1]!.join('')).not.toContain('Long one');
+    expect(shortAfterLong.texts[0]![0]).toContain('Long one');
+    // A large document never follows another in the same tab.
+    expect(twoLong.pageCounts).toEqual([12, 12]);
+    expect(twoLong.tabs).toBe(2);
+    expect(twoLong.texts[1]![0]).toContain('Long two');
   });
 
   it('says once that the browser is busy, when each tab has taken its first document', async () => {

@@ -11,13 +11,17 @@
  *    section or blog name);
  * 3. a heading the page marks as its headline (`itemprop="headline"`);
  *    then an <h1> that says what the <title> says, less the site's name;
- * 4. the page's one headline when its declared titles are worded otherwise;
- * 5. when every <h1> is the site's name (a logo), the first heading of the
+ * 4. a heading that says exactly one part of a declared title or the
+ *    <title> ("Blog name » Post title", "Headline | Section | Author"), a
+ *    part that is not the site's name;
+ * 5. the page's one headline when its declared titles are worded otherwise;
+ * 6. when every <h1> is the site's name (a logo), the first heading of the
  *    article itself;
- * 6. the declared title.
+ * 7. the declared title.
  *
  * Headings in menus, sidebars, related-story lists and comments are other
- * stories' teasers, never the headline.
+ * stories' teasers, never the headline; nor is a heading that is only a link
+ * to the site's home page (a blog's name above each post).
  */
 import type { Found } from './extracted.js';
 import { bylineAuthor, wordCount } from './furniture.js';
@@ -30,10 +34,12 @@ export interface DeclaredTitles {
   title?: string | undefined;
 }
 
-/** What names the site: its declared name (og:site_name, the publisher) and its address's host. */
+/** What names the site: its declared name (og:site_name, the publisher), its address and host. */
 export interface Site {
   outlet?: string | undefined;
   host?: string | undefined;
+  /** The page's own address, where it gives one. */
+  address?: string | undefined;
 }
 
 export function headline(
@@ -58,8 +64,10 @@ export function headline(
   const pageTitle = candidates.filter(([from]) => from === 'the page <title>');
   const isOutlet = (h: string): boolean =>
     outlet !== undefined && comparable(h) === comparable(outlet);
+  const ownHeading = (h: Element): boolean => !inTeaser(h) && !linksHome(h, site.address);
 
-  const h1s = texts([...document.querySelectorAll('h1')].filter((h) => !inTeaser(h)));
+  const h1Elements = [...document.querySelectorAll('h1')].filter((h) => !inTeaser(h));
+  const h1s = texts(h1Elements.filter(ownHeading));
   const h1Matching = (value: string): string | undefined =>
     h1s.find(
       (h) =>
@@ -93,6 +101,17 @@ export function headline(
     const match = h1Matching(value);
     if (match) return { value: match, from: `the page's <h1>, matching ${from}` };
   }
+  // "The Film Gang » Blog Archive » Stand Up Guys", "Get your Frontend JavaScript Code Covered | Code |
+  // Nicolas Perriault", "Here's The Thing - Stacy Keach": a title made of the blog's, the section's, the
+  // show's and the author's names around the headline, which the page shows alone as a heading (often an
+  // <h2> under an <h1> that names the blog). The first heading in the page that is one of those parts,
+  // and not the site's name, is the headline; the titles are tried in the order of `candidates`.
+  const headings = texts([...document.querySelectorAll('h1, h2, h3')].filter(ownHeading));
+  for (const [from, value] of candidates) {
+    const parts = titleParts(value).filter((part) => wordCount(part) >= 2 && !isOutlet(part));
+    const match = headings.find((h) => parts.some((part) => comparable(part) === comparable(h)));
+    if (match) return { value: match, from: `the heading that says one part of ${from}` };
+  }
   // A page's one headline is what its readers see, also when the title it declared for social sites
   // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
   const headlines = h1s.filter((h) => wordCount(h) >= 2 && !bylineAuthor(h) && !isOutlet(h));
@@ -101,9 +120,12 @@ export function headline(
       value: headlines[0]!,
       from: "the page's <h1> (its declared title is worded otherwise)",
     };
-  // Every <h1> is the site's logo: the article's own first heading is its headline, even where the
-  // title shared on social sites is a different, louder wording of it.
-  if (h1s.length > 0 && h1s.every(isOutlet)) {
+  // Every <h1> is the site's logo (its name, or a link home): the article's own first heading is its
+  // headline, even where the title shared on social sites is a different, louder wording of it.
+  const logos = h1Elements.filter(
+    (h) => isOutlet(clean(h.textContent ?? '')) || linksHome(h, site.address),
+  );
+  if (h1Elements.length > 0 && logos.length === h1Elements.length) {
     const own = texts(
       [...document.querySelectorAll('article h1, article h2, main h1, main h2')].filter(
         (h) => !inTeaser(h),
@@ -117,6 +139,48 @@ export function headline(
   const mainH1 = headlines[0];
   if (mainH1) return { value: mainH1, from: "the page's <h1>" };
   return shown ? { value: shown[1], from: shown[0] } : undefined;
+}
+
+/** Separators a site writes between the parts of a title: "Post | Blog", "Blog » Archive » Post". */
+const TITLE_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«|\/)\s+/;
+
+/** A title whole, then its parts, split where the site joined its name, a section or an author to the headline. */
+function titleParts(title: string): string[] {
+  const parts = title.split(TITLE_SEPARATOR).map((part) => part.trim());
+  return parts.length > 1 ? [title, ...parts] : [title];
+}
+
+/**
+ * A heading whose only content is a link to the site's home page ("<h1><a href="/">The Film Gang</a>",
+ * a blog's name above each post): the site's name, not the article's headline. The home page is the
+ * root of the site or a first folder that the page's own address is inside ("/filmgang/" for
+ * "/filmgang/2013/02/08/stand-up-guys/"); a heading that links to the article itself is its headline.
+ */
+function linksHome(heading: Element, address: string | undefined): boolean {
+  const links = heading.querySelectorAll('a[href]');
+  if (links.length !== 1) return false;
+  const link = links[0]!;
+  if (clean(link.textContent ?? '') !== clean(heading.textContent ?? '')) return false;
+  let target: URL;
+  let page: URL | undefined;
+  try {
+    page = address ? new URL(address) : undefined;
+    target = new URL(link.getAttribute('href') ?? '', page ?? 'http://page.invalid/');
+  } catch {
+    return false;
+  }
+  if (target.search !== '') return false;
+  const path = target.pathname.replace(/\/index\.\w+$/, '/');
+  if (page && target.hostname.replace(/^www\./, '') !== page.hostname.replace(/^www\./, ''))
+    return false;
+  if (path === '/' || path === '') return true;
+  const folder = path.endsWith('/') ? path : `${path}/`;
+  return (
+    page !== undefined &&
+    /^\/[^/]+\/$/.test(folder) &&
+    page.pathname.startsWith(folder) &&
+    page.pathname.length > folder.length
+  );
 }
 
 function texts(elements: Element[]): string[] {

@@ -57,7 +57,11 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
       twitter: meta.get('twitter:title'),
       title: document.querySelector('title')?.textContent ?? undefined,
     },
-    { outlet: outlet?.value, host: url ? new URL(url.value).hostname : undefined },
+    {
+      outlet: outlet?.value,
+      host: url ? new URL(url.value).hostname : undefined,
+      address: url?.value,
+    },
   );
   if (title) found.title = title;
 
@@ -255,7 +259,7 @@ function publishedDate(
         from: `the title of the <abbr> element "${clean(abbr.textContent ?? '').slice(0, 60)}"`,
       };
   }
-  const dateline = datelineText(document, lang);
+  const dateline = datelineText(document, lang) ?? openingDateline(document, lang);
   if (dateline) return dateline;
   // Last, the date tags some publishing systems write under names of their own. They come after the
   // date the page shows, as they are sometimes the time of a later edit or re-publication.
@@ -298,9 +302,11 @@ function datelineText(document: Document, lang: string | undefined): Found | und
       (around && insideClass(around, ASIDE_WORDS))
     )
       continue;
-    // A byline holds the author's name, affiliation and the date: longer than a date element.
+    // A byline holds the author's name, affiliation and the date: longer than a date element. A script
+    // inside it (a share button's loader after "January 29th, 2013 in Pop") is not text a reader sees.
     const byline = /byline/i.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
-    if ((el.textContent ?? '').length > (byline ? 400 : 240)) continue;
+    if ((el.textContent ?? '').length > (byline ? 400 : 240) && !el.querySelector('script, style'))
+      continue;
     const text = spacedText(el);
     if (text.length > (byline ? 200 : 120)) continue;
     const found = fromText(text);
@@ -349,6 +355,32 @@ function datelineText(document: Document, lang: string | undefined): Found | und
   }
   return undefined;
 }
+
+/**
+ * A news story's dateline, which opens its first paragraph: "Feb. 23, 2015 -- Life-threatening peanut
+ * allergies ...", "WASHINGTON, March 3, 2014 — The Senate ...". Only the first few paragraphs of the
+ * page are read, and only a short opening set off by a dash, so a date in the story's prose is never
+ * taken for the day it was published.
+ */
+function openingDateline(document: Document, lang: string | undefined): Found | undefined {
+  let read = 0;
+  for (const p of document.querySelectorAll('p')) {
+    if (p.closest('nav, footer, aside, form') || inComments(p)) continue;
+    const text = clean(p.textContent ?? '');
+    if (text.length < 60) continue;
+    const opening = /^(.{6,60}?)\s+(?:--|—|–)\s+\S/.exec(text)?.[1];
+    const found = opening ? dateInText(opening, lang) : undefined;
+    // The opening is the date, or a place and the date ("WASHINGTON, March 3, 2014"), not a sentence.
+    const place = found ? opening!.replace(found.text, '').trim() : undefined;
+    if (found && (place === '' || DATELINE_PLACE.test(place!)))
+      return { value: found.date, from: `the dateline "${opening}" opening the story` };
+    if (++read >= 3) return undefined;
+  }
+  return undefined;
+}
+
+/** The place a dateline names before its date: one to three capitalised words, then a comma. */
+const DATELINE_PLACE = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2},?$/u;
 
 /** Labels of a printed date, first publication first: a publication date outranks an update. */
 const DATE_LABELS = [

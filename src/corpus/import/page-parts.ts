@@ -47,15 +47,20 @@ function inSidebar(el: Element): boolean {
   return false;
 }
 
+/** Elements whose text a reader never sees: code and styles. */
+const SCRIPTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
 /**
  * An element's text with a space between the texts of its elements: "Tana Ganeva<br>22 Dec 2016" is
- * "Tana Ganeva 22 Dec 2016", where textContent runs the name into the day ("Ganeva22 Dec 2016").
+ * "Tana Ganeva 22 Dec 2016", where textContent runs the name into the day ("Ganeva22 Dec 2016"). The
+ * text of scripts and styles inside it is left out.
  */
 export function spacedText(el: Element): string {
   const parts: string[] = [];
   const visit = (node: Node): void => {
     if (node.nodeType === 3) parts.push(node.textContent ?? '');
-    else for (const child of node.childNodes) visit(child);
+    else if (!SCRIPTS.has((node as Element).tagName))
+      for (const child of node.childNodes) visit(child);
   };
   visit(el);
   return clean(parts.join(' '));
