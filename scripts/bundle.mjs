@@ -48,6 +48,7 @@ export const BUNDLED = [
   'qrcode',
   'seedrandom',
   'puppeteer-core',
+  'wink-porter2-stemmer',
 ];
 
 export async function bundle() {

@@ -1,8 +1,9 @@
 /**
  * Words as the item-writing rules compare them: Markdown emphasis dropped,
- * case folded, common endings stripped ("treaties" and "treaty" are one
+ * case folded, reduced to their stems ("treaties" and "treaty" are one
  * word), and the small words every sentence has left out.
  */
+import porter2 from 'wink-porter2-stemmer';
 
 /** Prompt and option text without Markdown emphasis markers or code ticks. */
 export function plainText(text: string): string {
@@ -31,16 +32,30 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** The word with its common English endings removed. */
+/**
+ * The word's stem, so that the forms of one word compare equal: Porter2
+ * (the Snowball English stemmer, a well-tested library) folds inflections
+ * ("treaties", "treaty"; "deployed", "deploying"), and two derivations it
+ * leaves apart are folded first ("agreement" to "agree", "ratification"
+ * to "ratify"), since a question's wording and its answer often differ
+ * by just that. Remembered: a bank repeats its words.
+ */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && /(?:ch|sh|ss|x)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  return w;
+  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  let known = stems.get(lower);
+  if (known === undefined) {
+    const base = lower
+      .replace(/(?<=[a-z]{4})ment(s?)$/, '')
+      .replace(/(?<=[a-z]{3})ification(s?)$/, 'ify');
+    known = porter2(base);
+    if (stems.size < MAX_REMEMBERED) stems.set(lower, known);
+  }
+  return known;
 }
+
+const stems = new Map<string, string>();
+/** A bound on the memo: a bank of 10,000 questions has some 20,000 distinct words. */
+const MAX_REMEMBERED = 200_000;
 
 /** Every word of the text, lower-cased, in order. */
 export function words(text: string): string[] {

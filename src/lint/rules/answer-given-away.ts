@@ -1,8 +1,11 @@
 /**
  * One question's printed text giving away another's answer, when a quiz
- * can draw both. Compared by word stems (lint/wording.ts), with an index
- * from each rare word to the questions that print it, so a bank of 10,000
- * questions is checked in one pass, not pair by pair.
+ * can draw both. Compared by word stems (lint/wording.ts: "deployed" and
+ * "deployment" are one word), with an index from each rare word to the
+ * questions that print it, so a bank of 10,000 questions is checked in one
+ * pass, not pair by pair. An answer is a choice's key, a short or numeric
+ * answer, a cloze blank, a matching pair, or a true statement of a
+ * true/false question.
  */
 import type { Question } from '../../bank/question.js';
 import { parseCloze } from '../../bank/cloze.js';
@@ -32,8 +35,16 @@ interface Unit {
   option: boolean;
 }
 
-/** One answer of a question, as the words that tell it from the wrong options. */
+/**
+ * One answer of a question, as the words that tell it from the wrong
+ * options. An `answer` (a key, a blank...) is given away where its words
+ * stand with words of its prompt; a `pair` (a matching's left with its
+ * right) and a `statement` (a true/false that is true) carry their own
+ * link: printed together as a fact (a prompt, an ordering's event), they
+ * are the answer. Options never state a fact, so they give neither away.
+ */
 interface Key {
+  kind: 'answer' | 'pair' | 'statement';
   text: string;
   path: YamlPath;
   /** Stems of the answer that neither the prompt nor any distractor has. */
@@ -62,7 +73,7 @@ export const answerGivenAway: Rule = {
   category: 'item-writing',
   doc: {
     description:
-      "When the printed text of one question (its prompt or options) states the answer of another question that a quiz can draw with it, a student finds the answer on the page instead of knowing it. The rule reports the question whose answer is given away, names the one that gives it away with its file and line, and the quiz that can draw both. It compares the distinctive words of the answer (those that tell it from the distractors, and that few questions of the bank use) with the other question's text, and looks for words of the first question's prompt there too. Reword one of the two questions, or, if a student cannot use the cue (explain why), allow the rule on the question whose answer is given away.",
+      'When the printed text of one question (its prompt or options) states the answer of another question that a quiz can draw with it, a student finds the answer on the page instead of knowing it. The rule reports the question whose answer is given away, names the one that gives it away with its file and line, and the quiz that can draw both. It compares the distinctive words of the answer (those that tell it from the distractors, and that few questions of the bank use) with the other question\'s text, and looks for words of the first question\'s prompt there too. Words are compared by their stems, so another form of a word counts as the same ("deploy", "deployed", "deployment"); synonyms are not found. An answer is a choice\'s key, a short, numeric or cloze answer, a matching pair (its two sides stated together in a prompt or an ordering\'s event), or a true/false statement that is true (stated as a fact in another prompt). Reword one of the two questions, or, if a student cannot use the cue (explain why), allow the rule on the question whose answer is given away.',
     bad: '- id: chiefs-approved\n  prompt: What did the chiefs of staff approve in Brussels in January 2010?\n  answer: A framework military cooperation treaty\n  distractors: [A joint missile defense plan, A revived CFE regime]\n- id: agreements\n  prompt: Which statement is true of the framework military cooperation treaty?\n  answer: The chiefs of staff approved it in Brussels in January 2010\n  distractors: [Russia signed it in 2012, NATO ratified it]',
     good: '- id: chiefs-approved\n  prompt: What did the chiefs of staff approve in Brussels in January 2010?\n  answer: A framework military cooperation treaty\n  distractors: [A joint missile defense plan, A revived CFE regime]\n- id: agreements\n  prompt: Which statement is true of the military agreement of January 2010?\n  answer: It was approved after a meeting in Brussels\n  distractors: [Russia signed it in 2012, NATO ratified it]',
   },
@@ -116,7 +127,7 @@ export const answerGivenAway: Rule = {
           const linked = item.promptList
             .filter((s) => other.printed.has(s))
             .sort((a, b) => df.get(a)! - df.get(b)!);
-          if (!linked.some(isRare) && linked.length < 3) continue;
+          if (key.kind === 'answer' && !linked.some(isRare) && linked.length < 3) continue;
           const quiz = sharedQuiz(item.pools, other.pools);
           if (quiz === undefined) continue;
           (reported ??= new Set()).add(j);
@@ -126,9 +137,16 @@ export const answerGivenAway: Rule = {
             quiz === -1
               ? 'a quiz can draw both'
               : `the quiz "${blueprints[quiz]!.id}" can draw both`;
+          const given = `is given away by question "${other.question.id}" (${context.where(other.question.id)})`;
+          const what =
+            key.kind === 'answer'
+              ? `its answer "${key.text}" ${given}, which prints ${shown(key.cue, key.text)} next to ${shown(linked.slice(0, 4), item.prompt)} from this question`
+              : key.kind === 'pair'
+                ? `its pair "${key.text}" ${given}, which prints ${shown(key.cue, key.text)} together`
+                : `its statement, true, ${given}, which states ${shown(key.cue, key.text)} as a fact`;
           report(item.question.id, {
             path: key.path,
-            message: `its answer "${key.text}" is given away by question "${other.question.id}" (${context.where(other.question.id)}), which prints ${shown(key.cue, key.text)} next to ${shown(linked.slice(0, 4), item.prompt)} from this question; ${drawn}. Reword one of them, or if students cannot use it, add allow: { answer-given-away: "why" } to this question`,
+            message: `${what}; ${drawn}. Reword one of them, or if students cannot use it, add allow: { answer-given-away: "why" } to this question`,
           });
         }
       }
@@ -136,13 +154,26 @@ export const answerGivenAway: Rule = {
   },
 };
 
-/** Whether one printed part of `other` holds every word of the key (an option: with a word of the prompt too). */
+/**
+ * Whether one printed part of `other` holds every word of the key: an
+ * option only with a word of the prompt too, and only for an answer.
+ */
 function givesAway(item: Item, key: Key, other: Item): boolean {
   return other.units.some(
     (unit) =>
       key.cue.every((s) => unit.stems.has(s)) &&
-      (!unit.option || item.promptList.some((s) => unit.stems.has(s))),
+      (!unit.option || (key.kind === 'answer' && item.promptList.some((s) => unit.stems.has(s)))),
   );
+}
+
+/** Stems of `stems` that none of `others` has: what tells one side of a pair from the rest. */
+function onlyIn(
+  stems: ReadonlySet<string>,
+  others: readonly string[],
+  stemsOf: (text: string) => ReadonlySet<string>,
+): string[] {
+  const elsewhere = others.map(stemsOf);
+  return [...stems].filter((st) => !elsewhere.some((o) => o.has(st)));
 }
 
 /** The first quiz (blueprint index) that can draw both; -1 when the project has no quizzes. */
@@ -173,10 +204,11 @@ function describe(
 ): Item {
   /** What the question is about, as printed: the prompt, and a cloze's passage around its blanks. */
   const about: string[] = [question.prompt];
-  /** What else is printed: the pairs and events (statements), and the options (possibilities). */
+  /** What else is printed: an ordering's events (statements), and the options (possibilities). */
   const statements: string[] = [];
   const options: string[] = [];
   const answers: { text: string; path: YamlPath; wrong: string[] }[] = [];
+  const keys: Key[] = [];
   switch (question.type) {
     case 'single':
     case 'multiple': {
@@ -204,14 +236,37 @@ function describe(
         else answers.push({ text: part.answers[0] ?? '', path: ['text'], wrong: [] });
       }
       break;
-    case 'matching':
-      statements.push(...question.pairs.flatMap((p) => [p.left, p.right]));
-      options.push(...question.distractors);
+    case 'matching': {
+      // Printed in two shuffled columns: each side is a possibility, nothing pairs them.
+      const lefts = question.pairs.map((p) => p.left);
+      const rights = [...question.pairs.map((p) => p.right), ...question.distractors];
+      options.push(...lefts, ...rights);
+      question.pairs.forEach((pair, i) => {
+        const side = (text: string, others: string[]) =>
+          onlyIn(stemsOf(text), [question.prompt, ...others.filter((o) => o !== text)], stemsOf);
+        const left = side(pair.left, lefts);
+        const right = side(pair.right, rights);
+        // A side with no word of its own (a name another side repeats) cannot be told on a page.
+        if (left.length > 0 && right.length > 0)
+          keys.push({
+            kind: 'pair',
+            text: `${pair.left} — ${pair.right}`,
+            path: ['pairs', i],
+            cue: [...left, ...right],
+          });
+      });
       break;
+    }
     case 'ordering':
       statements.push(...question.items);
       break;
-    case 'true-false':
+    case 'true-false': {
+      // A true statement is its own answer: stated as a fact elsewhere, it is given away.
+      const cue = [...stemsOf(question.prompt)];
+      if (question.answer && cue.length > 0)
+        keys.push({ kind: 'statement', text: question.prompt, path: ['prompt'], cue });
+      break;
+    }
     case 'essay':
       break; // the prompt is all that is printed, and the answer is not a text to find
     default:
@@ -219,22 +274,20 @@ function describe(
   }
   const promptStems =
     about.length === 1 ? stemsOf(about[0]!) : new Set(about.flatMap((text) => [...stemsOf(text)]));
-  const keys: Key[] = [];
   for (const answer of answers) {
     const wrong = answer.wrong.map(stemsOf);
     const cue = [...stemsOf(answer.text)].filter(
       (st) => !promptStems.has(st) && !wrong.some((w) => w.has(st)),
     );
-    if (cue.length > 0) keys.push({ text: answer.text, path: answer.path, cue });
+    if (cue.length > 0) keys.push({ kind: 'answer', text: answer.text, path: answer.path, cue });
   }
-  // Most questions print no statements besides the prompt, and their prompt is one text.
-  const statement =
-    statements.length === 0 && about.length === 1 ? stemsOf(about[0]!) : new Set(promptStems);
-  if (statements.length > 0)
-    for (const text of statements)
-      for (const st of stemsOf(text)) (statement as Set<string>).add(st);
-  const units: Unit[] = [{ stems: statement, option: false }];
-  const printed = new Set(statement);
+  // The prompt, and each of an ordering's events: facts the student reads, one by one.
+  const units: Unit[] = [
+    { stems: promptStems, option: false },
+    ...statements.map((text) => ({ stems: stemsOf(text), option: false })),
+  ];
+  const printed = new Set(promptStems);
+  for (const text of statements) for (const st of stemsOf(text)) printed.add(st);
   for (const text of options) {
     const stems = stemsOf(text);
     units.push({ stems, option: true });
