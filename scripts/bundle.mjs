@@ -112,7 +112,21 @@ export async function precompileTemplates() {
   );
 }
 
+/**
+ * Reads the bundled font families from their packages once, into
+ * dist/font-catalogue/ (see src/render/font-catalogue.ts). Uses tsc's
+ * dist/, built just before.
+ */
+export async function catalogueFonts() {
+  const { fontCatalogue } = await import('../dist/render/fonts.js');
+  const { FONT_CATALOGUE, writeCataloguedFamily } =
+    await import('../dist/render/font-catalogue.js');
+  rmSync(path.join(ROOT, FONT_CATALOGUE), { recursive: true, force: true });
+  for (const { pkg, family } of fontCatalogue()) writeCataloguedFamily(ROOT, pkg, family);
+}
+
 if (path.resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) {
   await bundle();
   await precompileTemplates();
+  await catalogueFonts();
 }

@@ -30,11 +30,12 @@ export async function runPlan(
 ): Promise<WrittenFile[]> {
   if (!options.quiet)
     for (const warning of plan.warnings) options.io.stderr(`warning: ${warning}\n`);
+  // Neither is needed before the manifest, written last: printing does not wait for them.
+  const inputs = inputHashes(project, options.extraInputs ?? []);
   // A run killed outright (kill -9) leaves its browser's profile behind, as it leaves its staging folder.
-  const [inputs] = await Promise.all([
-    inputHashes(project, options.extraInputs ?? []),
-    removeStaleProfiles(),
-  ]);
+  const cleaned = removeStaleProfiles();
+  // Awaited below; a run that fails meanwhile must not report them as unhandled.
+  inputs.catch(() => undefined);
   const { result, files, removed } = await withWriter(
     options.outDir,
     async (writer) => {
@@ -43,12 +44,13 @@ export async function runPlan(
       await addManifest(
         writer,
         { command: options.command, seeds: plan.seeds, generator: `handout ${handoutVersion()}` },
-        inputs,
+        await inputs,
       );
       return produced;
     },
     options.io.onInterrupt,
   );
+  await cleaned;
   if (!options.quiet)
     options.io.stdout(
       summaryTable(

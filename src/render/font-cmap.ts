@@ -95,3 +95,20 @@ export function merge(intervals: readonly Interval[]): Interval[] {
   }
   return merged;
 }
+
+/** The parts of `ranges` that `present` leaves out (both sorted and merged): a face's characters without a glyph. */
+export function without(ranges: readonly Interval[], present: readonly Interval[]): Interval[] {
+  const left: Interval[] = [];
+  for (const [start, end] of ranges) {
+    let at = start;
+    for (const [from, to] of present) {
+      if (to < at) continue;
+      if (from > end) break;
+      if (from > at) left.push([at, from - 1]);
+      at = Math.max(at, to + 1);
+      if (at > end) break;
+    }
+    if (at <= end) left.push([at, end]);
+  }
+  return left;
+}

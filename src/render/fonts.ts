@@ -15,9 +15,24 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { compareStrings } from '../errors.js';
-import { merge, woffCodePoints, type Interval } from './font-cmap.js';
+import { packageRootFrom } from '../util/package-root.js';
+import { merge, type Interval } from './font-cmap.js';
+import {
+  cataloguedFamily,
+  missingGlyphs,
+  rangeBounds,
+  rangeText,
+  rangesOf,
+  sourceHash,
+  woffFacts,
+  type CataloguedFace,
+  type CataloguedFamily,
+  type WoffFacts,
+} from './font-catalogue.js';
 
 const require = createRequire(import.meta.url);
+/** Where the build's font catalogue is (see font-catalogue.ts). */
+const PACKAGE_ROOT = packageRootFrom(import.meta.url);
 
 interface FamilySpec {
   family: string;
@@ -83,8 +98,13 @@ interface Face {
   woff: string;
   /** The unicode-range: Chromium loads the face for these characters. */
   ranges: Interval[];
-  /** What the file really has (read on first use). */
-  codePoints?: Interval[];
+  /** Its first and last code point. */
+  low: number;
+  high: number;
+  /** What the build found of the WOFF file, if it was catalogued. */
+  built?: WoffFacts;
+  /** Characters of the range the file has no glyph for (worked out on first use). */
+  missing?: Interval[];
   /** The @font-face rule, pointing at ./fonts/<name>. */
   rule: string;
 }
@@ -136,26 +156,64 @@ function family(spec: FamilySpec): Family {
 
 const ALL_FAMILIES = [...SERIF, ...SANS, ...CJK];
 
+/** A family from its package's files, as the build catalogued them unless they have changed. */
 function loadFamily(spec: FamilySpec): Family {
-  const dir = path.dirname(require.resolve(`${spec.pkg}/package.json`));
-  const meta = JSON.parse(readFileSync(path.join(dir, 'metadata.json'), 'utf8')) as {
-    subsets: string[];
+  const dir = packageDir(spec);
+  const sources = packageSources(spec, dir);
+  const read = cataloguedFamily(PACKAGE_ROOT, spec.pkg, sources) ?? readFamily(spec, sources);
+  const faces = read.faces.map((face) => located(face, dir));
+  return {
+    spec,
+    version: read.version,
+    scripts: read.scripts,
+    faces,
+    ranges: rangesOf(read.ranges),
   };
-  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-    version: string;
+}
+
+/** A face of the package in `dir`, with its files. */
+function located({ name, ranges: text, rule, woff }: CataloguedFace, dir: string): Face {
+  let ranges: Interval[] | undefined;
+  const files = `${dir}${path.sep}files${path.sep}`;
+  return {
+    name,
+    // Most faces of a Chinese family are never asked about in a run: read when first needed.
+    get ranges() {
+      return (ranges ??= rangesOf(text));
+    },
+    ...rangeBounds(text),
+    rule,
+    source: files + name,
+    woff: files + name.replace(/\.woff2$/, '.woff'),
+    ...(woff ? { built: woff } : {}),
   };
-  const faces: Face[] = [];
+}
+
+function packageDir(spec: FamilySpec): string {
+  return path.dirname(require.resolve(`${spec.pkg}/package.json`));
+}
+
+/** The texts a family is read from: the package's manifest, its subsets and its stylesheets. */
+function packageSources(spec: FamilySpec, dir: string): Record<string, string> {
+  const names = ['package.json', 'metadata.json', ...spec.css];
+  return Object.fromEntries(
+    names.map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]),
+  );
+}
+
+/** What a family's files say: its version, scripts, and each face of its stylesheets. */
+function readFamily(spec: FamilySpec, sources: Record<string, string>): CataloguedFamily {
+  const meta = JSON.parse(sources['metadata.json']!) as { subsets: string[] };
+  const pkg = JSON.parse(sources['package.json']!) as { version: string };
+  const faces: CataloguedFamily['faces'] = [];
   for (const cssName of spec.css) {
-    const css = readFileSync(path.join(dir, cssName), 'utf8');
-    for (const rule of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
+    for (const rule of sources[cssName]!.match(/@font-face\s*{[^}]*}/g) ?? []) {
       const name = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];
       const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
       if (!name || !range) continue;
       faces.push({
         name,
-        source: path.join(dir, 'files', name),
-        woff: path.join(dir, 'files', name.replace(/\.woff2$/, '.woff')),
-        ranges: parseUnicodeRange(range),
+        ranges: rangeText(parseUnicodeRange(range)),
         // Printing must wait for the real font, never swap in a fallback.
         rule: rule
           .replace(/src:[^;]+;/, `src: url(./fonts/${name}) format('woff2');`)
@@ -164,13 +222,27 @@ function loadFamily(spec: FamilySpec): Family {
       });
     }
   }
+  const hashes = Object.entries(sources).map(([name, text]) => [name, sourceHash(text)]);
   return {
-    spec,
+    sources: Object.fromEntries(hashes) as Record<string, string>,
     version: pkg.version,
     scripts: meta.subsets.filter((subset) => !subset.startsWith('latin')),
     faces,
-    ranges: merge(faces.flatMap((face) => face.ranges)),
+    ranges: rangeText(merge(faces.flatMap((face) => rangesOf(face.ranges)))),
   };
+}
+
+/** Every bundled family read from its package, for the build's catalogue (see font-catalogue.ts). */
+export function fontCatalogue(): { pkg: string; family: CataloguedFamily }[] {
+  return ALL_FAMILIES.map((spec) => {
+    const dir = packageDir(spec);
+    const read = readFamily(spec, packageSources(spec, dir));
+    const faces = read.faces.map((face): CataloguedFace => {
+      const { woff, ranges } = located(face, dir);
+      return { ...face, woff: woffFacts(woff, ranges) };
+    });
+    return { pkg: spec.pkg, family: { ...read, faces } };
+  });
 }
 
 /** `U+0041-005A,U+00E9` → sorted [start, end] pairs. */
@@ -195,10 +267,15 @@ function covers(intervals: readonly Interval[], codePoint: number): boolean {
   return false;
 }
 
+/** Whether `codePoint` is in a face's unicode-range; most faces are ruled out by their bounds alone. */
+function inFace(face: Face, codePoint: number): boolean {
+  return codePoint >= face.low && codePoint <= face.high && covers(face.ranges, codePoint);
+}
+
 function hasGlyph(face: Face, codePoint: number): boolean {
-  if (!covers(face.ranges, codePoint)) return false;
-  face.codePoints ??= woffCodePoints(face.woff);
-  return covers(face.codePoints, codePoint);
+  if (!inFace(face, codePoint)) return false;
+  face.missing ??= missingGlyphs(face);
+  return !covers(face.missing, codePoint);
 }
 
 /**
@@ -268,7 +345,7 @@ export function fontAssetsFor(
     for (const stack of [STACKS.serif, STACKS.sans]) {
       for (const tried of resolve(stack, codePoint).tried) {
         if (!tried.spec.cjk) continue;
-        for (const face of tried.faces) if (covers(face.ranges, codePoint)) wanted.add(face.name);
+        for (const face of tried.faces) if (inFace(face, codePoint)) wanted.add(face.name);
       }
     }
   }

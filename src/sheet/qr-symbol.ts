@@ -12,13 +12,15 @@
  * - the mask: the package applies each of the eight masks to its matrix,
  *   scores it with the standard's four penalty rules through a method call
  *   per module, and undoes it. Here the same rules are scored on a flat
- *   array, and the package then builds the symbol with the mask it would
- *   have chosen.
+ *   array, and the symbol is the package's with mask 0, masked again with
+ *   the mask it would have chosen (the package is asked for one symbol,
+ *   built with mask 0, also for a new pattern: its own search of the eight
+ *   masks was most of the first copies' codes).
  *
  * tests/sheet/qr-symbol.test.ts compares every module with the package's
  * own output over thousands of texts.
  */
-import type { QRCode, QRCodeMaskPattern, QRCodeSegment } from 'qrcode';
+import type { QRCode, QRCodeSegment } from 'qrcode';
 // The encoder alone: the package's entry point also loads its PNG and terminal
 // renderers (pngjs and more), which a page's inline SVG never needs.
 import { create } from 'qrcode/lib/core/qrcode.js';
@@ -33,13 +35,13 @@ export interface QrSymbol {
 const LEVEL = 'M';
 
 export function qrSymbol(text: string): QrSymbol {
+  if (!/^[\x20-\x7e]+$/.test(text)) return symbolOf(create(text, { errorCorrectionLevel: LEVEL }));
   const segments = segmentsOf(text);
-  if (!segments) return symbolOf(create(text, { errorCorrectionLevel: LEVEL }));
-  const first = create(segments, { errorCorrectionLevel: LEVEL, maskPattern: 0 });
-  const mask = bestMask(first.modules.data, first.modules.reservedBit, first.modules.size);
-  return symbolOf(
-    mask === 0 ? first : create(segments, { errorCorrectionLevel: LEVEL, maskPattern: mask }),
-  );
+  // A new pattern: the package splits the text (the split does not depend on the mask).
+  const first = create(segments ?? text, { errorCorrectionLevel: LEVEL, maskPattern: 0 });
+  if (!segments) remember(text, first);
+  const { size } = first.modules;
+  return { size, modules: withBestMask(first.modules.data, first.modules.reservedBit, size) };
 }
 
 function symbolOf(qr: QRCode): QrSymbol {
@@ -58,27 +60,38 @@ const KINDS = Array.from({ length: 128 }, (_, code) => {
   return /[0-9]/.test(character) ? 'N' : /[A-Z $%*+\-./:]/.test(character) ? 'A' : 'B';
 });
 
-/**
- * The text's segments as the package would split it, or undefined for a
- * text outside printable ASCII (its byte lengths would also matter; those
- * are left to the package).
- */
-function segmentsOf(text: string): QRCodeSegment[] | undefined {
-  if (!/^[\x20-\x7e]+$/.test(text)) return undefined;
+/** The pattern of character kinds of a printable ASCII text. */
+function kindsOf(text: string): string {
   let kinds = '';
   for (let i = 0; i < text.length; i++) kinds += KINDS[text.charCodeAt(i)];
-  let split = splits.get(kinds);
-  if (!split) {
-    split = [];
-    let start = 0;
-    for (const segment of create(text, { errorCorrectionLevel: LEVEL }).segments) {
-      const end = start + segment.getLength();
-      split.push({ start, end, mode: MODES[segment.mode.id] });
-      start = end;
-    }
-    // A class has a few dozen patterns; a bound keeps a very long run small.
-    if (splits.size < 10_000) splits.set(kinds, split);
+  return kinds;
+}
+
+/**
+ * Keeps how the package split `text` into segments, for the texts of its
+ * pattern. The split was made with mask 0: the package chooses the split
+ * before the mask, and searching all eight masks (the cost of a symbol the
+ * package makes alone) bought nothing here, as qrSymbol scores them itself.
+ */
+function remember(text: string, made: QRCode): void {
+  const split: Split = [];
+  let start = 0;
+  for (const segment of made.segments) {
+    const end = start + segment.getLength();
+    split.push({ start, end, mode: MODES[segment.mode.id] });
+    start = end;
   }
+  // A class has a few dozen patterns; a bound keeps a very long run small.
+  if (splits.size < 10_000) splits.set(kindsOf(text), split);
+}
+
+/**
+ * The segments of a printable ASCII text as the package would split it, or
+ * undefined while its pattern of kinds is new (see remember).
+ */
+function segmentsOf(text: string): QRCodeSegment[] | undefined {
+  const split = splits.get(kindsOf(text));
+  if (!split) return undefined;
   return split.map(({ start, end, mode }) => {
     const data = text.slice(start, end);
     return mode === 'byte' ? { mode, data: Buffer.from(data, 'latin1') } : { mode, data };
@@ -160,11 +173,13 @@ function flipTable(reserved: Uint8Array, size: number): Uint8Array[] {
 }
 
 /**
- * The mask the package would choose: the lowest total penalty, the first
- * such in pattern order. `masked0` is the symbol built with mask 0, whose
- * data modules are unmasked here and masked again with each pattern.
+ * The symbol with the mask the package would choose: the lowest total
+ * penalty, the first such in pattern order. `masked0` is the symbol built
+ * with mask 0, whose data modules are unmasked here and masked again with
+ * each pattern; the chosen one is the package's symbol with that mask, its
+ * format information included (building it again cost as much as scoring).
  */
-function bestMask(masked0: Uint8Array, reserved: Uint8Array, size: number): QRCodeMaskPattern {
+function withBestMask(masked0: Uint8Array, reserved: Uint8Array, size: number): Uint8Array {
   const tables = flipTable(reserved, size);
   const plain = masked0.slice();
   const mask0 = tables[0]!;
@@ -183,7 +198,10 @@ function bestMask(masked0: Uint8Array, reserved: Uint8Array, size: number): QRCo
       best = pattern;
     }
   }
-  return best as QRCodeMaskPattern;
+  const table = tables[best]!;
+  for (let at = 0; at < matrix.length; at++) matrix[at] = plain[at]! ^ table[at]!;
+  writeFormat(matrix, size, best);
+  return matrix;
 }
 
 /** N1's points for a finished run of `n` same-coloured modules: 3 + (n - 5) from five on. */
