@@ -111,22 +111,29 @@ export class JobPage {
     });
     const jobPage = new JobPage(page, fileRoots, limits);
     try {
-      await step('configuring the browser tab', async () => {
-        // Printing must not depend on scripts in the HTML: templates are static by design.
-        await page.setJavaScriptEnabled(false);
-        // A session of our own: puppeteer's request interception would pause every request.
-        const fetch = await page.createCDPSession();
-        jobPage.#fetch = fetch;
-        fetch.on('Fetch.requestPaused', (event) => jobPage.#answer(fetch, event));
-        await fetch.send('Fetch.enable', {
-          patterns: fileRoots ? ALL_PATTERNS : NETWORK_PATTERNS,
-        });
-      });
+      // Both at once: each is a round trip to the browser, on the way to the tab's first document.
+      await step('configuring the browser tab', () =>
+        Promise.all([
+          // Printing must not depend on scripts in the HTML: templates are static by design.
+          page.setJavaScriptEnabled(false),
+          jobPage.#interceptNetwork(),
+        ]),
+      );
     } catch (error) {
       await jobPage.close();
       throw error;
     }
     return jobPage;
+  }
+
+  /** A session of our own: puppeteer's request interception would pause every request. */
+  async #interceptNetwork(): Promise<void> {
+    const fetch = await this.#page.createCDPSession();
+    this.#fetch = fetch;
+    fetch.on('Fetch.requestPaused', (event) => this.#answer(fetch, event));
+    await fetch.send('Fetch.enable', {
+      patterns: this.#fileRoots ? ALL_PATTERNS : NETWORK_PATTERNS,
+    });
   }
 
   /** False once the tab or its browser is gone (crash, close). */
@@ -187,13 +194,15 @@ export class JobPage {
   }
 
   async close(): Promise<void> {
-    await this.#fetch?.detach().catch(() => {
+    // Both at once (closing the tab ends the session anyway): the tab's successor waits for this.
+    const detached = this.#fetch?.detach().catch(() => {
       // Already gone with its tab or browser.
     });
-    if (this.#page.isClosed() || !this.#page.browser().connected) return;
-    await this.#page.close().catch(() => {
-      // The tab may be closing already because its browser is; nothing left to release.
-    });
+    if (!this.#page.isClosed() && this.#page.browser().connected)
+      await this.#page.close().catch(() => {
+        // The tab may be closing already because its browser is; nothing left to release.
+      });
+    await detached;
   }
 
   #answer(fetch: CDPSession, event: Protocol.Fetch.RequestPausedEvent): void {
