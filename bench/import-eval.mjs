@@ -17,7 +17,7 @@
  *    as the tune pages do, and are printed apart so their figures can be
  *    set beside the earlier ones.
  *
- *   npm run build && node bench/import-eval.mjs [--verbose] [--heldout | --meta | --meta2]
+ *   npm run build && node bench/import-eval.mjs [--verbose] [--heldout | --meta | --meta2 | --meta3]
  *
  * Every set's table is printed; --verbose also prints, for every page below
  * the targets, the title and date found, the draft's paragraphs that are not
@@ -35,6 +35,9 @@
  *
  * --meta2 scores the second title and date tune set, bench/import-eval/meta2, the same way: pages of
  * further sites and languages, taken from other packages' fixtures (see its README).
+ *
+ * --meta3 scores the third, bench/import-eval/meta3, the same way: reduced copies of pages of further sites
+ * and languages from public repositories' test fixtures (see its README).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -48,14 +51,16 @@ const { draftArticle } = await import(
 );
 const verbose = process.argv.includes('--verbose');
 const heldout = process.argv.includes('--heldout');
-const meta2 = process.argv.includes('--meta2');
-const metaOnly = process.argv.includes('--meta') || meta2;
-if ([heldout, process.argv.includes('--meta'), meta2].filter(Boolean).length > 1) {
-  console.error('--heldout, --meta and --meta2 score different sets: give one of them');
+/** The title and date tune sets, each a directory of bench/import-eval scored by its own flag. */
+const META_SETS = ['meta', 'meta2', 'meta3'];
+const metaFlags = META_SETS.filter((name) => process.argv.includes(`--${name}`));
+if (metaFlags.length + (heldout ? 1 : 0) > 1) {
+  console.error('--heldout, --meta, --meta2 and --meta3 score different sets: give one of them');
   process.exit(2);
 }
-/** The title and date tune set a --meta or --meta2 run scores. */
-const metaSet = meta2 ? 'meta2' : 'meta';
+const metaOnly = metaFlags.length === 1;
+/** The title and date tune set a --meta, --meta2 or --meta3 run scores. */
+const metaSet = metaFlags[0] ?? 'meta';
 const dir = path.join(here, 'import-eval');
 const ROUNDS = 5;
 /** Pages 01-06 are those the extractor's first rules were written against. */

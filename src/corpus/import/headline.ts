@@ -40,6 +40,8 @@ export interface Site {
   host?: string | undefined;
   /** The page's own address, where it gives one. */
   address?: string | undefined;
+  /** What the page's logos say: the text of images inside links (their alt), as a reader sees them. */
+  logos?: string[] | undefined;
 }
 
 export function headline(
@@ -48,6 +50,7 @@ export function headline(
   site: Site,
 ): Found | undefined {
   const outlet = site.outlet;
+  site = { ...site, logos: logoNames(document) };
   const declared: [string, string | undefined][] = [
     ['og:title', declaredTitles.og],
     ['the JSON-LD headline', declaredTitles.jsonLd],
@@ -142,7 +145,7 @@ export function headline(
 }
 
 /** Separators a site writes between the parts of a title: "Post | Blog", "Blog » Archive » Post". */
-const TITLE_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«|\/)\s+/;
+export const TITLE_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«|\/)\s+/;
 
 /** A title whole, then its parts, split where the site joined its name, a section or an author to the headline. */
 function titleParts(title: string): string[] {
@@ -194,12 +197,17 @@ function texts(elements: Element[]): string[] {
  * label of an opinion piece.
  */
 function withoutSiteName(title: string, site: Site): string {
-  const parts = title.split(/\s+(?:\||–|—|-|::|·|•)\s+/);
-  if (parts.length < 2) return title;
   const names = (s: string): boolean =>
     (site.outlet !== undefined && comparable(s) === comparable(site.outlet)) ||
     /\.(com|org|net|co\.uk|de|fr|info)$/i.test(s.trim()) ||
-    inAddress(s, site.host);
+    inAddress(s, site.host) ||
+    (site.logos ?? []).some((logo) => comparable(logo) === comparable(s));
+  // "欲張りなイヌ ＜福娘童話集 きょうのイソップ童話＞", "Headline [Site]": the site's name in brackets
+  // after the headline, as pages in Japanese and Chinese often write it.
+  const bracketed = BRACKETED_END.exec(title);
+  if (bracketed && names(bracketed[2]!)) return bracketed[1]!;
+  const parts = title.split(/\s+(?:\||–|—|-|::|·|•)\s+/);
+  if (parts.length < 2) return title;
   if (names(parts.at(-1)!))
     return title
       .slice(0, title.lastIndexOf(parts.at(-1)!))
@@ -207,6 +215,20 @@ function withoutSiteName(title: string, site: Site): string {
   if (names(parts[0]!) || SECTION_LABEL.test(parts[0]!.trim()))
     return title.slice(parts[0]!.length).replace(/^\s+(?:\||–|—|-|::|·|•)\s+/, '');
   return title;
+}
+
+/** A title ending in a part set in brackets: full-width, CJK or ASCII ones. */
+const BRACKETED_END = /^(.+?)\s*[＜<【[（(「『〈《]([^＜<【[（(「『〈《]+)[＞>】\]）)」』〉》]$/u;
+
+/**
+ * The names a page's logos show: the alt text of an image inside a link (the site's logo links to its
+ * home page). Images in teasers are other stories', not the site's.
+ */
+function logoNames(document: Document): string[] {
+  return [...document.querySelectorAll('a img[alt]')]
+    .filter((img) => !inTeaser(img))
+    .map((img) => clean(img.getAttribute('alt') ?? ''))
+    .filter((alt) => alt.length > 0);
 }
 
 /** Labels a site sets before an opinion piece's headline in its <title>: not words of the headline. */

@@ -7,7 +7,7 @@
 import { isoDate, dateInText, numericDate } from './dates.js';
 import type { Found } from './extracted.js';
 import { bylineAuthor, dateOnlyLine } from './furniture.js';
-import { headline } from './headline.js';
+import { headline, TITLE_SEPARATOR } from './headline.js';
 import { ASIDE_WORDS, clean, insideClass, spacedText } from './page-parts.js';
 
 export interface PageMetadata {
@@ -73,7 +73,8 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
   ]);
   if (author) found.author = author;
 
-  const published = publishedDate(document, meta, article) ?? urlDate(url?.value);
+  const published =
+    publishedDate(document, meta, article) ?? urlDate(url?.value) ?? titleDate(document, meta);
   if (published) found.published = published;
   return found;
 }
@@ -426,6 +427,34 @@ export function urlDate(url: string | undefined): Found | undefined {
     value: [year, month, day].filter(Boolean).join('-'),
     from: 'the date in the page\u2019s address',
   };
+}
+
+/**
+ * "Una solución … - 07.12.2017 - LA NACION": a site that writes the day of publication into the page's
+ * title, as a part of its own, and nowhere a program can read it. The last resort, after the address:
+ * a part of the <title> or of the title meta tag that is only a date, written out or as
+ * day.month.year (dates written with dots are written day first wherever they are written).
+ */
+function titleDate(document: Document, meta: Map<string, string>): Found | undefined {
+  const titles: [string, string | undefined][] = [
+    ['the page <title>', document.querySelector('title')?.textContent ?? undefined],
+    ['the title meta tag', meta.get('title')],
+  ];
+  for (const [from, title] of titles) {
+    for (const part of (title ?? '').split(TITLE_SEPARATOR).map(clean)) {
+      const dotted = /^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)$/.exec(part);
+      const [day, month] = dotted ? [Number(dotted[1]), Number(dotted[2])] : [0, 0];
+      const date = dotted
+        ? day >= 1 && day <= 31 && month >= 1 && month <= 12
+          ? `${dotted[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+          : undefined
+        : /\d{4}/.test(part)
+          ? dateOnlyLine(part)
+          : undefined;
+      if (date) return { value: date, from: `the date "${part}" in ${from}` };
+    }
+  }
+  return undefined;
 }
 
 const OTHER_DATE_TAGS = [
