@@ -32,7 +32,11 @@ export interface Content {
 }
 
 /** Loads and checks everything; problems go to `problems`, nothing is thrown for bad input. */
-export async function loadContent(project: Project, problems: ProblemList): Promise<Content> {
+export async function loadContent(
+  project: Project,
+  problems: ProblemList,
+  options: { warnings?: boolean } = {},
+): Promise<Content> {
   // The quizzes are read with the bank: a lint rule asks which questions a quiz can draw together.
   const [corpus, bank, blueprints] = await Promise.all([
     loadCorpus(project.corpusDir, problems),
@@ -43,6 +47,7 @@ export async function loadContent(project: Project, problems: ProblemList): Prom
   const lint = runRules(bank, corpus, problems, {
     bankAt: { file: project.questionsDir },
     blueprints,
+    ...(options.warnings === false ? { warnings: false } : {}),
   });
   const reference = await loadReference(project.referenceDir, corpus, problems);
   for (const blueprint of blueprints) checkBlueprint(blueprint, bank, corpus, problems);
@@ -59,12 +64,17 @@ export async function loadContent(project: Project, problems: ProblemList): Prom
   return { project, corpus, bank, reference, blueprints, briefings, lint, locked: lock !== null };
 }
 
-/** Loads content for a command that generates something: any error stops the run. */
+/**
+ * Loads content for a command that generates something: any error stops the run.
+ * `warnings: false` for a command that never shows the lint warnings: only
+ * the rules that find errors run (see RunOptions.warnings).
+ */
 export async function requireContent(
   project: Project,
+  options: { warnings?: boolean } = {},
 ): Promise<{ content: Content; problems: ProblemList }> {
   const problems = new ProblemList();
-  const content = await loadContent(project, problems);
+  const content = await loadContent(project, problems, options);
   problems.throwIfErrors(
     'the project has errors; fix them (run "handout lint" to list them) and try again',
   );

@@ -50,39 +50,48 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
     import('../produce/export-plan.js'),
     import('../produce/build-parts.js'),
   ]);
-  return generate(options, io, formats.includes('pdf'), async ({ content, problems }) => {
-    if (problems.warnings.length > 0 && !options.quiet) {
-      io.stderr(`build: ${problems.warnings.length} warning(s); run "handout lint" to see them\n`);
-    }
-    const parts = await buildParts(content, formats);
-    if (!options.quiet) io.stderr(formatProblems(parts.warnings, io.cwd));
-    const plans: BuildPlan[] = [
-      ...parts.quizzes.map((quiz) =>
-        quizPlan.planQuiz(content, quiz.blueprint, {
-          ...quiz.options,
-          fullKeys: options.fullKeys ?? false,
-          shareThreads: true,
-        }),
-      ),
-      ...parts.briefings.map((briefing) =>
-        planBriefing(content, briefing.config, briefing.options),
-      ),
-      planExports(content, { bank: true, quizzes: parts.exports }),
-    ];
-    return {
-      plan: mergePlans(plans),
-      command: commandLine(
-        'handout build',
-        options.format !== undefined && `--format ${formats.join(',')}`,
-        options.fullKeys && '--full-keys',
-      ),
-      extraInputs: content.blueprints.flatMap((b) => (b.roster ? [b.roster] : [])),
-      notes: emptyBankFiles(content.bank).map(
-        (file) =>
-          `Note: ${relativeTo(io.cwd, file)} holds no questions, so nothing from it is in these files.`,
-      ),
-    };
-  });
+  return generate(
+    options,
+    io,
+    formats.includes('pdf'),
+    async ({ content, problems }) => {
+      if (problems.warnings.length > 0 && !options.quiet) {
+        io.stderr(
+          `build: ${problems.warnings.length} warning(s); run "handout lint" to see them\n`,
+        );
+      }
+      const parts = await buildParts(content, formats);
+      if (!options.quiet) io.stderr(formatProblems(parts.warnings, io.cwd));
+      const plans: BuildPlan[] = [
+        ...parts.quizzes.map((quiz) =>
+          quizPlan.planQuiz(content, quiz.blueprint, {
+            ...quiz.options,
+            fullKeys: options.fullKeys ?? false,
+            shareThreads: true,
+          }),
+        ),
+        ...parts.briefings.map((briefing) =>
+          planBriefing(content, briefing.config, briefing.options),
+        ),
+        planExports(content, { bank: true, quizzes: parts.exports }),
+      ];
+      return {
+        plan: mergePlans(plans),
+        command: commandLine(
+          'handout build',
+          options.format !== undefined && `--format ${formats.join(',')}`,
+          options.fullKeys && '--full-keys',
+        ),
+        extraInputs: content.blueprints.flatMap((b) => (b.roster ? [b.roster] : [])),
+        notes: emptyBankFiles(content.bank).map(
+          (file) =>
+            `Note: ${relativeTo(io.cwd, file)} holds no questions, so nothing from it is in these files.`,
+        ),
+      };
+    },
+    // build counts the warnings for the teacher, so the warning rules run.
+    { lintWarnings: true },
+  );
 }
 
 /** Question files that gave no question: empty, comments only, or an empty list (lint warns about the first). */

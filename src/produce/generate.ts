@@ -42,13 +42,16 @@ export interface PlanContext {
 /**
  * `printing`: whether the run makes PDFs, so the browser is worth starting
  * before the plan exists (the caller has parsed its own flags first, so a
- * mistyped flag fails before anything starts).
+ * mistyped flag fails before anything starts). `lintWarnings`: whether the
+ * command tells the teacher about lint warnings (build counts them); the
+ * others only need to know there are no errors, and skip the warning rules.
  */
 export async function generate(
   options: FrameOptions,
   io: Io,
   printing: boolean,
   plan: (context: PlanContext) => Promise<Planned> | Planned,
+  { lintWarnings = false }: { lintWarnings?: boolean } = {},
 ): Promise<number> {
   const project = openProject(options.project, io.cwd);
   const quiet = options.quiet ?? false;
@@ -58,7 +61,7 @@ export async function generate(
     // Loading puppeteer and the bank both keep Node's one thread busy: puppeteer
     // first, so that the browser starts in its own processes while the bank loads.
     if (printing) await printer.warmUp();
-    const { content, problems } = await requireContent(project);
+    const { content, problems } = await requireContent(project, { warnings: lintWarnings });
     const planned = await plan({ content, problems, outDir });
     await runPlan(project, planned.plan, {
       io,
