@@ -2,7 +2,8 @@
  * Loads a project's content (corpus, bank, reference data, quiz blueprints)
  * and runs every check on it. `lint` reports the result; every other
  * command refuses to run on content with errors, so nothing is ever
- * generated from a broken bank.
+ * generated from a broken bank (those that never show warnings skip the
+ * warning rules: see RunOptions.warnings).
  */
 import { ProblemList } from './errors.js';
 import { loadCorpus } from './corpus/load.js';
