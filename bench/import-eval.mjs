@@ -17,7 +17,7 @@
  *    as the tune pages do, and are printed apart so their figures can be
  *    set beside the earlier ones.
  *
- *   npm run build && node bench/import-eval.mjs [--verbose] [--heldout | --meta | --meta2 | --meta3]
+ *   npm run build && node bench/import-eval.mjs [--verbose] [--heldout | --meta | --meta2 | --meta3 | --metaN]
  *
  * Every set's table is printed; --verbose also prints, for every page below
  * the targets, the title and date found, the draft's paragraphs that are not
@@ -37,7 +37,8 @@
  * further sites and languages, taken from other packages' fixtures (see its README).
  *
  * --meta3 scores the third, bench/import-eval/meta3, the same way: reduced copies of pages of further sites
- * and languages from public repositories' test fixtures (see its README).
+ * and languages from public repositories' test fixtures (see its README). Every further directory
+ * bench/import-eval/metaN is a tune set of the same kind, scored with --metaN (see its README).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -51,17 +52,31 @@ const { draftArticle } = await import(
 );
 const verbose = process.argv.includes('--verbose');
 const heldout = process.argv.includes('--heldout');
-/** The title and date tune sets, each a directory of bench/import-eval scored by its own flag. */
-const META_SETS = ['meta', 'meta2', 'meta3'];
+const dir = path.join(here, 'import-eval');
+/**
+ * The title and date tune sets: every directory of bench/import-eval named meta or metaN, each scored by
+ * its own flag (--meta, --meta2, ...), so a new set needs no change here.
+ */
+const META_SETS = readdirSync(dir)
+  .filter((name) => /^meta\d*$/.test(name))
+  .sort();
 const metaFlags = META_SETS.filter((name) => process.argv.includes(`--${name}`));
+const unknown = process.argv.filter(
+  (arg) => /^--meta\d*$/.test(arg) && !META_SETS.includes(arg.slice(2)),
+);
+if (unknown.length > 0) {
+  console.error(
+    `no tune set bench/import-eval/${unknown[0].slice(2)}: the sets are ${META_SETS.join(', ')}`,
+  );
+  process.exit(2);
+}
 if (metaFlags.length + (heldout ? 1 : 0) > 1) {
-  console.error('--heldout, --meta, --meta2 and --meta3 score different sets: give one of them');
+  console.error('--heldout and each --meta flag score different sets: give one of them');
   process.exit(2);
 }
 const metaOnly = metaFlags.length === 1;
-/** The title and date tune set a --meta, --meta2 or --meta3 run scores. */
+/** The title and date tune set a --meta or --metaN run scores. */
 const metaSet = metaFlags[0] ?? 'meta';
-const dir = path.join(here, 'import-eval');
 const ROUNDS = 5;
 /** Pages 01-06 are those the extractor's first rules were written against. */
 const LAST_DEV_PAGE = 6;
