@@ -15,27 +15,17 @@
  * killed test runs or other programs left tens of thousands of folders
  * paid that on the way to the first print.
  */
-import { lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { isOwnFolder, ownFolder, userFolderName } from '../util/own-folder.js';
 import { processExists } from '../util/process-exists.js';
 
 const NAME = /^(\d+)-[A-Za-z0-9]{6}$/;
 
 /** This user's folder of profiles in `tempDir`. */
 export function profilesFolder(tempDir = os.tmpdir()): string {
-  return path.join(tempDir, `handout-chromium-${process.getuid?.() ?? 'user'}`);
-}
-
-/**
- * Whether `folder` is a real folder of this user's (not a link, not someone
- * else's): anyone may create names in a shared /tmp, and a browser profile
- * must not go where another user could read or replace it.
- */
-async function ownFolder(folder: string): Promise<boolean> {
-  const stats = await lstat(folder).catch(() => undefined);
-  const uid = process.getuid?.();
-  return !!stats?.isDirectory() && (uid === undefined || stats.uid === uid);
+  return path.join(tempDir, userFolderName('handout-chromium'));
 }
 
 /**
@@ -45,8 +35,8 @@ async function ownFolder(folder: string): Promise<boolean> {
  * does not depend on it, only the later clean-up does.
  */
 export async function createProfile(tempDir = os.tmpdir()): Promise<string> {
+  // A browser profile must not go where another user could read or replace it.
   const folder = profilesFolder(tempDir);
-  await mkdir(folder, { mode: 0o700 }).catch(() => undefined);
   if (await ownFolder(folder)) return mkdtemp(path.join(folder, `${process.pid}-`));
   return mkdtemp(path.join(tempDir, `handout-chromium-${process.pid}-`));
 }
@@ -66,7 +56,7 @@ export async function removeProfile(folder: string): Promise<void> {
  */
 export async function removeStaleProfiles(tempDir = os.tmpdir()): Promise<string[]> {
   const folder = profilesFolder(tempDir);
-  if (!(await ownFolder(folder))) return [];
+  if (!(await isOwnFolder(folder))) return [];
   const names = await readdir(folder).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {
