@@ -159,3 +159,24 @@ function pad(n: number): string {
 function plausibleYear(year: number): boolean {
   return year >= 1800 && year <= 2200;
 }
+
+/**
+ * The `pub_date` of a Parse.ly analytics tag, `<meta name="parsely-page" content='{"pub_date": …}'>`: the
+ * JSON form of the `parsely-pub-date` tag, which many news sites write and nothing else of theirs dates.
+ */
+export function parselyPubDate(content: string | undefined): string | undefined {
+  if (!content) return undefined;
+  try {
+    const value = (JSON.parse(content) as Record<string, unknown>)['pub_date'];
+    return typeof value === 'string' && value.trim() ? value : undefined;
+  } catch {
+    // A broken tag is the publisher's bug: the page's other dates are read instead.
+    return undefined;
+  }
+}
+
+/** Two dates of different precision that do not contradict each other: "2014-05-23" and "2014-05". */
+export function datesAgree(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) === b.slice(0, n);
+}

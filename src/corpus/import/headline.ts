@@ -115,6 +115,20 @@ export function headline(
     const match = headings.find((h) => parts.some((part) => comparable(part) === comparable(h)));
     if (match) return { value: match, from: `the heading that says one part of ${from}` };
   }
+  // "How To Pack Everything for Your Trip: The GQ Eye: GQ on Style: GQ": a title whose parts are joined
+  // with colons, known as such because its last part is the site's name. A headline may hold a colon of
+  // its own, so the heading that says the title's opening parts, up to one before the site's name, is it.
+  for (const [from, value] of declared) {
+    const parts = value === undefined ? [] : clean(value).split(/:\s+/);
+    if (parts.length < 2 || !namesSite(parts.at(-1)!, site)) continue;
+    for (let end = 1; end < parts.length; end++) {
+      const opening = parts.slice(0, end).join(': ');
+      const match = headings.find(
+        (h) => wordCount(h) >= 3 && comparable(h) === comparable(opening),
+      );
+      if (match) return { value: match, from: `the heading that opens ${from}` };
+    }
+  }
   // A page's one headline is what its readers see, also when the title it declared for social sites
   // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
   const headlines = h1s.filter((h) => wordCount(h) >= 2 && !bylineAuthor(h) && !isOutlet(h));
@@ -197,24 +211,29 @@ function texts(elements: Element[]): string[] {
  * label of an opinion piece.
  */
 function withoutSiteName(title: string, site: Site): string {
-  const names = (s: string): boolean =>
-    (site.outlet !== undefined && comparable(s) === comparable(site.outlet)) ||
-    /\.(com|org|net|co\.uk|de|fr|info)$/i.test(s.trim()) ||
-    inAddress(s, site.host) ||
-    (site.logos ?? []).some((logo) => comparable(logo) === comparable(s));
   // "欲張りなイヌ ＜福娘童話集 きょうのイソップ童話＞", "Headline [Site]": the site's name in brackets
   // after the headline, as pages in Japanese and Chinese often write it.
   const bracketed = BRACKETED_END.exec(title);
-  if (bracketed && names(bracketed[2]!)) return bracketed[1]!;
+  if (bracketed && namesSite(bracketed[2]!, site)) return bracketed[1]!;
   const parts = title.split(/\s+(?:\||–|—|-|::|·|•)\s+/);
   if (parts.length < 2) return title;
-  if (names(parts.at(-1)!))
+  if (namesSite(parts.at(-1)!, site))
     return title
       .slice(0, title.lastIndexOf(parts.at(-1)!))
       .replace(/\s+(?:\||–|—|-|::|·|•)\s+$/, '');
-  if (names(parts[0]!) || SECTION_LABEL.test(parts[0]!.trim()))
+  if (namesSite(parts[0]!, site) || SECTION_LABEL.test(parts[0]!.trim()))
     return title.slice(parts[0]!.length).replace(/^\s+(?:\||–|—|-|::|·|•)\s+/, '');
   return title;
+}
+
+/** A part of a title that names the site: its declared name, a domain, its address or its logo. */
+function namesSite(part: string, site: Site): boolean {
+  return (
+    (site.outlet !== undefined && comparable(part) === comparable(site.outlet)) ||
+    /\.(com|org|net|co\.uk|de|fr|info)$/i.test(part.trim()) ||
+    inAddress(part, site.host) ||
+    (site.logos ?? []).some((logo) => comparable(logo) === comparable(part))
+  );
 }
 
 /** A title ending in a part set in brackets: full-width, CJK or ASCII ones. */

@@ -4,7 +4,7 @@
  * search engines and social sites (JSON-LD, Open Graph, article: tags) comes
  * first; then the page's visible headline, <time> elements and dateline text.
  */
-import { isoDate, dateInText, numericDate } from './dates.js';
+import { isoDate, dateInText, numericDate, parselyPubDate, datesAgree } from './dates.js';
 import type { Found } from './extracted.js';
 import { bylineAuthor, dateOnlyLine } from './furniture.js';
 import { headline, TITLE_SEPARATOR } from './headline.js';
@@ -73,8 +73,9 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
   ]);
   if (author) found.author = author;
 
+  const address = urlDate(url?.value);
   const published =
-    publishedDate(document, meta, article) ?? urlDate(url?.value) ?? titleDate(document, meta);
+    publishedDate(document, meta, article, address?.value) ?? address ?? titleDate(document, meta);
   if (published) found.published = published;
   return found;
 }
@@ -176,6 +177,7 @@ function publishedDate(
   document: Document,
   meta: Map<string, string>,
   article: Json | undefined,
+  addressDate: string | undefined,
 ): Found | undefined {
   const lang = document.documentElement?.getAttribute('lang') ?? undefined;
   const fromValue = (value: unknown): string | undefined =>
@@ -201,6 +203,14 @@ function publishedDate(
       typeof value === 'string' && inUtc(value) ? datelineText(document, lang) : undefined;
     if (shown && shown.value !== date && oneDayApart(shown.value, date))
       return { ...shown, from: `${shown.from} (${from} is in UTC)` };
+    // A declared date from another year or month than the one in the page's address, where the date the
+    // page prints agrees with the address, is a template's default or a copied page's tag: the printed
+    // date and the address are two witnesses against one.
+    if (addressDate && !datesAgree(date, addressDate)) {
+      const printed = datelineText(document, lang);
+      if (printed && datesAgree(printed.value, addressDate))
+        return { ...printed, from: `${printed.from} (${from} says ${date})` };
+    }
     return { value: date, from };
   }
   // The article's own <time>, not one in a menu, a comment, a teaser for another story, or the page footer
@@ -231,6 +241,8 @@ function publishedDate(
   // Microdata's dateCreated, when the page marks no datePublished: the day the article was written.
   const created = timeDate('[itemprop="dateCreated"]', () => false);
   if (created) return created;
+  const createdLd = fromValue(article?.['dateCreated']);
+  if (createdLd) return { value: createdLd, from: 'JSON-LD dateCreated' };
   const generic = fromValue(
     meta.get('date') ??
       meta.get('pubdate') ??
@@ -239,6 +251,7 @@ function publishedDate(
       meta.get('article.published') ??
       meta.get('sailthru.date') ??
       meta.get('parsely-pub-date') ??
+      parselyPubDate(meta.get('parsely-page')) ??
       meta.get('dc.date.issued') ??
       meta.get('dc.date') ??
       meta.get('dcterms.date') ??
