@@ -20,12 +20,14 @@
  * 7. the declared title.
  *
  * Headings in menus, sidebars, related-story lists and comments are other
- * stories' teasers, never the headline; nor is a heading that is only a link
+ * stories' teasers, never the headline (save a sidebar <h1> that says a
+ * declared title on a page with no other <h1>: a layout that sets the
+ * story's header in a side column); nor is a heading that is only a link
  * to the site's home page (a blog's name above each post).
  */
 import type { Found } from './extracted.js';
 import { bylineAuthor, wordCount } from './furniture.js';
-import { clean, comparable, inSidebar, inStoryList, inTeaser } from './page-parts.js';
+import { clean, comparable, inSidebar, inStoryList, inTeaser, lines } from './page-parts.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
@@ -214,18 +216,6 @@ function linksHome(heading: Element, address: string | undefined): boolean {
 
 function texts(elements: Element[]): string[] {
   return elements.map((h) => lines(h).join(' ')).filter((t) => t.length > 0);
-}
-
-/** A heading's lines as a reader sees them: a line break (<br>) parts two words, it does not join them. */
-function lines(heading: Element): string[] {
-  const found: string[] = [''];
-  const visit = (node: Node): void => {
-    if (node.nodeType === 3) found[found.length - 1] += node.textContent ?? '';
-    else if ((node as Element).tagName === 'BR') found.push('');
-    else for (const child of node.childNodes) visit(child);
-  };
-  visit(heading);
-  return found.map(clean).filter((line) => line.length > 0);
 }
 
 /**

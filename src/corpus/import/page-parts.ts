@@ -71,6 +71,18 @@ export function spacedText(el: Element): string {
   return clean(parts.join(' '));
 }
 
+/** An element's lines as a reader sees them: a line break (<br>) parts two words, it does not join them. */
+export function lines(el: Element): string[] {
+  const found: string[] = [''];
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) found[found.length - 1] += node.textContent ?? '';
+    else if ((node as Element).tagName === 'BR') found.push('');
+    else for (const child of node.childNodes) visit(child);
+  };
+  visit(el);
+  return found.map(clean).filter((line) => line.length > 0);
+}
+
 export function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
