@@ -1,7 +1,7 @@
 /**
  * The date a page prints just under its headline, in an element named for
  * nothing a program would look for: `<div class="info">2023-11-17 20:52:15
- * 来源：新华网</div>`, `<span class="day">2018年6月18日 10:01　発信地：…</span>`.
+ * 来源：新华网</div>`, `<span class="day">2018年6月18日 10:01 発信地：…</span>`.
  */
 import { dateInText } from './dates.js';
 import type { Found } from './extracted.js';
