@@ -50,7 +50,11 @@ function chronoFor(lang: string | undefined): Chrono {
 
 /** An ISO 8601 date or date-time, as in JSON-LD, meta tags and <time datetime>. */
 export function isoDate(value: string): string | undefined {
-  const match = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?\s*$/.exec(value);
+  // Also ISO 8601's basic format, without separators, as some publishing systems write JSON-LD
+  // ("20180619T055000+0900"); only with its time, so a bare number is never taken for a date.
+  const match =
+    /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?\s*$/.exec(value) ??
+    /^\s*(\d{4})(\d{2})(\d{2})T\d{4}(?:\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(value);
   if (!match) return undefined;
   const [, year, month, day] = match;
   if (!plausibleYear(Number(year))) return undefined;
@@ -166,21 +170,6 @@ function pad(n: number): string {
 /** Rules out numbers that only look like years (prices, counts, postcodes). */
 function plausibleYear(year: number): boolean {
   return year >= 1800 && year <= 2200;
-}
-
-/**
- * The `pub_date` of a Parse.ly analytics tag, `<meta name="parsely-page" content='{"pub_date": …}'>`: the
- * JSON form of the `parsely-pub-date` tag, which many news sites write and nothing else of theirs dates.
- */
-export function parselyPubDate(content: string | undefined): string | undefined {
-  if (!content) return undefined;
-  try {
-    const value = (JSON.parse(content) as Record<string, unknown>)['pub_date'];
-    return typeof value === 'string' && value.trim() ? value : undefined;
-  } catch {
-    // A broken tag is the publisher's bug: the page's other dates are read instead.
-    return undefined;
-  }
 }
 
 /** Two dates of different precision that do not contradict each other: "2014-05-23" and "2014-05". */

@@ -4,11 +4,13 @@
  * search engines and social sites (JSON-LD, Open Graph, article: tags) comes
  * first; then the page's visible headline, <time> elements and dateline text.
  */
-import { isoDate, dateInText, numericDate, parselyPubDate, datesAgree } from './dates.js';
+import { isoDate, dateInText, numericDate, datesAgree } from './dates.js';
 import type { Found } from './extracted.js';
 import { bylineAuthor, dateOnlyLine } from './furniture.js';
 import { headline, TITLE_SEPARATOR } from './headline.js';
 import { ASIDE_WORDS, clean, insideClass, spacedText } from './page-parts.js';
+import { parselyPage } from './parsely.js';
+import { dateUnderHeadline } from './under-headline.js';
 
 export interface PageMetadata {
   title?: Found;
@@ -25,6 +27,7 @@ const ARTICLE_TYPES = /Article|Posting|Report|NewsArticle|Blog|Story|Review|Opin
 export function pageMetadata(document: Document, html: string, fetchedFrom?: string): PageMetadata {
   const meta = metaTags(document);
   const ld = jsonLd(document);
+  const parsely = parselyPage(meta.get('parsely-page'));
   const article =
     ld.find((o) => ARTICLE_TYPES.test(types(o).join(' '))) ??
     ld.find((o) => typeof o['headline'] === 'string');
@@ -55,6 +58,7 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
       og: meta.get('og:title'),
       jsonLd: typeof article?.['headline'] === 'string' ? article['headline'] : undefined,
       twitter: meta.get('twitter:title'),
+      parsely: parsely.title,
       title: document.querySelector('title')?.textContent ?? undefined,
     },
     {
@@ -76,7 +80,7 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
   const webPage = ld.find((o) => types(o).includes('WebPage'));
   const address = urlDate(url?.value);
   const published =
-    publishedDate(document, meta, article, webPage, address?.value) ??
+    publishedDate(document, meta, article, webPage, parsely.published, address?.value) ??
     address ??
     titleDate(document, meta);
   if (published) found.published = published;
@@ -181,6 +185,7 @@ function publishedDate(
   meta: Map<string, string>,
   article: Json | undefined,
   webPage: Json | undefined,
+  parselyDate: string | undefined,
   addressDate: string | undefined,
 ): Found | undefined {
   const lang = document.documentElement?.getAttribute('lang') ?? undefined;
@@ -267,7 +272,7 @@ function publishedDate(
       meta.get('article.published') ??
       meta.get('sailthru.date') ??
       meta.get('parsely-pub-date') ??
-      parselyPubDate(meta.get('parsely-page')) ??
+      parselyDate ??
       meta.get('dc.date.issued') ??
       meta.get('dc.date') ??
       meta.get('dcterms.date') ??
@@ -289,7 +294,10 @@ function publishedDate(
         from: `the title of the <abbr> element "${clean(abbr.textContent ?? '').slice(0, 60)}"`,
       };
   }
-  const dateline = datelineText(document, lang) ?? openingDateline(document, lang);
+  const dateline =
+    datelineText(document, lang) ??
+    openingDateline(document, lang) ??
+    dateUnderHeadline(document, lang);
   if (dateline) return dateline;
   // Last, the date tags some publishing systems write under names of their own. They come after the
   // date the page shows, as they are sometimes the time of a later edit or re-publication.
