@@ -11,7 +11,7 @@
  *    section or blog name);
  * 3. a heading the page marks as its headline (`itemprop="headline"`);
  *    then an <h1> that says what the <title> says, less the site's name;
- * 4. a heading that says exactly one part of a declared title or the
+ * 4. a heading (or an element named for the headline) that says exactly one part of a declared title or the
  *    <title> ("Blog name » Post title", "Headline | Section | Author"), a
  *    part that is not the site's name;
  * 5. the page's one headline when its declared titles are worded otherwise;
@@ -25,7 +25,14 @@
  */
 import type { Found } from './extracted.js';
 import { bylineAuthor, wordCount } from './furniture.js';
-import { clean, comparable, inTeaser } from './page-parts.js';
+import {
+  clean,
+  comparable,
+  headingText,
+  insideClass,
+  inTeaser,
+  screenReaderOnly,
+} from './page-parts.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
@@ -69,7 +76,9 @@ export function headline(
     outlet !== undefined && comparable(h) === comparable(outlet);
   const ownHeading = (h: Element): boolean => !inTeaser(h) && !linksHome(h, site.address);
 
-  const h1Elements = [...document.querySelectorAll('h1')].filter((h) => !inTeaser(h));
+  const h1Elements = [...document.querySelectorAll('h1')].filter(
+    (h) => !inTeaser(h) && !screenReaderOnly(h),
+  );
   const h1s = texts(h1Elements.filter(ownHeading));
   const h1Matching = (value: string): string | undefined =>
     h1s.find(
@@ -109,7 +118,17 @@ export function headline(
   // show's and the author's names around the headline, which the page shows alone as a heading (often an
   // <h2> under an <h1> that names the blog). The first heading in the page that is one of those parts,
   // and not the site's name, is the headline; the titles are tried in the order of `candidates`.
-  const headings = texts([...document.querySelectorAll('h1, h2, h3')].filter(ownHeading));
+  // Pages built without heading elements name the headline's element for it instead
+  // ("<div id="blog_headline">"): one of the title's parts, where other stories' teasers are not. The
+  // site's banner ("top_headline", "site-headline") names the site, whatever its title part says.
+  const headings = texts(
+    [...document.querySelectorAll('h1, h2, h3, [id*="headline" i], [class*="headline" i]')].filter(
+      (h) =>
+        h.tagName !== 'META' &&
+        ownHeading(h) &&
+        (/^H[1-3]$/.test(h.tagName) || !insideClass(h, SITE_BANNER)),
+    ),
+  );
   for (const [from, value] of candidates) {
     const parts = titleParts(value).filter((part) => wordCount(part) >= 2 && !isOutlet(part));
     const match = headings.find((h) => parts.some((part) => comparable(part) === comparable(h)));
@@ -186,8 +205,12 @@ function linksHome(heading: Element, address: string | undefined): boolean {
   );
 }
 
+/** The headings' texts as shown: a heading only screen readers hear is not one a reader sees. */
 function texts(elements: Element[]): string[] {
-  return elements.map((h) => clean(h.textContent ?? '')).filter((t) => t.length > 0);
+  return elements
+    .filter((h) => !screenReaderOnly(h))
+    .map(headingText)
+    .filter((t) => t.length > 0);
 }
 
 /**
@@ -226,9 +249,21 @@ const BRACKETED_END = /^(.+?)\s*[＜<【[（(「『〈《]([^＜<【[（(「『�
  */
 function logoNames(document: Document): string[] {
   return [...document.querySelectorAll('a img[alt]')]
-    .filter((img) => !inTeaser(img))
+    .filter((img) => !inTeaser(img) && !linksToImage(img))
     .map((img) => clean(img.getAttribute('alt') ?? ''))
     .filter((alt) => alt.length > 0);
+}
+
+/** Class words of the site's own banner at the top of every page: its name, not a story's headline. */
+const SITE_BANNER = /^(top|site|logo|brand|masthead|header|banner)$/;
+
+/**
+ * An image inside a link to an image file: a photo that opens larger (a lightbox), whose alt text is the
+ * story's headline or caption, not a logo; a logo links to a page.
+ */
+function linksToImage(img: Element): boolean {
+  const href = img.closest('a')?.getAttribute('href') ?? '';
+  return /\.(jpe?g|png|gif|webp|avif)(\?.*)?$/i.test(href.trim());
 }
 
 /** Labels a site sets before an opinion piece's headline in its <title>: not words of the headline. */
