@@ -40,7 +40,7 @@ export async function runPlan(
   const { result, files, removed } = await withWriter(
     options.outDir,
     async (writer) => {
-      for (const folder of plan.replaceFolders ?? []) writer.replaceFolder(folder.path, folder);
+      for (const owned of plan.owned) writer.own(owned.folder, owned.names, owned);
       const produced = await produce(plan, writer, { io: options.io, printer: options.printer });
       await addManifest(
         writer,
