@@ -6,7 +6,9 @@
  * `title` or `published` without the rule.
  */
 import { describe, expect, it } from 'vitest';
-import { found, page } from '../helpers/import-page.js';
+import { parseHTML } from 'linkedom';
+import { pageLanguage } from '../../src/corpus/import/language.js';
+import { found, page, PROSE } from '../helpers/import-page.js';
 
 describe('the headline', () => {
   it('skips an <h1> written for screen readers only and the topic label inside the shown one', () => {
@@ -41,5 +43,49 @@ describe('the headline', () => {
         '<div id="blog_date">22.05.2014 - Town</div><div id="blog_headline" class="teaser_headline">Board votes for a longer school day</div>',
     });
     expect(found(draft, 'title')).toBe('Board votes for a longer school day');
+  });
+});
+
+describe('the publication date, in the page’s language', () => {
+  it('reads a German date line on a page that declares no language, from the language of its words', () => {
+    const draft = page({
+      title: 'Schultag wird länger',
+      lang: '',
+      paragraphs: [
+        'Der Schulrat hat am Dienstag beschlossen, dass der Schultag ab dem nächsten Herbst um zwanzig Minuten länger wird, nach einem Jahr der Anhörungen.',
+        'Die Mitglieder sagten, die Zeit sei für das Lesen in den ersten Klassen und für die Mathematik in der Mittelstufe gedacht, wo die Ergebnisse sinken.',
+        'Die Gewerkschaft der Lehrer will mit dem Rat über die Bezahlung der Minuten sprechen, und das auch schon im Frühjahr vor dem Haushalt.',
+      ],
+      bottom: '<div class="submitted">Gespeichert von redaktion am 24. Juli 2017 - 18:55</div>',
+    });
+    expect(found(draft, 'published')).toBe('2017-07-24');
+  });
+
+  it('does not guess a language from a few words, and leaves such a date unread', () => {
+    const draft = page({
+      lang: '',
+      paragraphs: PROSE,
+      bottom: '<div class="submitted">Gespeichert von redaktion am 24. Juli 2017 - 18:55</div>',
+    });
+    // The story is in English: the German line is not read as English either.
+    expect(found(draft, 'published')).toBeUndefined();
+  });
+
+  it('reads the date in an element named for it in German ("newsdatum")', () => {
+    const draft = page({
+      lang: 'de-DE',
+      top: '<p class="newsdatum"><a href="/2012/05/31/post/">Donnerstag, 31. Mai 2012</a></p><h2>School day to grow longer</h2>',
+    });
+    expect(found(draft, 'published')).toBe('2012-05-31');
+  });
+
+  it('reads no language from a document that has lost its <html> element, and does not fail', () => {
+    // Readability, run on the page before the date is read, leaves some saved pages (one opening with
+    // an ASCII-art comment) without a root element: reading their body would throw.
+    const { document } = parseHTML(
+      `<html lang="de"><body>${PROSE.map((p) => `<p>${p}</p>`).join('')}</body></html>`,
+    ) as unknown as { document: Document };
+    document.documentElement.remove();
+    expect(pageLanguage(document)).toBeUndefined();
   });
 });

@@ -17,6 +17,9 @@ const COMMON_WORDS: [string, Set<string>][] = [
 ];
 
 export function pageLanguage(document: Document): string | undefined {
+  // Readability, run before the date is read, leaves some saved pages without a root element (one that
+  // opens with an ASCII-art comment): nothing is declared or readable there, and reading the body throws.
+  if (!document.documentElement) return undefined;
   const declared =
     document.documentElement?.getAttribute('lang') ??
     metaContent(document, 'meta[http-equiv="content-language" i]') ??
