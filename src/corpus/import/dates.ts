@@ -50,7 +50,11 @@ function chronoFor(lang: string | undefined): Chrono {
 
 /** An ISO 8601 date or date-time, as in JSON-LD, meta tags and <time datetime>. */
 export function isoDate(value: string): string | undefined {
-  const match = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?\s*$/.exec(value);
+  // Also ISO 8601's basic format, without separators, as some publishing systems write JSON-LD
+  // ("20180619T055000+0900"); only with its time, so a bare number is never taken for a date.
+  const match =
+    /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?\s*$/.exec(value) ??
+    /^\s*(\d{4})(\d{2})(\d{2})T\d{4}(?:\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(value);
   if (!match) return undefined;
   const [, year, month, day] = match;
   if (!plausibleYear(Number(year))) return undefined;
@@ -84,6 +88,14 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
   if (iso) {
     const date = isoDate(iso[1]!);
     if (date) return { date, text: iso[1]! };
+  }
+  // "12.10.2015, 19:16 Uhr": a date written with dots is day first wherever it is written (the
+  // American month-first order uses slashes), also on a page that declares no language.
+  const dotted = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?![\d.])/.exec(text);
+  if (dotted) {
+    const [, day, month, year] = dotted.map(Number) as [number, number, number, number];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return { date: `${year}-${pad(month)}-${pad(day)}`, text: dotted[0] };
   }
   for (const result of chronoFor(lang).parse(text)) {
     if (!/\b\d{4}\b/.test(result.text)) continue;

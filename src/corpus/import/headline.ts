@@ -20,7 +20,9 @@
  * 7. the declared title.
  *
  * Headings in menus, sidebars, related-story lists and comments are other
- * stories' teasers, never the headline; nor is a heading that is only a link
+ * stories' teasers, never the headline (save a sidebar <h1> that says a
+ * declared title on a page with no other <h1>: a layout that sets the
+ * story's header in a side column); nor is a heading that is only a link
  * to the site's home page (a blog's name above each post).
  */
 import type { Found } from './extracted.js';
@@ -28,16 +30,20 @@ import { bylineAuthor, wordCount } from './furniture.js';
 import {
   clean,
   comparable,
-  headingText,
   insideClass,
+  inSidebar,
+  inStoryList,
   inTeaser,
   screenReaderOnly,
+  shownLines,
 } from './page-parts.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
   jsonLd?: string | undefined;
   twitter?: string | undefined;
+  /** The title in Parse.ly's `parsely-page` meta, written for an analytics service. */
+  parsely?: string | undefined;
   title?: string | undefined;
 }
 
@@ -62,6 +68,7 @@ export function headline(
     ['og:title', declaredTitles.og],
     ['the JSON-LD headline', declaredTitles.jsonLd],
     ['twitter:title', declaredTitles.twitter],
+    ['the parsely-page title', declaredTitles.parsely],
     ['the page <title>', declaredTitles.title],
   ];
   const candidates = declared
@@ -76,16 +83,37 @@ export function headline(
     outlet !== undefined && comparable(h) === comparable(outlet);
   const ownHeading = (h: Element): boolean => !inTeaser(h) && !linksHome(h, site.address);
 
-  const h1Elements = [...document.querySelectorAll('h1')].filter(
-    (h) => !inTeaser(h) && !screenReaderOnly(h),
-  );
-  const h1s = texts(h1Elements.filter(ownHeading));
+  // Some layouts set the story's header (headline, byline, date) in a column named "sidebar": where the
+  // page has no <h1> outside one, a heading there is the headline when it says exactly what a declared
+  // title says. Where it has, a sidebar heading that says it is a feed's link to this very story.
+  const declaredExactly = (h: Element): boolean =>
+    social.some(([, v]) => comparable(shownLines(h).join(' ')) === comparable(v));
+  const allH1s = [...document.querySelectorAll('h1')].filter((h) => !screenReaderOnly(h));
+  const outsideTeasers = allH1s.filter((h) => !inTeaser(h));
+  const h1Elements = outsideTeasers.length
+    ? outsideTeasers
+    : allH1s.filter((h) => !inStoryList(h) && inSidebar(h) && declaredExactly(h));
+  const ownH1s = h1Elements.filter((h) => !linksHome(h, site.address));
+  const h1s = texts(ownH1s);
+  const says = (value: string, h: string): boolean =>
+    comparable(h) === comparable(value) ||
+    (comparable(value).includes(comparable(h)) && wordCount(h) >= 4);
+  // "Headline<br>Editor Ana Reyes": a heading that prints the byline or a credit on a line of its own.
+  // The line a declared title says is the headline, when another line is one the title does not say.
+  const lineSaying = (value: string): string | undefined =>
+    ownH1s
+      .map(shownLines)
+      .filter((ls) => ls.length > 1)
+      .map((ls) =>
+        ls.find(
+          (line) =>
+            says(value, line) &&
+            ls.some((other) => other !== line && !comparable(value).includes(comparable(other))),
+        ),
+      )
+      .find((line) => line !== undefined);
   const h1Matching = (value: string): string | undefined =>
-    h1s.find(
-      (h) =>
-        comparable(h) === comparable(value) ||
-        (comparable(value).includes(comparable(h)) && wordCount(h) >= 4),
-    );
+    h1s.find((h) => says(value, h)) ?? lineSaying(value);
 
   for (const [from, value] of social) {
     const match = h1Matching(value);
@@ -182,7 +210,13 @@ function linksHome(heading: Element, address: string | undefined): boolean {
   const links = heading.querySelectorAll('a[href]');
   if (links.length !== 1) return false;
   const link = links[0]!;
-  if (clean(link.textContent ?? '') !== clean(heading.textContent ?? '')) return false;
+  // The link is the whole heading, or the heading adds a short label to it ("BLOG: <a>Die
+  // Engelbart-Galaxis</a>", the blog's name above each post of a blog network).
+  const label = clean(heading.textContent ?? '')
+    .replace(clean(link.textContent ?? ''), '')
+    .trim();
+  if (clean(link.textContent ?? '') === '' || (label !== '' && !SHORT_LABEL.test(label)))
+    return false;
   let target: URL;
   let page: URL | undefined;
   try {
@@ -205,11 +239,14 @@ function linksHome(heading: Element, address: string | undefined): boolean {
   );
 }
 
+/** A label of one or two words set before a blog's or a section's name: "BLOG:", "Das Blog –". */
+const SHORT_LABEL = /^[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?\s*[:|–—-]?$/u;
+
 /** The headings' texts as shown: a heading only screen readers hear is not one a reader sees. */
 function texts(elements: Element[]): string[] {
   return elements
     .filter((h) => !screenReaderOnly(h))
-    .map(headingText)
+    .map((h) => shownLines(h).join(' '))
     .filter((t) => t.length > 0);
 }
 
@@ -229,16 +266,23 @@ function withoutSiteName(title: string, site: Site): string {
   // after the headline, as pages in Japanese and Chinese often write it.
   const bracketed = BRACKETED_END.exec(title);
   if (bracketed && names(bracketed[2]!)) return bracketed[1]!;
-  const parts = title.split(/\s+(?:\||–|—|-|::|·|•)\s+/);
+  const parts = title.split(SITE_NAME_SEPARATOR);
   if (parts.length < 2) return title;
   if (names(parts.at(-1)!))
     return title
       .slice(0, title.lastIndexOf(parts.at(-1)!))
-      .replace(/\s+(?:\||–|—|-|::|·|•)\s+$/, '');
+      .replace(new RegExp(`${SITE_NAME_SEPARATOR.source}$`), '');
   if (names(parts[0]!) || SECTION_LABEL.test(parts[0]!.trim()))
-    return title.slice(parts[0]!.length).replace(/^\s+(?:\||–|—|-|::|·|•)\s+/, '');
+    return title.slice(parts[0]!.length).replace(new RegExp(`^${SITE_NAME_SEPARATOR.source}`), '');
   return title;
 }
+
+/**
+ * Separators between a headline and the site's name: "Headline | Site", "Post » Network - Blogs". Each
+ * part is judged alone, so a part that holds the headline and a name ("Post » SciLogs") is never taken
+ * for the site's name because the address spells one of its words.
+ */
+const SITE_NAME_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«)\s+/;
 
 /** A title ending in a part set in brackets: full-width, CJK or ASCII ones. */
 const BRACKETED_END = /^(.+?)\s*[＜<【[（(「『〈《]([^＜<【[（(「『〈《]+)[＞>】\]）)」』〉》]$/u;

@@ -31,14 +31,19 @@ export const ASIDE_WORDS = /^(related|comments?)$/;
  * "contentWithSidebar": the article is inside).
  */
 export function inTeaser(el: Element): boolean {
+  return inStoryList(el) || inSidebar(el);
+}
+
+/** In a menu, a list of related or recommended stories, or the comments: never the page's own story. */
+export function inStoryList(el: Element): boolean {
   return Boolean(
     el.closest('nav, aside') ??
-    insideClass(el, /^(related|recommended|recommendations?|comments?)$/) ??
-    inSidebar(el),
+    insideClass(el, /^(related|recommended|recommendations?|comments?)$/),
   );
 }
 
-function inSidebar(el: Element): boolean {
+/** In a column named for a sidebar: usually other stories, sometimes the story's own header. */
+export function inSidebar(el: Element): boolean {
   for (let at: Element | null = el; at; at = at.parentElement) {
     if (at.tagName === 'BODY' || at.tagName === 'HTML') return false;
     const names = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`.split(/\s+/);
@@ -73,28 +78,29 @@ export function screenReaderOnly(el: Element): boolean {
 const KICKER = /^(category|kicker|overline|topline|eyebrow|dachzeile|rubric|rubrik)$/;
 
 /**
- * A heading's text as a reader sees it as the headline: without its screen-reader-only parts and
- * without a topic label that opens it.
+ * A heading's lines as a reader sees them as the headline (a line break parts two lines): without its
+ * screen-reader-only parts and without a topic label that opens it.
  */
-export function headingText(heading: Element): string {
-  const parts: string[] = [];
+export function shownLines(heading: Element): string[] {
+  const found: string[] = [''];
   const first = heading.firstElementChild;
   const leadingLabel =
     first && clean(heading.textContent ?? '').startsWith(clean(first.textContent ?? ''))
       ? insideClass(first, KICKER) === first && first.nextSibling !== null
       : false;
   const visit = (node: Node): void => {
-    if (node.nodeType === 3) parts.push(node.textContent ?? '');
+    if (node.nodeType === 3) found[found.length - 1] += node.textContent ?? '';
     else if (node.nodeType === 1) {
       const el = node as Element;
-      if (SCRIPTS.has(el.tagName) || screenReaderOnly(el)) return;
-      if (leadingLabel && el === first) return;
-      for (const child of el.childNodes) visit(child);
+      if (el.tagName === 'BR') found.push('');
+      else if (SCRIPTS.has(el.tagName) || screenReaderOnly(el)) return;
+      else if (leadingLabel && el === first) return;
+      else for (const child of el.childNodes) visit(child);
     }
   };
   for (const child of heading.childNodes) visit(child);
-  const text = clean(parts.join(''));
-  return text.length > 0 ? text : clean(heading.textContent ?? '');
+  const shown = found.map(clean).filter((line) => line.length > 0);
+  return shown.length > 0 ? shown : lines(heading);
 }
 
 /** Elements whose text a reader never sees: code and styles. */
@@ -114,6 +120,18 @@ export function spacedText(el: Element): string {
   };
   visit(el);
   return clean(parts.join(' '));
+}
+
+/** An element's lines as a reader sees them: a line break (<br>) parts two words, it does not join them. */
+export function lines(el: Element): string[] {
+  const found: string[] = [''];
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) found[found.length - 1] += node.textContent ?? '';
+    else if ((node as Element).tagName === 'BR') found.push('');
+    else for (const child of node.childNodes) visit(child);
+  };
+  visit(el);
+  return found.map(clean).filter((line) => line.length > 0);
 }
 
 export function clean(text: string): string {
