@@ -4,10 +4,11 @@
  * search engines and social sites (JSON-LD, Open Graph, article: tags) comes
  * first; then the page's visible headline, <time> elements and dateline text.
  */
-import { isoDate, dateInText, numericDate } from './dates.js';
+import { isoDate, dateInText, dottedShortDate, numericDate } from './dates.js';
 import type { Found } from './extracted.js';
 import { bylineAuthor, dateOnlyLine } from './furniture.js';
 import { headline, TITLE_SEPARATOR } from './headline.js';
+import { dateUnderHeadline } from './headline-dateline.js';
 import { ASIDE_WORDS, clean, insideClass, spacedText } from './page-parts.js';
 
 export interface PageMetadata {
@@ -73,8 +74,14 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
   ]);
   if (author) found.author = author;
 
+  // The line under the headline is read once the headline is known, after every date the page marks
+  // or labels as one, and before the address and the <title>, which give a day the page does not show.
+  const lang = document.documentElement?.getAttribute('lang') ?? undefined;
   const published =
-    publishedDate(document, meta, article) ?? urlDate(url?.value) ?? titleDate(document, meta);
+    publishedDate(document, meta, article) ??
+    dateUnderHeadline(document, title?.value, lang) ??
+    urlDate(url?.value) ??
+    titleDate(document, meta);
   if (published) found.published = published;
   return found;
 }
@@ -310,7 +317,8 @@ function datelineText(document: Document, lang: string | undefined): Found | und
       continue;
     const text = spacedText(el);
     if (text.length > (byline ? 200 : 120)) continue;
-    const found = fromText(text);
+    // "17.7.11" only in an element named for a date: in a meta line it may be a version number.
+    const found = fromText(text) ?? (ownDate ? dottedShortDate(text) : undefined);
     if (found) return { value: found.date, from: `the dateline text "${found.text}"` };
   }
   // The article's header (headline, byline, date) holds a line that is only a date, in an element not
