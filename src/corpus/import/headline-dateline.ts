@@ -29,7 +29,7 @@ export function dateUnderHeadline(
     const found = dateInText(text, lang);
     // The line opens with its date: a date later in the line is one the standfirst talks about.
     if (!found || text.indexOf(found.text) > LABEL_LENGTH) return undefined;
-    return { value: found.date, from: `the date line "${found.text}" under the headline` };
+    return { value: found.date, from: `the date line "${found.text}" right after the headline` };
   }
   return undefined;
 }
