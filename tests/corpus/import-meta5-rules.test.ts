@@ -64,3 +64,25 @@ describe('a short dotted date', () => {
     expect(found(draft, 'published')).toBeUndefined();
   });
 });
+
+describe('the post’s own footer', () => {
+  it('reads the date in the footer of the post’s <section>, after the article’s text', () => {
+    // The post is a <section>: its headline, then the <article> with the text, then its <footer>.
+    const draft = page({
+      lang: 'de',
+      before: '<section class="post"><header><h1>School day to grow longer</h1></header>',
+      open: '<article class="article">',
+      after:
+        '<footer class="footer meta"><span class="post-date">12. September 2013</span></footer></section>',
+    });
+    expect(found(draft, 'published')).toBe('2013-09-12');
+  });
+
+  it('does not read a date in the page’s own footer', () => {
+    const draft = page({
+      top: '<h1>School day to grow longer</h1>',
+      after: '<footer id="site-footer"><span class="date">1 January 2020</span></footer>',
+    });
+    expect(found(draft, 'published')).toBeUndefined();
+  });
+});

@@ -9,7 +9,7 @@ import type { Found } from './extracted.js';
 import { bylineAuthor, dateOnlyLine } from './furniture.js';
 import { headline, TITLE_SEPARATOR } from './headline.js';
 import { dateUnderHeadline } from './headline-dateline.js';
-import { ASIDE_WORDS, clean, insideClass, spacedText } from './page-parts.js';
+import { ASIDE_WORDS, clean, inPageFooter, insideClass, spacedText } from './page-parts.js';
 
 export interface PageMetadata {
   title?: Found;
@@ -211,14 +211,14 @@ function publishedDate(
     return { value: date, from };
   }
   // The article's own <time>, not one in a menu, a comment, a teaser for another story, or the page footer
-  // (an article's own <footer> often carries its date, so only footers outside the article count).
+  // (an article's or a post's <section>'s own <footer> often carries its date: only the page's counts).
   // An <aside> inside the article is its side column of facts (byline, date), not another story.
   const outside = (t: Element): boolean =>
     Boolean(
       t.closest('nav') ??
       (t.closest('aside') && !t.closest('aside')!.closest('article')) ??
       insideClass(t, ASIDE_WORDS) ??
-      (t.closest('footer') && !t.closest('article, main')),
+      inPageFooter(t),
     );
   const timeDate = (selector: string, skip: (t: Element) => boolean): Found | undefined => {
     for (const time of document.querySelectorAll(selector)) {
@@ -306,7 +306,8 @@ function datelineText(document: Document, lang: string | undefined): Found | und
     const ownDate = /date|time/i.test(el.getAttribute('class') ?? '');
     const around = ownDate ? el.parentElement : el;
     if (
-      el.closest('nav, footer, aside, form, select') ??
+      el.closest('nav, aside, form, select') ??
+      (inPageFooter(el) || undefined) ??
       (around && insideClass(around, ASIDE_WORDS))
     )
       continue;

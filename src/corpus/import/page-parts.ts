@@ -47,6 +47,17 @@ function inSidebar(el: Element): boolean {
   return false;
 }
 
+/**
+ * Inside the page's own footer (the site's links and copyright), not an article's: a <footer> belongs
+ * to its nearest sectioning ancestor, as HTML defines it, so one inside an <article> or a <section>
+ * (or <main>) closes that part of the page and may carry the post's date ("12. September 2013" in a
+ * blog post's <footer> after its text).
+ */
+export function inPageFooter(el: Element): boolean {
+  const footer = el.closest('footer');
+  return Boolean(footer && !footer.parentElement?.closest('article, section, main'));
+}
+
 /** Elements whose text a reader never sees: code and styles. */
 const SCRIPTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
