@@ -51,6 +51,48 @@ export const BUNDLED = [
   'wink-porter2-stemmer',
 ];
 
+/**
+ * Dependencies of bundled packages that a run never uses but that their
+ * importers load at start-up, each replaced in the bundle by a stand-in that
+ * loads the real package (from node_modules, beside its importer) on first
+ * use. @puppeteer/browsers imports proxy-agent for its downloads; with its
+ * own dependencies (pac-resolver, a JavaScript engine for proxy scripts, an
+ * FTP client, socks...) it was three quarters of puppeteer-core's chunks,
+ * 1.5 MB of code compiled and run before the browser could be spawned,
+ * although handout gives puppeteer-core the browser's path and never
+ * downloads through it. Downloads (the `puppeteer` package, not bundled)
+ * keep the real one.
+ */
+const LOADED_ON_USE = {
+  'proxy-agent': { importer: '@puppeteer/browsers', named: ['ProxyAgent'] },
+};
+
+/** The stand-in module for one LOADED_ON_USE package (see above). */
+export function onUseModule(name, { importer, named }) {
+  const load = `const real = () => (loaded ??= createRequire(createRequire(import.meta.url).resolve(${JSON.stringify(importer)}))(${JSON.stringify(name)}));`;
+  // A class stand-in: \`new ProxyAgent()\` returns the real package's instance.
+  const exports = named.map(
+    (key) =>
+      `export const ${key} = function (...args) { return new (real()[${JSON.stringify(key)}])(...args); };`,
+  );
+  return [`import { createRequire } from 'node:module';`, `let loaded;`, load, ...exports].join(
+    '\n',
+  );
+}
+
+const loadOnUse = {
+  name: 'load-on-use',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(LOADED_ON_USE).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'load-on-use' }));
+    build.onLoad({ filter: /.*/, namespace: 'load-on-use' }, (args) => ({
+      contents: onUseModule(args.path, LOADED_ON_USE[args.path]),
+      resolveDir: ROOT,
+      loader: 'js',
+    }));
+  },
+};
+
 export async function bundle() {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const external = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.includes(name));
@@ -73,6 +115,7 @@ export async function bundle() {
     target: 'node20',
     tsconfig: 'tsconfig.json',
     external,
+    plugins: [loadOnUse],
     sourcemap: 'linked',
     sourcesContent: false,
     // Bundled CommonJS (commander) calls require() for Node's built-ins; ESM has no require.

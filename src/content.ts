@@ -18,6 +18,14 @@ import { checkBlueprint, loadBlueprints, type Blueprint } from './quiz/blueprint
 import { loadBriefings, type BriefingConfig } from './briefing/config.js';
 import { lockPath, readLock } from './corpus/lock-file.js';
 import { checkSourceDrift } from './lint/source-drift.js';
+import type { YamlCache } from './util/yaml-cache.js';
+
+export interface LoadOptions {
+  /** false: only the rules that find errors run (see RunOptions.warnings). */
+  warnings?: boolean;
+  /** Earlier runs' readings of the project's YAML (see util/yaml-cache.ts). */
+  yamlCache?: YamlCache;
+}
 
 export interface Content {
   project: Project;
@@ -36,13 +44,13 @@ export interface Content {
 export async function loadContent(
   project: Project,
   problems: ProblemList,
-  options: { warnings?: boolean } = {},
+  options: LoadOptions = {},
 ): Promise<Content> {
   // The quizzes are read with the bank: a lint rule asks which questions a quiz can draw together.
   const [corpus, bank, blueprints] = await Promise.all([
-    loadCorpus(project.corpusDir, problems),
-    loadBank(project.questionsDir, problems),
-    loadBlueprints(project.quizzesDir, problems),
+    loadCorpus(project.corpusDir, problems, options.yamlCache),
+    loadBank(project.questionsDir, problems, options.yamlCache),
+    loadBlueprints(project.quizzesDir, problems, options.yamlCache),
     checkPrintable(project, problems),
   ]);
   const lint = runRules(bank, corpus, problems, {
@@ -50,9 +58,15 @@ export async function loadContent(
     blueprints,
     ...(options.warnings === false ? { warnings: false } : {}),
   });
-  const reference = await loadReference(project.referenceDir, corpus, problems);
+  const reference = await loadReference(project.referenceDir, corpus, problems, options.yamlCache);
   for (const blueprint of blueprints) checkBlueprint(blueprint, bank, corpus, problems);
-  const briefings = await loadBriefings(project.briefingsDir, corpus, blueprints, problems);
+  const briefings = await loadBriefings(
+    project.briefingsDir,
+    corpus,
+    blueprints,
+    problems,
+    options.yamlCache,
+  );
   const lock = await readLock(project.root, problems);
   if (lock)
     checkSourceDrift(
@@ -72,7 +86,7 @@ export async function loadContent(
  */
 export async function requireContent(
   project: Project,
-  options: { warnings?: boolean } = {},
+  options: LoadOptions = {},
 ): Promise<{ content: Content; problems: ProblemList }> {
   const problems = new ProblemList();
   const content = await loadContent(project, problems, options);

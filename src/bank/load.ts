@@ -12,6 +12,7 @@ import { parseRef } from '../corpus/quote.js';
 import { didYouMean } from '../util/text.js';
 import type { YamlPath } from '../util/yaml-source.js';
 import { readYaml, type YamlDocument } from '../util/yaml-fast.js';
+import type { YamlCache } from '../util/yaml-cache.js';
 import { validateWith } from '../util/schema-check.js';
 import {
   BankFileShellSchema,
@@ -59,13 +60,19 @@ export interface Bank {
 /** The part of a question that cites the corpus. */
 export type Citing = Pick<QuestionBase, 'id' | 'passages' | 'evidence'>;
 
-export async function loadBank(questionsDir: string, problems: ProblemList): Promise<Bank> {
+/** `cache`: earlier runs' readings of the files (see util/yaml-cache.ts). */
+export async function loadBank(
+  questionsDir: string,
+  problems: ProblemList,
+  cache?: YamlCache,
+): Promise<Bank> {
   const files = await listFiles(questionsDir, ['.yaml', '.yml'], NON_BANK_FOLDERS);
   const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
   return buildBank(
     files.map((file, i) => ({ file, text: texts[i]! })),
     problems,
     path.dirname(questionsDir),
+    cache,
   );
 }
 
@@ -86,13 +93,14 @@ export function buildBank(
   files: { file: string; text: string }[],
   problems: ProblemList,
   root: string,
+  cache?: YamlCache,
 ): Bank {
   const questions: Question[] = [];
   const incomplete: Citing[] = [];
   const byId = new Map<string, Question>();
   const where = new Map<string, Located>();
   for (const { file, text } of files) {
-    const source = readYaml(file, text, problems);
+    const source = readYaml(file, text, problems, 0, cache);
     if (!source) continue;
     for (const entry of readBankFile(source, problems)) {
       if (entry.id === undefined) continue;

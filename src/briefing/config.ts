@@ -9,6 +9,7 @@ import type { PassageRef } from '../corpus/article.js';
 import { listFiles } from '../util/files.js';
 import { didYouMean } from '../util/text.js';
 import { readYaml } from '../util/yaml-fast.js';
+import type { YamlCache } from '../util/yaml-cache.js';
 import { validateWith } from '../util/schema-check.js';
 import { BriefingSchema, type BriefingInput } from './schema.js';
 
@@ -34,10 +35,11 @@ export async function loadBriefings(
   corpus: Corpus,
   blueprints: Blueprint[],
   problems: ProblemList,
+  cache?: YamlCache,
 ): Promise<BriefingConfig[]> {
   const configs: BriefingConfig[] = [];
   for (const file of await listFiles(dir, ['.yaml', '.yml'])) {
-    const source = readYaml(file, await readFile(file, 'utf8'), problems);
+    const source = readYaml(file, await readFile(file, 'utf8'), problems, 0, cache);
     if (!source) continue;
     const valid = validateWith(BriefingSchema, source.toJS(), source, [], problems, {
       what: 'briefing',

@@ -41,14 +41,19 @@ export function registerLint(program: Command, context: CommandContext): void {
 }
 
 export async function lintCommand(options: LintOptions, io: Io): Promise<number> {
-  const [{ openProject }, { loadContent }] = await Promise.all([
+  const [{ openProject }, { loadContent }, { YamlCache }, { handoutVersion }] = await Promise.all([
     import('../project.js'),
     import('../content.js'),
+    import('../util/yaml-cache.js'),
+    import('../version.js'),
   ]);
   const project = openProject(options.project, io.cwd);
   if (options.updateLock) await updateLock(project, io);
   const problems = new ProblemList();
-  const content = await loadContent(project, problems);
+  // The project's YAML as read by earlier runs, while its files are unchanged.
+  const yamlCache = await YamlCache.open(handoutVersion());
+  const content = await loadContent(project, problems, yamlCache ? { yamlCache } : {});
+  await yamlCache?.save();
   // Under --strict every warning is an error: the item-writing rules then gate a bank.
   const items: Problem[] = options.strict
     ? problems.items.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' } : p))

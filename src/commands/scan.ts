@@ -183,8 +183,13 @@ export async function scanCommand(scans: string[], options: ScanOptions, io: Io)
         dateSeed: seed,
         kind: 'scan review',
       });
-      // Only this run's pictures: those of an earlier run would show pages that are not in it.
-      plan.replaceFolders = [{ path: `${folder}/${PICTURES_FOLDER}`, silent: true }];
+      // Only this run's pictures, review and responses: an earlier run's
+      // pictures would show pages that are not in it, and its responses.csv,
+      // left while this run's doubts are open, would be graded as this one's.
+      plan.owned.push(
+        { folder, names: /^(?:review\.html|responses\.csv)$/ },
+        { folder: `${folder}/${PICTURES_FOLDER}`, names: /^/, silent: true },
+      );
       const shown = [...result.doubts, ...result.setAside].flatMap((d) =>
         d.picture ? [d.picture] : [],
       );

@@ -9,15 +9,21 @@ import { compareStrings } from '../errors.js';
 import { readYaml } from '../util/yaml-fast.js';
 import { validateWith } from '../util/schema-check.js';
 import { PLACEHOLDER, reportFillIns } from './fill-in.js';
+import type { YamlCache } from '../util/yaml-cache.js';
 import { ArticleFrontMatterSchema, type ArticleFrontMatter } from './schema.js';
 import type { Article, Corpus, Paragraph } from './article.js';
 
-export async function loadCorpus(corpusDir: string, problems: ProblemList): Promise<Corpus> {
+/** `cache`: earlier runs' readings of the front matter (see util/yaml-cache.ts). */
+export async function loadCorpus(
+  corpusDir: string,
+  problems: ProblemList,
+  cache?: YamlCache,
+): Promise<Corpus> {
   const names = await listMarkdown(corpusDir, problems);
   const articles: Article[] = [];
   for (const name of names) {
     const file = path.join(corpusDir, name);
-    const article = parseArticle(file, await readFile(file, 'utf8'), problems);
+    const article = parseArticle(file, await readFile(file, 'utf8'), problems, cache);
     if (article) articles.push(article);
   }
   articles.sort((a, b) => compareStrings(a.id, b.id));
@@ -59,6 +65,7 @@ export function parseArticle(
   file: string,
   text: string,
   problems: ProblemList,
+  cache?: YamlCache,
 ): Article | undefined {
   const source = text.replace(/^\uFEFF/, '');
   const lines = source.split(/\r?\n/);
@@ -80,7 +87,7 @@ export function parseArticle(
     );
     return undefined;
   }
-  const yaml = readYaml(file, lines.slice(1, end).join('\n'), problems, 1);
+  const yaml = readYaml(file, lines.slice(1, end).join('\n'), problems, 1, cache);
   if (!yaml) return undefined;
   const blanks = reportFillIns(file, lines.slice(1, end), 2, problems);
   const raw = yaml.toJS() as Record<string, unknown>;

@@ -9,7 +9,7 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'puppeteer-core';
 import { HandoutError } from '../errors.js';
-import { createProfile, removeProfile, removeStaleProfiles } from './profile.js';
+import { createProfile, removeProfile, removeStaleProfilesOnce } from './profile.js';
 
 /**
  * Chromium flags for printing on a machine that may be offline and run as root.
@@ -125,8 +125,8 @@ export class BrowserSession {
     const { executablePath, headless, timeoutMs, callerHandlesSignals } = this.#options;
     const { default: puppeteer } = await import('puppeteer-core');
     this.#launches += 1;
-    // Profiles left by runs that were killed outright, before making this browser's own.
-    await removeStaleProfiles();
+    // Profiles left by runs that were killed outright go meanwhile: the launch need not wait.
+    void removeStaleProfilesOnce();
     const profile = await createProfile();
     let browser: Browser;
     try {

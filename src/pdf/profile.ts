@@ -4,22 +4,41 @@
  * it when the browser exits, but only from within handout: after kill -9 of
  * handout nobody does, and its name (puppeteer_dev_chrome_profile-*) does
  * not say whose it was. So handout makes the folder itself, named after its
- * process (handout-chromium-<pid>-<random>, like out/.staging-<pid>-*),
- * removes it once the browser has exited, and removes the folders of
- * processes that no longer exist at the start of every run that writes
- * files and before it starts a browser.
+ * process (<pid>-<random>, like out/.staging-<pid>-*), removes it once the
+ * browser has exited, and removes the folders of processes that no longer
+ * exist once per run.
+ *
+ * The folders live in one folder of this user's in the temporary folder
+ * (handout-chromium-<uid>/), not loose in it: finding the stale ones then
+ * lists only handout's own profiles. Listing the whole temporary folder
+ * cost a few ms per thousand entries, twice a run, and a machine where
+ * killed test runs or other programs left tens of thousands of folders
+ * paid that on the way to the first print.
  */
 import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { isOwnFolder, ownFolder, userFolderName } from '../util/own-folder.js';
 import { processExists } from '../util/process-exists.js';
 
-const PREFIX = 'handout-chromium-';
-const NAME = /^handout-chromium-(\d+)-[A-Za-z0-9]{6}$/;
+const NAME = /^(\d+)-[A-Za-z0-9]{6}$/;
 
-/** A new, empty profile folder in `tempDir` for one browser. */
+/** This user's folder of profiles in `tempDir`. */
+export function profilesFolder(tempDir = os.tmpdir()): string {
+  return path.join(tempDir, userFolderName('handout-chromium'));
+}
+
+/**
+ * A new, empty profile folder for one browser. If this user's folder of
+ * profiles cannot be made or is not this user's, the profile goes straight
+ * into the temporary folder (handout-chromium-<pid>-<random>): printing
+ * does not depend on it, only the later clean-up does.
+ */
 export async function createProfile(tempDir = os.tmpdir()): Promise<string> {
-  return mkdtemp(path.join(tempDir, `${PREFIX}${process.pid}-`));
+  // A browser profile must not go where another user could read or replace it.
+  const folder = profilesFolder(tempDir);
+  if (await ownFolder(folder)) return mkdtemp(path.join(folder, `${process.pid}-`));
+  return mkdtemp(path.join(tempDir, `handout-chromium-${process.pid}-`));
 }
 
 /** Removes a profile once its browser has exited. A folder that will not go does not fail the run. */
@@ -28,27 +47,45 @@ export async function removeProfile(folder: string): Promise<void> {
 }
 
 /**
- * Removes the profiles that handout runs killed outright left in `tempDir`
- * and returns them: only folders named as createProfile names them, owned
- * by this user, whose process no longer exists. This process's own folders
- * are its browsers' (removed as each exits), and anything else in the
- * temporary folder is not ours to judge; a process id already in use again
- * by another program keeps its folder until a later run.
+ * Removes the profiles that handout runs killed outright left in this
+ * user's folder of profiles and returns them: only folders named as
+ * createProfile names them whose process no longer exists. This process's
+ * own folders are its browsers' (removed as each exits); a process id
+ * already in use again by another program keeps its folder until a later
+ * run.
  */
 export async function removeStaleProfiles(tempDir = os.tmpdir()): Promise<string[]> {
-  const names = await readdir(tempDir).catch(() => [] as string[]);
+  const folder = profilesFolder(tempDir);
+  if (!(await isOwnFolder(folder))) return [];
+  const names = await readdir(folder).catch(() => [] as string[]);
   const removed: string[] = [];
-  const uid = process.getuid?.();
   for (const name of names) {
     const pid = Number(NAME.exec(name)?.[1]);
     if (!pid || pid === process.pid || processExists(pid)) continue;
-    const folder = path.join(tempDir, name);
-    const stats = await lstat(folder).catch(() => undefined);
-    if (!stats?.isDirectory() || (uid !== undefined && stats.uid !== uid)) continue;
-    await rm(folder, { recursive: true, force: true, maxRetries: 2 }).then(
-      () => removed.push(folder),
+    const profile = path.join(folder, name);
+    const stats = await lstat(profile).catch(() => undefined);
+    if (!stats?.isDirectory()) continue;
+    await rm(profile, { recursive: true, force: true, maxRetries: 2 }).then(
+      () => removed.push(profile),
       () => undefined,
     );
   }
   return removed;
+}
+
+const cleaning = new Map<string, Promise<string[]>>();
+
+/**
+ * removeStaleProfiles, once per process and temporary folder: the browser's
+ * launch starts it (without waiting: a new profile is named after this
+ * process, which the clean-up never touches) and a run that writes files
+ * waits for the same clean-up before it ends.
+ */
+export function removeStaleProfilesOnce(tempDir = os.tmpdir()): Promise<string[]> {
+  let done = cleaning.get(tempDir);
+  if (!done) {
+    done = removeStaleProfiles(tempDir).catch(() => []);
+    cleaning.set(tempDir, done);
+  }
+  return done;
 }

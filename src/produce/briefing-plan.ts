@@ -9,7 +9,9 @@ import type { Blueprint } from '../quiz/blueprint.js';
 import { drawVersions } from '../quiz/draw.js';
 import {
   assetsUrlFor,
+  documentNames,
   emptyLazyPlan,
+  literally,
   type BuildPlan,
   type LazyPlan,
   type OutputFormat,
@@ -49,6 +51,11 @@ export function briefingDocuments(
   const folder = briefingFolder(config);
   const html = options.formats.includes('html');
   const pdf = options.formats.includes('pdf');
+  // The editions and each quiz's open-book packs are this run's, if it makes
+  // them: an edition or version it leaves out, or a format it does not
+  // write, is removed rather than printed with them.
+  if (options.editions.length > 0)
+    plan.owned.push({ folder, names: documentNames('student', 'teacher') });
   for (const edition of options.editions) {
     const path = `${folder}/${edition}.html`;
     plan.documents.push({
@@ -70,6 +77,10 @@ export function briefingDocuments(
   if (options.openBook) {
     const { blueprint, seed, versions } = options.openBook;
     plan.seeds[blueprint.id] = seed;
+    plan.owned.push({
+      folder,
+      names: documentNames(`open-book-${literally(blueprint.id)}-[A-Z]+`),
+    });
     for (const copy of drawVersions(content.bank.questions, blueprint, seed)) {
       if (versions && !versions.includes(copy.version)) continue;
       const path = `${folder}/open-book-${blueprint.id}-${copy.version}.html`;

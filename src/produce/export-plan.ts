@@ -8,13 +8,14 @@ import {
   exportFormats,
   mergeExports,
   EXPORT_FORMATS,
+  BANK_NAME,
   type ExportFormat,
   type ExportResult,
 } from '../export/index.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { QuizCopy, Student } from '../quiz/copy.js';
 import { drawStudentCopies, drawVersions } from '../quiz/draw.js';
-import { emptyPlan, type BuildPlan } from './plan.js';
+import { emptyPlan, literally, type BuildPlan } from './plan.js';
 
 export interface QuizExport {
   blueprint: Blueprint;
@@ -58,6 +59,19 @@ export function planExports(
     ? merged.warnings.map((w) => `${w.format} export: ${w.message}`)
     : summarise(merged.warnings);
   for (const quiz of options.quizzes) plan.seeds[quiz.blueprint.id] = quiz.seed;
+  // Each exported name's files in every format's folder are this run's: a
+  // format it does not export again is removed, not left behind from
+  // another bank or seed. Other names' exports (another quiz) stay.
+  const names = [
+    ...(options.bank ? [BANK_NAME] : []),
+    ...options.quizzes.map((q) => q.blueprint.id),
+  ];
+  for (const format of EXPORT_FORMATS)
+    for (const name of names)
+      plan.owned.push({
+        folder: `exports/${format}`,
+        names: new RegExp(`^${literally(name)}(?:-questions|-keys)?\\.(?:xml|txt|zip|csv|json)$`),
+      });
   return plan;
 }
 

@@ -12,6 +12,8 @@ import { openProject, type Project } from '../project.js';
 import type { BuildPlan } from './plan.js';
 import { withRunPrinter } from './printer.js';
 import { runPlan } from './run.js';
+import { YamlCache } from '../util/yaml-cache.js';
+import { handoutVersion } from '../version.js';
 
 export interface Planned {
   plan: BuildPlan;
@@ -61,7 +63,14 @@ export async function generate(
     // Loading puppeteer and the bank both keep Node's one thread busy: puppeteer
     // first, so that the browser starts in its own processes while the bank loads.
     if (printing) await printer.warmUp();
-    const { content, problems } = await requireContent(project, { warnings: lintWarnings });
+    // The bank's YAML as read by earlier runs, while its files are unchanged.
+    const yamlCache = await YamlCache.open(handoutVersion());
+    const { content, problems } = await requireContent(project, {
+      warnings: lintWarnings,
+      ...(yamlCache ? { yamlCache } : {}),
+    });
+    // Written while the run goes on; only new readings (after an edit) are written at all.
+    const cacheSaved = yamlCache?.save();
     const planned = await plan({ content, problems, outDir });
     await runPlan(project, planned.plan, {
       io,
@@ -72,6 +81,7 @@ export async function generate(
       ...(planned.extraInputs ? { extraInputs: planned.extraInputs } : {}),
     });
     if (!quiet) for (const note of planned.notes ?? []) io.stdout(`${note}\n`);
+    await cacheSaved;
     return 0;
   });
 }

@@ -59,6 +59,8 @@ export function gradePlan(content: Content, blueprint: Blueprint, run: GradeRun)
   );
   const plan = emptyPlan();
   plan.seeds[blueprint.id] = run.seed;
+  // A report in a format this run does not write would be of other responses.
+  plan.owned.push({ folder, names: /^(?:report\.(?:html|pdf)|scores\.csv)$/ });
   plan.files.push({
     path: `${folder}/scores.csv`,
     data: scoresCsv(run.scored, run.copies.roster !== undefined),

@@ -94,12 +94,17 @@ export interface PlannedBatch {
 }
 
 /**
- * A folder a run owns whole. What an earlier run left there and this one
- * did not write again is named in the run's summary, unless `silent`
- * (review pictures, which no one prints).
+ * Files of out/ a run owns: in `folder` (not below it), those whose names
+ * match `names`, the names handout gives the documents of one quiz,
+ * briefing or export there. Once the run commits, they are exactly the
+ * ones it wrote: an earlier run's version C, PDF or booklet that this run
+ * did not make is removed and named in the summary (unless `silent`:
+ * review pictures, which no one prints). Files of other names (the
+ * teacher's own, another mode's) are never touched. See OutputWriter.own.
  */
-export interface ReplacedFolder {
-  path: string;
+export interface OwnedFiles {
+  folder: string;
+  names: RegExp;
   silent?: boolean;
 }
 
@@ -112,8 +117,8 @@ export interface BuildPlan {
   seeds: Record<string, number>;
   /** Things the teacher should know (a format that cannot carry a question type...). */
   warnings: string[];
-  /** Folders of out/ that hold exactly what this run writes into them (see OutputWriter.replaceFolder). */
-  replaceFolders?: ReplacedFolder[];
+  /** Files of out/ that hold exactly what this run writes of them (see OwnedFiles). */
+  owned: OwnedFiles[];
 }
 
 /** Older names of the same types: every planned document is rendered when asked for. */
@@ -125,7 +130,7 @@ export function emptyLazyPlan(): LazyPlan {
 }
 
 export function emptyPlan(): BuildPlan {
-  return { documents: [], packs: [], batches: [], files: [], seeds: {}, warnings: [] };
+  return { documents: [], packs: [], batches: [], files: [], seeds: {}, warnings: [], owned: [] };
 }
 
 export function mergePlans(plans: BuildPlan[]): BuildPlan {
@@ -136,13 +141,26 @@ export function mergePlans(plans: BuildPlan[]): BuildPlan {
     files: plans.flatMap((p) => p.files),
     seeds: Object.assign({}, ...plans.map((p) => p.seeds)) as Record<string, number>,
     warnings: plans.flatMap((p) => p.warnings),
-    replaceFolders: plans.flatMap((p) => p.replaceFolders ?? []),
+    owned: plans.flatMap((p) => p.owned),
   };
 }
 
 /** URL of out/assets as seen from a document at `documentPath`. */
 export function assetsUrlFor(documentPath: string): string {
   return path.posix.relative(path.posix.dirname(documentPath), 'assets') || '.';
+}
+
+/**
+ * OwnedFiles.names for documents written as .html and .pdf: `bases` are
+ * patterns of the names before the extension.
+ */
+export function documentNames(...bases: string[]): RegExp {
+  return new RegExp(`^(?:${bases.join('|')})\\.(?:html|pdf)$`);
+}
+
+/** `text` matched literally inside a pattern (an id in a file name). */
+export function literally(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function pdfPath(htmlPath: string): string {

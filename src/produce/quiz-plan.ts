@@ -36,6 +36,7 @@ import { pairsAllowed, renderPair, type PagePart } from '../render/page.js';
 import { templateEnvironment } from '../render/env.js';
 import {
   assetsUrlFor,
+  documentNames,
   emptyLazyPlan,
   fileSafe,
   pdfPath,
@@ -133,6 +134,10 @@ export function quizDocuments(
 function planVersions(plan: LazyPlan, planning: QuizPlanning): void {
   const { content, blueprint, options } = planning;
   const folder = quizFolder(blueprint);
+  // The folder's versions and keys are this run's: a version C of a run
+  // with more versions, or a PDF this run does not print, would be
+  // printed with them. A class's folder inside is another run's.
+  plan.owned.push({ folder, names: documentNames('version-[A-Z]+(?:-key)?') });
   const versions = drawVersions(content.bank.questions, blueprint, options.seed, options.versions);
   for (const copy of versions) {
     const base = `${folder}/version-${copy.version}`;
@@ -176,10 +181,15 @@ function planClass(
   const students = roster.students;
   if (students.length === 0) return;
   const packFolder = `${quizFolder(blueprint)}/${fileSafe(roster.name)}`;
-  // copies/ holds exactly this run's copies of this roster, none if it
-  // writes none (PDF without --split): a teacher printing the folder must
-  // not print a copy of a student taken off the roster, or of another seed.
-  plan.replaceFolders = [...(plan.replaceFolders ?? []), { path: `${packFolder}/copies` }];
+  // The packs, the booklet and copies/ hold exactly this run's documents
+  // for this roster, none it does not write (the booklet with --full-keys,
+  // packs with --format html, copies as PDF without --split): a teacher
+  // printing the folder must not print a copy of a student taken off the
+  // roster, or of another seed.
+  plan.owned.push(
+    { folder: packFolder, names: /^(?:class-pack|class-keys)\.pdf$|^explanations\.(?:html|pdf)$/ },
+    { folder: `${packFolder}/copies`, names: documentNames('.+') },
+  );
   const draw = classDraw(content.bank.questions, blueprint, options.seed);
   const drawn: QuizCopy[] = [];
   const copyAt = (i: number): QuizCopy => (drawn[i] ??= draw.copy(students[i]!));

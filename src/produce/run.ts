@@ -2,7 +2,7 @@
 import type { Io } from '../terminal/io.js';
 import { relativeTo } from '../terminal/report.js';
 import type { Project } from '../project.js';
-import { removeStaleProfiles } from '../pdf/profile.js';
+import { removeStaleProfilesOnce } from '../pdf/profile.js';
 import { withWriter, type WrittenFile } from '../write/writer.js';
 import { addManifest, inputHashes } from '../write/manifest.js';
 import type { BuildPlan } from './plan.js';
@@ -32,14 +32,15 @@ export async function runPlan(
     for (const warning of plan.warnings) options.io.stderr(`warning: ${warning}\n`);
   // Neither is needed before the manifest, written last: printing does not wait for them.
   const inputs = inputHashes(project, options.extraInputs ?? []);
-  // A run killed outright (kill -9) leaves its browser's profile behind, as it leaves its staging folder.
-  const cleaned = removeStaleProfiles();
+  // A run killed outright (kill -9) leaves its browser's profile behind, as it leaves its
+  // staging folder. The same clean-up as the browser's launch, if it started one: once a run.
+  const cleaned = removeStaleProfilesOnce();
   // Awaited below; a run that fails meanwhile must not report them as unhandled.
   inputs.catch(() => undefined);
   const { result, files, removed } = await withWriter(
     options.outDir,
     async (writer) => {
-      for (const folder of plan.replaceFolders ?? []) writer.replaceFolder(folder.path, folder);
+      for (const owned of plan.owned) writer.own(owned.folder, owned.names, owned);
       const produced = await produce(plan, writer, { io: options.io, printer: options.printer });
       await addManifest(
         writer,

@@ -1,5 +1,5 @@
 /** The short table `handout build` prints of what it wrote. */
-import type { WrittenFile } from '../write/writer.js';
+import type { Removed, WrittenFile } from '../write/writer.js';
 import { compareStrings } from '../errors.js';
 import { table } from '../util/table.js';
 import { plural } from '../util/text.js';
@@ -18,7 +18,7 @@ export function summaryTable(
   kinds: Map<string, string>,
   pages: Map<string, number>,
   outLabel: string,
-  removed: readonly string[] = [],
+  removed: Removed = { files: [], folders: [] },
 ): string {
   const shown = files.filter((f) => kinds.has(f.path));
   const groups = new Map<string, WrittenFile[]>();
@@ -47,19 +47,20 @@ export function summaryTable(
   const hidden = files.length - shown.length;
   const head = `Wrote ${files.length} files to ${outLabel}${hidden ? ` (${hidden} of them ${hidden === 1 ? 'the manifest' : 'fonts and the manifest'})` : ''}:`;
   const listing = `${head}\n${table([['kind', 'file', 'pages', 'size'], ...rows], ['l', 'l', 'r', 'r'])}\n`;
-  return listing + removedLines(files, removed, outLabel);
+  return listing + removedLines(removed, outLabel);
 }
 
 /** Names shown of the files removed from one folder; the rest are counted. */
-const NAMES_SHOWN = 4;
+const NAMES_SHOWN = 12;
 
 /**
- * One line per folder the run replaced that held files it did not write
- * again (a class's copies/): the teacher may have printed from it before.
+ * One line per folder that held files of an earlier run this run did not
+ * write again (a version C, a PDF, a student's copy): the teacher may have
+ * printed from it before, and would otherwise miss them.
  */
-function removedLines(files: WrittenFile[], removed: readonly string[], outLabel: string): string {
+function removedLines(removed: Removed, outLabel: string): string {
   const byFolder = new Map<string, string[]>();
-  for (const file of removed) {
+  for (const file of removed.files) {
     const folder = file.slice(0, file.lastIndexOf('/'));
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), file.slice(folder.length + 1)]);
   }
@@ -67,7 +68,7 @@ function removedLines(files: WrittenFile[], removed: readonly string[], outLabel
   for (const [folder, names] of byFolder) {
     const where = `${outLabel}${folder}/`;
     const count = plural(names.length, 'file');
-    if (!files.some((f) => f.path.startsWith(`${folder}/`))) {
+    if (removed.folders.includes(folder)) {
       lines += `Removed ${where} (${count} of an earlier run): this run writes nothing there.\n`;
       continue;
     }

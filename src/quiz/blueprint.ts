@@ -10,6 +10,7 @@ import type { Bank } from '../bank/load.js';
 import type { Corpus } from '../corpus/article.js';
 import { listFiles } from '../util/files.js';
 import { readYaml, type YamlDocument } from '../util/yaml-fast.js';
+import type { YamlCache } from '../util/yaml-cache.js';
 import { validateWith } from '../util/schema-check.js';
 import { didYouMean, plural } from '../util/text.js';
 import { BlueprintSchema, type BlueprintInput, type SectionFilter } from './blueprint-schema.js';
@@ -51,11 +52,12 @@ export const BLUEPRINT_DEFAULTS = { seed: 1, versions: 2, vary: 'order', paper: 
 export async function loadBlueprints(
   quizzesDir: string,
   problems: ProblemList,
+  cache?: YamlCache,
 ): Promise<Blueprint[]> {
   const files = await listFiles(quizzesDir, ['.yaml', '.yml']);
   const blueprints: Blueprint[] = [];
   for (const file of files) {
-    const blueprint = parseBlueprint(file, await readFile(file, 'utf8'), problems);
+    const blueprint = parseBlueprint(file, await readFile(file, 'utf8'), problems, cache);
     if (blueprint) blueprints.push(blueprint);
   }
   return blueprints;
@@ -65,8 +67,9 @@ export function parseBlueprint(
   file: string,
   text: string,
   problems: ProblemList,
+  cache?: YamlCache,
 ): Blueprint | undefined {
-  const source = readYaml(file, text, problems);
+  const source = readYaml(file, text, problems, 0, cache);
   if (!source) return undefined;
   const data = source.toJS();
   const id =

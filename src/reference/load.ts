@@ -10,6 +10,7 @@ import { compareStrings, type ProblemList } from '../errors.js';
 import { listFiles } from '../util/files.js';
 import { validateWith } from '../util/schema-check.js';
 import { readYaml } from '../util/yaml-fast.js';
+import type { YamlCache } from '../util/yaml-cache.js';
 import { noIdsSeen, ReferenceChecker } from './checker.js';
 import { readEvents } from './events.js';
 import { readPeople } from './people.js';
@@ -17,16 +18,18 @@ import type { Reference } from './reference.js';
 import { ReferenceFileSchema, type ReferenceFileInput } from './schema.js';
 import { readTerms } from './terms.js';
 
+/** `cache`: earlier runs' readings of the files (see util/yaml-cache.ts). */
 export async function loadReference(
   referenceDir: string,
   corpus: Corpus,
   problems: ProblemList,
+  cache?: YamlCache,
 ): Promise<Reference> {
   const files = await listFiles(referenceDir, ['.yaml', '.yml']);
   const reference: Reference = { people: [], terms: [], events: [], files };
   const seen = noIdsSeen();
   for (const file of files) {
-    const source = readYaml(file, await readFile(file, 'utf8'), problems);
+    const source = readYaml(file, await readFile(file, 'utf8'), problems, 0, cache);
     if (!source) continue;
     const valid = validateWith(ReferenceFileSchema, source.toJS() ?? {}, source, [], problems, {
       what: 'reference file',

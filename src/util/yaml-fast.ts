@@ -12,6 +12,7 @@
 import jsyaml from 'js-yaml';
 import { ProblemList, type SourceLocation } from '../errors.js';
 import { parseYaml, type YamlPath, type YamlSource } from './yaml-source.js';
+import type { YamlCache } from './yaml-cache.js';
 
 /** What checks need from a YAML file: its data, and where a path in it is written. */
 export interface YamlDocument {
@@ -77,14 +78,19 @@ class FastYaml implements YamlDocument {
 
 /**
  * Reads a YAML file; syntax errors go to `problems` with their position and
- * the result is undefined, as with `parseYaml`.
+ * the result is undefined, as with `parseYaml`. With a `cache`, a text read
+ * by an earlier run comes from it (see yaml-cache.ts), and a text js-yaml
+ * reads here goes into it.
  */
 export function readYaml(
   file: string,
   text: string,
   problems: ProblemList,
   lineOffset = 0,
+  cache?: YamlCache,
 ): YamlDocument | undefined {
+  const cached = cache?.get(file, text);
+  if (cached) return new FastYaml(file, text, cached.data, cached.starts, lineOffset);
   const starts = new WeakMap<object, number>();
   const open: number[] = [];
   let data: unknown;
@@ -108,6 +114,7 @@ export function readYaml(
   // An alias makes js-yaml share one object in several places; `yaml` limits
   // how many times an alias may expand, so such files go to it.
   if (hasSharedObjects(data)) return parseYaml(file, text, problems, lineOffset);
+  cache?.set(file, text, { data, starts });
   return new FastYaml(file, text, data, starts, lineOffset);
 }
 

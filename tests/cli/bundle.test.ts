@@ -6,12 +6,17 @@
  * lint` stays free of the libraries only printing and exporting need.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt } from '../helpers/build.js';
 import { REPO } from '../helpers/project.js';
+// @ts-expect-error: a build script in plain JavaScript, without types
+import { onUseModule } from '../../scripts/bundle.mjs';
+
+const require = createRequire(import.meta.url);
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'handout-bundle-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -106,6 +111,30 @@ describe('the bundled command line', () => {
       expect(packages).not.toContain(bundled);
     expect(packages).toContain('nunjucks');
   }, 60_000);
+
+  it('loads puppeteer-core without the download code it never uses, which still works when asked for', async () => {
+    // proxy-agent and what it brings (a JavaScript engine for proxy scripts, an FTP
+    // client...) were 1.5 MB of code loaded before the browser could start.
+    const chunks = readdirSync(path.join(REPO, 'dist/chunks')).filter((f) => f.endsWith('.js'));
+    const sources = chunks.map((f) => readFileSync(path.join(REPO, 'dist/chunks', f), 'utf8'));
+    expect(sources.some((s) => s.includes('node_modules/@puppeteer/browsers/'))).toBe(true);
+    for (const unused of ['proxy-agent', 'pac-resolver', 'basic-ftp', '@tootallnate/quickjs'])
+      expect(sources.filter((s) => s.includes(`node_modules/${unused}/`))).toEqual([]);
+    // The stand-in hands over the real package's agent, as a download would use it.
+    const standIn = path.join(REPO, 'dist', `.load-on-use-${process.pid}.mjs`);
+    writeFileSync(
+      standIn,
+      onUseModule('proxy-agent', { importer: '@puppeteer/browsers', named: ['ProxyAgent'] }),
+    );
+    try {
+      const { ProxyAgent } = (await import(standIn)) as { ProxyAgent: new () => object };
+      const fromBrowsers = createRequire(require.resolve('@puppeteer/browsers'));
+      const real = (fromBrowsers('proxy-agent') as { ProxyAgent: new () => object }).ProxyAgent;
+      expect(new ProxyAgent()).toBeInstanceOf(real);
+    } finally {
+      rmSync(standIn, { force: true });
+    }
+  });
 
   it('creates a new project with the built-in templates and schemas, which then lints', () => {
     const target = path.join(scratch, 'new-unit');

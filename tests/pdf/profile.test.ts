@@ -4,12 +4,25 @@
  * provably handout's and whose process is gone.
  */
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createProfile, removeStaleProfiles } from '../../src/pdf/profile.js';
+import {
+  createProfile,
+  profilesFolder,
+  removeStaleProfiles,
+  removeStaleProfilesOnce,
+} from '../../src/pdf/profile.js';
 import { withPrinter } from '../../src/pdf/printer.js';
 import { job } from './documents.js';
 
@@ -27,8 +40,9 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
-function folder(name: string): string {
-  const full = path.join(temp, name);
+/** A profile-like folder in this user's folder of profiles (or, with `where`, elsewhere). */
+function folder(name: string, where = profilesFolder(temp)): string {
+  const full = path.join(where, name);
   mkdirSync(path.join(full, 'Default'), { recursive: true });
   writeFileSync(path.join(full, 'Default', 'Preferences'), '{}');
   return name;
@@ -37,33 +51,74 @@ function folder(name: string): string {
 describe('stale profile folders', () => {
   it('removes the folders of handout processes that no longer exist, and nothing else', async () => {
     const dead = deadPid();
-    const stale = folder(`handout-chromium-${dead}-Ab12Cd`);
+    const ours = profilesFolder(temp);
+    const stale = folder(`${dead}-Ab12Cd`);
     const keep = [
       // A run still going: this test's parent process stands in for it.
-      folder(`handout-chromium-${process.ppid}-Xy34Zw`),
-      // Puppeteer's own temporary profiles say nothing about whose they are.
-      folder('puppeteer_dev_chrome_profile-QUQ0wD'),
+      folder(`${process.ppid}-Xy34Zw`),
       // Named almost like ours, but not by createProfile.
-      folder(`handout-chromium-${dead}-extra-words`),
-      folder(`handout-chromium-${dead}`),
-      folder(`my-handout-chromium-${dead}-Ab12Cd`),
+      folder(`${dead}-extra-words`),
+      folder(`${dead}`),
+      folder(`my-${dead}-Ab12Cd`),
       // This process's own browsers remove their own profiles.
       path.basename(await createProfile(temp)),
     ];
     // A file, not a folder, under our name.
-    writeFileSync(path.join(temp, `handout-chromium-${dead}-File01`), '');
-    keep.push(`handout-chromium-${dead}-File01`);
+    writeFileSync(path.join(ours, `${dead}-File01`), '');
+    keep.push(`${dead}-File01`);
+    // Outside our folder nothing is ours to judge, not even a name like ours.
+    const outside = [
+      folder('puppeteer_dev_chrome_profile-QUQ0wD', temp),
+      folder(`${dead}-Ab12Cd`, temp),
+      folder(`handout-chromium-${dead}-Ab12Cd`, temp),
+    ];
     const removed = await removeStaleProfiles(temp);
-    expect(removed).toEqual([path.join(temp, stale)]);
-    expect(readdirSync(temp).sort()).toEqual(keep.sort());
+    expect(removed).toEqual([path.join(ours, stale)]);
+    expect(readdirSync(ours).sort()).toEqual(keep.sort());
+    expect(readdirSync(temp).sort()).toEqual([...outside, path.basename(ours)].sort());
   });
 
-  it.skipIf(process.getuid?.() !== 0)("leaves another user's folder alone", async () => {
-    const other = folder(`handout-chromium-${deadPid()}-Ot43Rs`);
-    chownSync(path.join(temp, other), 12345, 12345);
-    expect(await removeStaleProfiles(temp)).toEqual([]);
-    expect(existsSync(path.join(temp, other))).toBe(true);
+  it('makes profiles in a folder of this user only, closed to others', async () => {
+    const profile = await createProfile(temp);
+    expect(path.dirname(profile)).toBe(profilesFolder(temp));
+    expect(path.basename(profile)).toMatch(new RegExp(`^${process.pid}-[A-Za-z0-9]{6}$`));
+    expect(statSync(profilesFolder(temp)).mode & 0o077).toBe(0);
   });
+
+  it('never follows a link put where its folder should be', async () => {
+    const elsewhere = path.join(temp, 'elsewhere');
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, profilesFolder(temp));
+    folder(`${deadPid()}-Ln12Ks`, elsewhere);
+    expect(await removeStaleProfiles(temp)).toEqual([]);
+    expect(readdirSync(elsewhere)).toHaveLength(1);
+    // The browser still gets a profile, beside the link rather than through it.
+    const profile = await createProfile(temp);
+    expect(path.dirname(profile)).toBe(temp);
+    expect(path.basename(profile)).toMatch(new RegExp(`^handout-chromium-${process.pid}-`));
+    expect(readdirSync(elsewhere)).toHaveLength(1);
+  });
+
+  it('cleans up once per process and temporary folder', async () => {
+    const first = folder(`${deadPid()}-On12Ce`);
+    expect(await removeStaleProfilesOnce(temp)).toEqual([path.join(profilesFolder(temp), first)]);
+    folder(`${deadPid()}-Tw34Ce`);
+    // A second call in the same run does not list the folder again.
+    expect(await removeStaleProfilesOnce(temp)).toEqual([path.join(profilesFolder(temp), first)]);
+    expect(readdirSync(profilesFolder(temp))).toHaveLength(1);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)(
+    "leaves another user's folder of profiles alone",
+    async () => {
+      const other = folder(`${deadPid()}-Ot43Rs`);
+      chownSync(profilesFolder(temp), 12345, 12345);
+      expect(await removeStaleProfiles(temp)).toEqual([]);
+      expect(existsSync(path.join(profilesFolder(temp), other))).toBe(true);
+      // Nor does a browser's profile go into it.
+      expect(path.dirname(await createProfile(temp))).toBe(temp);
+    },
+  );
 
   it('copes with a temporary folder that does not exist', async () => {
     expect(await removeStaleProfiles(path.join(temp, 'missing'))).toEqual([]);
@@ -72,18 +127,18 @@ describe('stale profile folders', () => {
 
 describe('a printing run', () => {
   it('prints with a profile of its own in the temporary folder and removes it when done', async () => {
-    const before = new Set(readdirSync(os.tmpdir()));
+    const profiles = profilesFolder();
+    const list = () => (existsSync(profiles) ? readdirSync(profiles) : []);
+    const before = new Set(list());
     const ours = () =>
-      readdirSync(os.tmpdir()).filter(
-        (name) => name.startsWith(`handout-chromium-${process.pid}-`) && !before.has(name),
-      );
+      list().filter((name) => name.startsWith(`${process.pid}-`) && !before.has(name));
     let during: string[] = [];
     let used = false;
     const printed = await withPrinter({ env: process.env }, async (printer) => {
       const pdfs = await printer.printAll([job('one', { body: '<p>One</p>' })]);
       during = ours();
       // Chromium keeps its profile there: the folder is the one it was given.
-      used = during.length === 1 && existsSync(path.join(os.tmpdir(), during[0]!, 'Default'));
+      used = during.length === 1 && existsSync(path.join(profiles, during[0]!, 'Default'));
       return pdfs;
     });
     expect(printed).toHaveLength(1);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt } from '../helpers/build.js';
 import { makeProject, singleQuestion } from '../helpers/project.js';
+import { profilesFolder } from '../../src/pdf/profile.js';
 
 /** Parent of each live process, from /proc (Linux, as on the machines handout is tested on). */
 function processTable(): Map<number, { ppid: number; state: string }> {
@@ -108,15 +109,17 @@ describe('kill -9 while printing', () => {
     const out = path.join(root, 'out');
     const staged = () => readdirSync(out).filter((f) => f.startsWith('.staging-'));
     expect(staged()).toEqual([expect.stringMatching(new RegExp(`^\\.staging-${killedPid}-`))]);
-    // The killed run's browser profile, named after it; nothing else of it in the temporary folder.
-    expect(readdirSync(temp)).toEqual([
-      expect.stringMatching(new RegExp(`^handout-chromium-${killedPid}-`)),
-    ]);
+    // The killed run's browser profile, named after it in the user's folder of profiles;
+    // nothing else of it in the temporary folder but the YAML cache (util/yaml-cache.ts).
+    const profiles = profilesFolder(temp);
+    const cache = `handout-cache-${process.getuid?.() ?? 'user'}`;
+    expect(readdirSync(temp).sort()).toEqual([cache, path.basename(profiles)].sort());
+    expect(readdirSync(profiles)).toEqual([expect.stringMatching(new RegExp(`^${killedPid}-`))]);
     // A run still going (here: a live process's folders) keeps its staging folder and profile.
     const live = `.staging-${process.ppid}-live`;
     mkdirSync(path.join(out, live));
-    const liveProfile = `handout-chromium-${process.ppid}-Live01`;
-    mkdirSync(path.join(temp, liveProfile));
+    const liveProfile = `${process.ppid}-Live01`;
+    mkdirSync(path.join(profiles, liveProfile));
     const next = spawnSync(process.execPath, [BIN, 'quiz', 'long', '--format', 'html', '--quiet'], {
       cwd: root,
       env: { ...process.env, TMPDIR: temp },
@@ -125,7 +128,7 @@ describe('kill -9 while printing', () => {
     expect(next.stderr).toBe('');
     expect(next.status).toBe(0);
     expect(staged()).toEqual([live]);
-    expect(readdirSync(temp)).toEqual([liveProfile]);
+    expect(readdirSync(profiles)).toEqual([liveProfile]);
     expect(existsSync(path.join(out, 'quizzes/long/version-Z.html'))).toBe(true);
   });
 });

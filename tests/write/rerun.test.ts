@@ -23,14 +23,14 @@ import { withWriter, type OutputWriter } from '../../src/write/writer.js';
 const scratch = mkdtempSync(path.join(tmpdir(), 'handout-rerun-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A run like a class's: pages in a folder it replaces whole, and a file beside it. */
+/** A run like a class's: pages in a folder whose pages it owns, and a file beside it. */
 function run(
   out: string,
   pages: Record<string, string>,
   fail?: (writer: OutputWriter) => Promise<void>,
 ) {
   return withWriter(out, async (writer) => {
-    writer.replaceFolder('class/copies');
+    writer.own('class/copies', /\.html$/);
     for (const [name, html] of Object.entries(pages))
       await writer.add(`class/copies/${name}`, html);
     await writer.add('class/booklet.html', `<p>${Object.keys(pages).length} pages</p>`);
@@ -64,6 +64,27 @@ describe('a rerun into the same out/', () => {
       'class/copies/a.html',
       'class/copies/b.html',
     ]);
+  });
+
+  it("keeps the teacher's own files among the pages it owns, whether it writes pages there or none", async () => {
+    const out = mkdtempSync(path.join(scratch, 'out-'));
+    const copies = path.join(out, 'class/copies');
+    await run(out, { 'a.html': 'Ana', 'b.html': 'Ben' });
+    writeFileSync(path.join(copies, 'notes.docx'), 'mine');
+    const { removed } = await run(out, { 'a.html': 'Ana' });
+    expect(readdirSync(copies).sort()).toEqual(['a.html', 'notes.docx']);
+    expect(removed).toEqual({ files: ['class/copies/b.html'], folders: [] });
+    const none = await run(out, {});
+    expect(readdirSync(copies)).toEqual(['notes.docx']);
+    expect(read(path.join(copies, 'notes.docx'))).toBe('mine');
+    expect(none.removed).toEqual({ files: ['class/copies/a.html'], folders: [] });
+    rmSync(path.join(copies, 'notes.docx'));
+    await run(out, { 'a.html': 'Ana' });
+    expect((await run(out, {})).removed).toEqual({
+      files: ['class/copies/a.html'],
+      folders: ['class/copies'],
+    });
+    expect(existsSync(copies)).toBe(false);
   });
 
   it('writes anew a file changed by hand, and never writes through a link to a file elsewhere', async () => {

@@ -85,6 +85,14 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
     const date = isoDate(iso[1]!);
     if (date) return { date, text: iso[1]! };
   }
+  // "12.10.2015, 19:16 Uhr": a date written with dots is day first wherever it is written (the
+  // American month-first order uses slashes), also on a page that declares no language.
+  const dotted = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?![\d.])/.exec(text);
+  if (dotted) {
+    const [, day, month, year] = dotted.map(Number) as [number, number, number, number];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return { date: `${year}-${pad(month)}-${pad(day)}`, text: dotted[0] };
+  }
   for (const result of chronoFor(lang).parse(text)) {
     if (!/\b\d{4}\b/.test(result.text)) continue;
     const start = result.start;

@@ -163,7 +163,13 @@ function linksHome(heading: Element, address: string | undefined): boolean {
   const links = heading.querySelectorAll('a[href]');
   if (links.length !== 1) return false;
   const link = links[0]!;
-  if (clean(link.textContent ?? '') !== clean(heading.textContent ?? '')) return false;
+  // The link is the whole heading, or the heading adds a short label to it ("BLOG: <a>Die
+  // Engelbart-Galaxis</a>", the blog's name above each post of a blog network).
+  const label = clean(heading.textContent ?? '')
+    .replace(clean(link.textContent ?? ''), '')
+    .trim();
+  if (clean(link.textContent ?? '') === '' || (label !== '' && !SHORT_LABEL.test(label)))
+    return false;
   let target: URL;
   let page: URL | undefined;
   try {
@@ -186,6 +192,9 @@ function linksHome(heading: Element, address: string | undefined): boolean {
   );
 }
 
+/** A label of one or two words set before a blog's or a section's name: "BLOG:", "Das Blog –". */
+const SHORT_LABEL = /^[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?\s*[:|–—-]?$/u;
+
 function texts(elements: Element[]): string[] {
   return elements.map((h) => clean(h.textContent ?? '')).filter((t) => t.length > 0);
 }
@@ -206,16 +215,23 @@ function withoutSiteName(title: string, site: Site): string {
   // after the headline, as pages in Japanese and Chinese often write it.
   const bracketed = BRACKETED_END.exec(title);
   if (bracketed && names(bracketed[2]!)) return bracketed[1]!;
-  const parts = title.split(/\s+(?:\||–|—|-|::|·|•)\s+/);
+  const parts = title.split(SITE_NAME_SEPARATOR);
   if (parts.length < 2) return title;
   if (names(parts.at(-1)!))
     return title
       .slice(0, title.lastIndexOf(parts.at(-1)!))
-      .replace(/\s+(?:\||–|—|-|::|·|•)\s+$/, '');
+      .replace(new RegExp(`${SITE_NAME_SEPARATOR.source}$`), '');
   if (names(parts[0]!) || SECTION_LABEL.test(parts[0]!.trim()))
-    return title.slice(parts[0]!.length).replace(/^\s+(?:\||–|—|-|::|·|•)\s+/, '');
+    return title.slice(parts[0]!.length).replace(new RegExp(`^${SITE_NAME_SEPARATOR.source}`), '');
   return title;
 }
+
+/**
+ * Separators between a headline and the site's name: "Headline | Site", "Post » Network - Blogs". Each
+ * part is judged alone, so a part that holds the headline and a name ("Post » SciLogs") is never taken
+ * for the site's name because the address spells one of its words.
+ */
+const SITE_NAME_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«)\s+/;
 
 /** A title ending in a part set in brackets: full-width, CJK or ASCII ones. */
 const BRACKETED_END = /^(.+?)\s*[＜<【[（(「『〈《]([^＜<【[（(「『〈《]+)[＞>】\]）)」』〉》]$/u;

@@ -77,8 +77,9 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
   // The line under the headline is read once the headline is known, after every date the page marks
   // or labels as one, and before the address and the <title>, which give a day the page does not show.
   const lang = document.documentElement?.getAttribute('lang') ?? undefined;
+  const webPage = ld.find((o) => types(o).includes('WebPage'));
   const published =
-    publishedDate(document, meta, article) ??
+    publishedDate(document, meta, article, webPage) ??
     dateUnderHeadline(document, title?.value, lang) ??
     urlDate(url?.value) ??
     titleDate(document, meta);
@@ -183,6 +184,7 @@ function publishedDate(
   document: Document,
   meta: Map<string, string>,
   article: Json | undefined,
+  webPage: Json | undefined,
 ): Found | undefined {
   const lang = document.documentElement?.getAttribute('lang') ?? undefined;
   const fromValue = (value: unknown): string | undefined =>
@@ -197,6 +199,9 @@ function publishedDate(
     ['article:published_time', meta.get('article:published_time')],
     ['og:article:published_time', meta.get('og:article:published_time')],
     ['the datePublished meta tag', meta.get('datepublished')],
+    // A page whose structured data describes no article, only the web page (a plugin's graph of
+    // WebSite, WebPage, ImageObject): the page's datePublished is the post's.
+    ['the JSON-LD WebPage datePublished', webPage?.['datePublished']],
   ];
   for (const [from, value] of declared) {
     const date = fromValue(value);
@@ -216,7 +221,7 @@ function publishedDate(
   const outside = (t: Element): boolean =>
     Boolean(
       t.closest('nav') ??
-      (t.closest('aside') && !t.closest('aside')!.closest('article')) ??
+      (sideColumn(t) && !t.closest('aside')!.closest('article')) ??
       insideClass(t, ASIDE_WORDS) ??
       inPageFooter(t),
     );
@@ -237,7 +242,14 @@ function publishedDate(
   if (marked) return marked;
   // Microdata's dateCreated, when the page marks no datePublished: the day the article was written.
   const created = timeDate('[itemprop="dateCreated"]', () => false);
-  if (created) return created;
+  if (created) {
+    // A date printed beside the story that is earlier than its dateCreated mark: the mark is when the
+    // record was made, as when an archive moves to a new publishing system, not when the story ran.
+    const shown = datelineText(document, lang);
+    if (shown && shown.value < created.value)
+      return { ...shown, from: `${shown.from} (the dateCreated mark is later)` };
+    return created;
+  }
   const generic = fromValue(
     meta.get('date') ??
       meta.get('pubdate') ??
@@ -305,10 +317,13 @@ function datelineText(document: Document, lang: string | undefined): Found | und
     // An element named for a date ("comments_datetime": the comment count and the date) still counts.
     const ownDate = /date|time/i.test(el.getAttribute('class') ?? '');
     const around = ownDate ? el.parentElement : el;
+    // A date in the site's menu bar ("Montag, 09.12.2019") is the day the page was opened.
     if (
-      el.closest('nav, aside, form, select') ??
+      el.closest('nav, form, select') ??
       (inPageFooter(el) || undefined) ??
-      (around && insideClass(around, ASIDE_WORDS))
+      sideColumn(el) ??
+      (around && insideClass(around, ASIDE_WORDS)) ??
+      (around && insideClass(around, MENU_WORDS))
     )
       continue;
     // A byline holds the author's name, affiliation and the date: longer than a date element. A script
@@ -346,6 +361,17 @@ function datelineText(document: Document, lang: string | undefined): Found | und
     if (text.length > 80) continue;
     const label = DATE_LABELS.find((l) => l.test(text));
     if (label) labelled.push([label, el]);
+  }
+  // The same label on a line of its own inside a box of facts ("Quelle<br>VERÖFFENTLICHT AM
+  // 07.06.2019<div class="tags">…"): a text between the box's elements, not an element of its own.
+  for (const el of document.querySelectorAll('body div, body p, body li, body td')) {
+    if (el.closest('nav, footer, aside, form') || inComments(el)) continue;
+    for (const node of el.childNodes) {
+      if (node.nodeType !== 3) continue;
+      const line = clean(node.textContent ?? '');
+      const label = line.length <= 80 ? DATE_LABELS.find((l) => l.test(line)) : undefined;
+      if (label) labelled.push([label, node as unknown as Element]);
+    }
   }
   for (const label of DATE_LABELS)
     for (const [l, el] of labelled) {
@@ -397,6 +423,18 @@ const DATE_LABELS = [
   /^(first )?(published|posted|publié|publicado|pubblicato|veröffentlicht)\b/i,
   /^(last )?(updated|modified|mis à jour|actualizado|aggiornato|aktualisiert)\b/i,
 ];
+
+/**
+ * The <aside> an element is in, unless it holds the page's headline: some publishing systems wrap the
+ * whole story, headline and all, in an <aside>.
+ */
+function sideColumn(el: Element): Element | undefined {
+  const aside = el.closest('aside');
+  return aside && !aside.querySelector('h1') ? aside : undefined;
+}
+
+/** Class words of a site's menu bar, which some sites print today's date in. */
+const MENU_WORDS = /^(menu|navigation|topnavigation|navbar|topbar)$/;
 
 function inComments(el: Element): boolean {
   return insideClass(el, ASIDE_WORDS) !== undefined;
