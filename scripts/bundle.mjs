@@ -38,12 +38,17 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * CPU to load, 80 ms bundled: it is loaded before the browser can start,
  * so that time is spent before the first page can print. It finds the
  * browser by the path handout gives it, never beside its own code.
+ * nunjucks (some 20 CommonJS files, 15-20 ms of CPU one by one, also on
+ * the way to the first print) reads templates only from the folders
+ * handout names; render/nunjucks-frames.ts compares its Frame.set in the
+ * form esbuild prints it.
  */
 export const BUNDLED = [
   '@sinclair/typebox',
   'commander',
   'js-yaml',
   'markdown-it',
+  'nunjucks',
   'csv-parse',
   'qrcode',
   'seedrandom',

@@ -8,7 +8,10 @@
  * names); what it sets, and where, is unchanged.
  *
  * Installed only over the method it was written from: another nunjucks
- * version keeps its own.
+ * version keeps its own. nunjucks is bundled into dist/chunks/
+ * (scripts/bundle.mjs), and esbuild prints the method its own way (no
+ * comments, double quotes, the function renamed `set2`), so the two are
+ * compared by methodShape, which leaves out only what reprinting changes.
  */
 import nunjucks from 'nunjucks';
 
@@ -18,9 +21,22 @@ interface Frame {
   set(name: string, value: unknown, resolveUp?: boolean): void;
 }
 
-/** The source of the method this replaces (nunjucks 3.2.x), whitespace removed. */
+/** The method this replaces (nunjucks 3.2.x), as methodShape gives it. */
 const ORIGINAL =
-  "functionset(name,val,resolveUp){//Allowvariableswithdotsbyautomaticallycreatingthe//nestedstructurevarparts=name.split('.');varobj=this.variables;varframe=this;if(resolveUp){if(frame=this.resolve(parts[0],true)){frame.set(name,val);return;}}for(vari=0;i<parts.length-1;i++){varid=parts[i];if(!obj[id]){obj[id]={};}obj=obj[id];}obj[parts[parts.length-1]]=val;}";
+  "function(name,val,resolveUp){varparts=name.split('.');varobj=this.variables;varframe=this;if(resolveUp){if(frame=this.resolve(parts[0],true)){frame.set(name,val);return;}}for(vari=0;i<parts.length-1;i++){varid=parts[i];if(!obj[id]){obj[id]={};}obj=obj[id];}obj[parts[parts.length-1]]=val;}";
+
+/**
+ * A function's source without what a bundler's reprinting changes and the
+ * code does not depend on: comments, white space, the kind of quotes (the
+ * method's strings hold no quote) and the function's own name.
+ */
+export function methodShape(source: string): string {
+  return source
+    .replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, '')
+    .replace(/"/g, "'")
+    .replace(/^function[\w$]*\(/, 'function(');
+}
 
 const paths = new Map<string, string[]>();
 
@@ -53,7 +69,7 @@ export function fasterFrames(): boolean {
   const prototype = runtime.Frame?.prototype;
   if (!prototype) return false;
   if (prototype.set === set) return true;
-  if (String(prototype.set).replace(/\s+/g, '') !== ORIGINAL) return false;
+  if (methodShape(String(prototype.set)) !== ORIGINAL) return false;
   prototype.set = set;
   return true;
 }

@@ -5,7 +5,11 @@
  */
 import nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
-import { fasterFrames } from '../../src/render/nunjucks-frames.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fasterFrames, methodShape } from '../../src/render/nunjucks-frames.js';
+import { ensureBuilt } from '../helpers/build.js';
+import { REPO } from '../helpers/project.js';
 
 type Set = (name: string, value: unknown, resolveUp?: boolean) => void;
 const prototype = (nunjucks.runtime as unknown as { Frame: { prototype: { set: Set } } }).Frame
@@ -45,5 +49,22 @@ describe('faster nunjucks frames', () => {
     // The comparison is about something: the templates exercise what they claim.
     expect(expected[0]).toContain('1/3F:[0 2 1 a][1 1 0 b];2/3:none;3/3L:[0 1 0 &lt;c&gt;];');
     expect(expected[1]).toBe('136=6');
+  });
+
+  it('installs over nunjucks as bundled into dist/chunks, which esbuild reprints', () => {
+    ensureBuilt();
+    const chunks = path.join(REPO, 'dist', 'chunks');
+    const bundled = readdirSync(chunks)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(path.join(chunks, f), 'utf8'))
+      .find((source) => source.includes('node_modules/nunjucks/src/runtime.js'));
+    // Frame's set as the bundle prints it, from `_proto.set = function` to the end of the function.
+    const method =
+      /_proto\.set = (function[\w$ ]*\(name, val, resolveUp\) \{[\s\S]*?\n {6}\});/.exec(
+        bundled ?? '',
+      )?.[1];
+    expect(method).toBeDefined();
+    expect(method).not.toBe(String(own));
+    expect(methodShape(method!)).toBe(methodShape(String(own)));
   });
 });

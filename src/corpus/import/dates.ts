@@ -50,7 +50,11 @@ function chronoFor(lang: string | undefined): Chrono {
 
 /** An ISO 8601 date or date-time, as in JSON-LD, meta tags and <time datetime>. */
 export function isoDate(value: string): string | undefined {
-  const match = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?\s*$/.exec(value);
+  // Also ISO 8601's basic format, without separators, as some publishing systems write JSON-LD
+  // ("20180619T055000+0900"); only with its time, so a bare number is never taken for a date.
+  const match =
+    /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?\s*$/.exec(value) ??
+    /^\s*(\d{4})(\d{2})(\d{2})T\d{4}(?:\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(value);
   if (!match) return undefined;
   const [, year, month, day] = match;
   if (!plausibleYear(Number(year))) return undefined;

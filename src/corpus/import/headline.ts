@@ -20,17 +20,21 @@
  * 7. the declared title.
  *
  * Headings in menus, sidebars, related-story lists and comments are other
- * stories' teasers, never the headline; nor is a heading that is only a link
+ * stories' teasers, never the headline (save a sidebar <h1> that says a
+ * declared title on a page with no other <h1>: a layout that sets the
+ * story's header in a side column); nor is a heading that is only a link
  * to the site's home page (a blog's name above each post).
  */
 import type { Found } from './extracted.js';
 import { bylineAuthor, wordCount } from './furniture.js';
-import { clean, comparable, inTeaser } from './page-parts.js';
+import { clean, comparable, inSidebar, inStoryList, inTeaser, lines } from './page-parts.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
   jsonLd?: string | undefined;
   twitter?: string | undefined;
+  /** The title in Parse.ly's `parsely-page` meta, written for an analytics service. */
+  parsely?: string | undefined;
   title?: string | undefined;
 }
 
@@ -55,6 +59,7 @@ export function headline(
     ['og:title', declaredTitles.og],
     ['the JSON-LD headline', declaredTitles.jsonLd],
     ['twitter:title', declaredTitles.twitter],
+    ['the parsely-page title', declaredTitles.parsely],
     ['the page <title>', declaredTitles.title],
   ];
   const candidates = declared
@@ -69,14 +74,37 @@ export function headline(
     outlet !== undefined && comparable(h) === comparable(outlet);
   const ownHeading = (h: Element): boolean => !inTeaser(h) && !linksHome(h, site.address);
 
-  const h1Elements = [...document.querySelectorAll('h1')].filter((h) => !inTeaser(h));
-  const h1s = texts(h1Elements.filter(ownHeading));
+  // Some layouts set the story's header (headline, byline, date) in a column named "sidebar": where the
+  // page has no <h1> outside one, a heading there is the headline when it says exactly what a declared
+  // title says. Where it has, a sidebar heading that says it is a feed's link to this very story.
+  const declaredExactly = (h: Element): boolean =>
+    social.some(([, v]) => comparable(lines(h).join(' ')) === comparable(v));
+  const allH1s = [...document.querySelectorAll('h1')];
+  const outsideTeasers = allH1s.filter((h) => !inTeaser(h));
+  const h1Elements = outsideTeasers.length
+    ? outsideTeasers
+    : allH1s.filter((h) => !inStoryList(h) && inSidebar(h) && declaredExactly(h));
+  const ownH1s = h1Elements.filter((h) => !linksHome(h, site.address));
+  const h1s = texts(ownH1s);
+  const says = (value: string, h: string): boolean =>
+    comparable(h) === comparable(value) ||
+    (comparable(value).includes(comparable(h)) && wordCount(h) >= 4);
+  // "Headline<br>Editor Ana Reyes": a heading that prints the byline or a credit on a line of its own.
+  // The line a declared title says is the headline, when another line is one the title does not say.
+  const lineSaying = (value: string): string | undefined =>
+    ownH1s
+      .map(lines)
+      .filter((ls) => ls.length > 1)
+      .map((ls) =>
+        ls.find(
+          (line) =>
+            says(value, line) &&
+            ls.some((other) => other !== line && !comparable(value).includes(comparable(other))),
+        ),
+      )
+      .find((line) => line !== undefined);
   const h1Matching = (value: string): string | undefined =>
-    h1s.find(
-      (h) =>
-        comparable(h) === comparable(value) ||
-        (comparable(value).includes(comparable(h)) && wordCount(h) >= 4),
-    );
+    h1s.find((h) => says(value, h)) ?? lineSaying(value);
 
   for (const [from, value] of social) {
     const match = h1Matching(value);
@@ -205,7 +233,7 @@ function linksHome(heading: Element, address: string | undefined): boolean {
 const SHORT_LABEL = /^[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?\s*[:|–—-]?$/u;
 
 function texts(elements: Element[]): string[] {
-  return elements.map((h) => clean(h.textContent ?? '')).filter((t) => t.length > 0);
+  return elements.map((h) => lines(h).join(' ')).filter((t) => t.length > 0);
 }
 
 /**

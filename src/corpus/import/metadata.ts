@@ -9,6 +9,8 @@ import type { Found } from './extracted.js';
 import { bylineAuthor, dateOnlyLine } from './furniture.js';
 import { headline, TITLE_SEPARATOR } from './headline.js';
 import { ASIDE_WORDS, clean, insideClass, spacedText } from './page-parts.js';
+import { parselyPage } from './parsely.js';
+import { dateUnderHeadline } from './under-headline.js';
 
 export interface PageMetadata {
   title?: Found;
@@ -25,6 +27,7 @@ const ARTICLE_TYPES = /Article|Posting|Report|NewsArticle|Blog|Story|Review|Opin
 export function pageMetadata(document: Document, html: string, fetchedFrom?: string): PageMetadata {
   const meta = metaTags(document);
   const ld = jsonLd(document);
+  const parsely = parselyPage(meta.get('parsely-page'));
   const article =
     ld.find((o) => ARTICLE_TYPES.test(types(o).join(' '))) ??
     ld.find((o) => typeof o['headline'] === 'string');
@@ -55,6 +58,7 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
       og: meta.get('og:title'),
       jsonLd: typeof article?.['headline'] === 'string' ? article['headline'] : undefined,
       twitter: meta.get('twitter:title'),
+      parsely: parsely.title,
       title: document.querySelector('title')?.textContent ?? undefined,
     },
     {
@@ -75,7 +79,7 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
 
   const webPage = ld.find((o) => types(o).includes('WebPage'));
   const published =
-    publishedDate(document, meta, article, webPage) ??
+    publishedDate(document, meta, article, webPage, parsely.published) ??
     urlDate(url?.value) ??
     titleDate(document, meta);
   if (published) found.published = published;
@@ -180,6 +184,7 @@ function publishedDate(
   meta: Map<string, string>,
   article: Json | undefined,
   webPage: Json | undefined,
+  parselyDate: string | undefined,
 ): Found | undefined {
   const lang = document.documentElement?.getAttribute('lang') ?? undefined;
   const fromValue = (value: unknown): string | undefined =>
@@ -253,6 +258,7 @@ function publishedDate(
       meta.get('article.published') ??
       meta.get('sailthru.date') ??
       meta.get('parsely-pub-date') ??
+      parselyDate ??
       meta.get('dc.date.issued') ??
       meta.get('dc.date') ??
       meta.get('dcterms.date') ??
@@ -274,7 +280,10 @@ function publishedDate(
         from: `the title of the <abbr> element "${clean(abbr.textContent ?? '').slice(0, 60)}"`,
       };
   }
-  const dateline = datelineText(document, lang) ?? openingDateline(document, lang);
+  const dateline =
+    datelineText(document, lang) ??
+    openingDateline(document, lang) ??
+    dateUnderHeadline(document, lang);
   if (dateline) return dateline;
   // Last, the date tags some publishing systems write under names of their own. They come after the
   // date the page shows, as they are sometimes the time of a later edit or re-publication.

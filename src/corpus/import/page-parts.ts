@@ -31,14 +31,19 @@ export const ASIDE_WORDS = /^(related|comments?)$/;
  * "contentWithSidebar": the article is inside).
  */
 export function inTeaser(el: Element): boolean {
+  return inStoryList(el) || inSidebar(el);
+}
+
+/** In a menu, a list of related or recommended stories, or the comments: never the page's own story. */
+export function inStoryList(el: Element): boolean {
   return Boolean(
     el.closest('nav, aside') ??
-    insideClass(el, /^(related|recommended|recommendations?|comments?)$/) ??
-    inSidebar(el),
+    insideClass(el, /^(related|recommended|recommendations?|comments?)$/),
   );
 }
 
-function inSidebar(el: Element): boolean {
+/** In a column named for a sidebar: usually other stories, sometimes the story's own header. */
+export function inSidebar(el: Element): boolean {
   for (let at: Element | null = el; at; at = at.parentElement) {
     if (at.tagName === 'BODY' || at.tagName === 'HTML') return false;
     const names = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`.split(/\s+/);
@@ -64,6 +69,18 @@ export function spacedText(el: Element): string {
   };
   visit(el);
   return clean(parts.join(' '));
+}
+
+/** An element's lines as a reader sees them: a line break (<br>) parts two words, it does not join them. */
+export function lines(el: Element): string[] {
+  const found: string[] = [''];
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) found[found.length - 1] += node.textContent ?? '';
+    else if ((node as Element).tagName === 'BR') found.push('');
+    else for (const child of node.childNodes) visit(child);
+  };
+  visit(el);
+  return found.map(clean).filter((line) => line.length > 0);
 }
 
 export function clean(text: string): string {
