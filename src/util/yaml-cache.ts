@@ -18,13 +18,20 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ownFolder, userFolderName } from './own-folder.js';
 
 /** Bump when what readYaml keeps changes (util/yaml-fast.ts): older entries are then ignored. */
 const FORMAT = 'yaml-cache 1';
+
+/**
+ * Entries kept at most (one per file read; the bundled project has 20): a
+ * run that writes new ones removes the oldest past this, so files read
+ * once (a benchmark's throw-away projects, say) do not pile up.
+ */
+export const MAX_ENTRIES = 1000;
 
 /** js-yaml's data for a text and where each of its mappings and lists starts (an offset). */
 export interface CachedYaml {
@@ -84,6 +91,7 @@ export class YamlCache {
   async save(): Promise<void> {
     const entries = [...this.pending];
     this.pending.clear();
+    if (entries.length === 0) return;
     await Promise.all(
       entries.map(async ([file, json]) => {
         const temporary = `${file}.${process.pid}.tmp`;
@@ -94,6 +102,23 @@ export class YamlCache {
           await rm(temporary, { force: true }).catch(() => undefined);
         }
       }),
+    );
+    await this.prune().catch(() => undefined);
+  }
+
+  /** Removes the entries written longest ago past MAX_ENTRIES. */
+  private async prune(): Promise<void> {
+    const names = (await readdir(this.folder)).filter((name) => /^[0-9a-f]{40}\.json$/.test(name));
+    if (names.length <= MAX_ENTRIES) return;
+    const dated = await Promise.all(
+      names.map(async (name) => {
+        const file = path.join(this.folder, name);
+        return { file, written: (await stat(file).catch(() => undefined))?.mtimeMs ?? 0 };
+      }),
+    );
+    dated.sort((a, b) => a.written - b.written || (a.file < b.file ? -1 : 1));
+    await Promise.all(
+      dated.slice(0, names.length - MAX_ENTRIES).map(({ file }) => rm(file, { force: true })),
     );
   }
 

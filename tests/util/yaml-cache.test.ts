@@ -20,7 +20,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProblemList } from '../../src/errors.js';
 import { readYaml } from '../../src/util/yaml-fast.js';
-import { YamlCache } from '../../src/util/yaml-cache.js';
+import { MAX_ENTRIES, YamlCache } from '../../src/util/yaml-cache.js';
 import { loadContent } from '../../src/content.js';
 import { projectAt } from '../../src/project.js';
 import { runCli } from '../helpers/cli.js';
@@ -132,6 +132,27 @@ describe('the YAML cache', () => {
     expect(readYaml(good, BANK, new ProblemList(), 0, again)!.toJS()).toEqual(
       positions(good, BANK).data,
     );
+  });
+
+  it('keeps at most MAX_ENTRIES entries, dropping those written longest ago', async () => {
+    const folder = path.join(temp, `handout-cache-${process.getuid?.() ?? 'user'}`);
+    const cache = await openCache();
+    const old = new Date('2020-01-01T00:00:00Z');
+    const oldest = path.join(folder, `${'0'.repeat(40)}.json`);
+    for (let i = 0; i < MAX_ENTRIES; i++) {
+      const entry = path.join(folder, `${'b'.repeat(32)}${i.toString(16).padStart(8, '0')}.json`);
+      writeFileSync(entry, '{}');
+      utimesSync(entry, old, new Date(old.getTime() + (i + 1) * 1000));
+    }
+    writeFileSync(oldest, '{}');
+    utimesSync(oldest, old, old);
+    const file = path.join(temp, 'bank.yaml');
+    readYaml(file, BANK, new ProblemList(), 0, cache);
+    await cache.save();
+    const left = readdirSync(folder);
+    expect(left).toHaveLength(MAX_ENTRIES);
+    expect(left).not.toContain(path.basename(oldest));
+    expect((await openCache()).get(file, BANK)).toBeDefined();
   });
 
   it('is not used where its folder is a link or not this user’s', async () => {

@@ -11,7 +11,7 @@
  *    section or blog name);
  * 3. a heading the page marks as its headline (`itemprop="headline"`);
  *    then an <h1> that says what the <title> says, less the site's name;
- * 4. a heading that says exactly one part of a declared title or the
+ * 4. a heading (or an element named for the headline) that says exactly one part of a declared title or the
  *    <title> ("Blog name » Post title", "Headline | Section | Author"), a
  *    part that is not the site's name;
  * 5. the page's one headline when its declared titles are worded otherwise;
@@ -27,7 +27,16 @@
  */
 import type { Found } from './extracted.js';
 import { bylineAuthor, wordCount } from './furniture.js';
-import { clean, comparable, inSidebar, inStoryList, inTeaser, lines } from './page-parts.js';
+import {
+  clean,
+  comparable,
+  insideClass,
+  inSidebar,
+  inStoryList,
+  inTeaser,
+  screenReaderOnly,
+  shownLines,
+} from './page-parts.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
@@ -78,8 +87,8 @@ export function headline(
   // page has no <h1> outside one, a heading there is the headline when it says exactly what a declared
   // title says. Where it has, a sidebar heading that says it is a feed's link to this very story.
   const declaredExactly = (h: Element): boolean =>
-    social.some(([, v]) => comparable(lines(h).join(' ')) === comparable(v));
-  const allH1s = [...document.querySelectorAll('h1')];
+    social.some(([, v]) => comparable(shownLines(h).join(' ')) === comparable(v));
+  const allH1s = [...document.querySelectorAll('h1')].filter((h) => !screenReaderOnly(h));
   const outsideTeasers = allH1s.filter((h) => !inTeaser(h));
   const h1Elements = outsideTeasers.length
     ? outsideTeasers
@@ -93,7 +102,7 @@ export function headline(
   // The line a declared title says is the headline, when another line is one the title does not say.
   const lineSaying = (value: string): string | undefined =>
     ownH1s
-      .map(lines)
+      .map(shownLines)
       .filter((ls) => ls.length > 1)
       .map((ls) =>
         ls.find(
@@ -137,7 +146,17 @@ export function headline(
   // show's and the author's names around the headline, which the page shows alone as a heading (often an
   // <h2> under an <h1> that names the blog). The first heading in the page that is one of those parts,
   // and not the site's name, is the headline; the titles are tried in the order of `candidates`.
-  const headings = texts([...document.querySelectorAll('h1, h2, h3')].filter(ownHeading));
+  // Pages built without heading elements name the headline's element for it instead
+  // ("<div id="blog_headline">"): one of the title's parts, where other stories' teasers are not. The
+  // site's banner ("top_headline", "site-headline") names the site, whatever its title part says.
+  const headings = texts(
+    [...document.querySelectorAll('h1, h2, h3, [id*="headline" i], [class*="headline" i]')].filter(
+      (h) =>
+        h.tagName !== 'META' &&
+        ownHeading(h) &&
+        (/^H[1-3]$/.test(h.tagName) || !insideClass(h, SITE_BANNER)),
+    ),
+  );
   for (const [from, value] of candidates) {
     const parts = titleParts(value).filter((part) => wordCount(part) >= 2 && !isOutlet(part));
     const match = headings.find((h) => parts.some((part) => comparable(part) === comparable(h)));
@@ -232,8 +251,12 @@ function linksHome(heading: Element, address: string | undefined): boolean {
 /** A label of one or two words set before a blog's or a section's name: "BLOG:", "Das Blog –". */
 const SHORT_LABEL = /^[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?\s*[:|–—-]?$/u;
 
+/** The headings' texts as shown: a heading only screen readers hear is not one a reader sees. */
 function texts(elements: Element[]): string[] {
-  return elements.map((h) => lines(h).join(' ')).filter((t) => t.length > 0);
+  return elements
+    .filter((h) => !screenReaderOnly(h))
+    .map((h) => shownLines(h).join(' '))
+    .filter((t) => t.length > 0);
 }
 
 /**
@@ -279,9 +302,21 @@ const BRACKETED_END = /^(.+?)\s*[＜<【[（(「『〈《]([^＜<【[（(「『�
  */
 function logoNames(document: Document): string[] {
   return [...document.querySelectorAll('a img[alt]')]
-    .filter((img) => !inTeaser(img))
+    .filter((img) => !inTeaser(img) && !linksToImage(img))
     .map((img) => clean(img.getAttribute('alt') ?? ''))
     .filter((alt) => alt.length > 0);
+}
+
+/** Class words of the site's own banner at the top of every page: its name, not a story's headline. */
+const SITE_BANNER = /^(top|site|logo|brand|masthead|header|banner)$/;
+
+/**
+ * An image inside a link to an image file: a photo that opens larger (a lightbox), whose alt text is the
+ * story's headline or caption, not a logo; a logo links to a page.
+ */
+function linksToImage(img: Element): boolean {
+  const href = img.closest('a')?.getAttribute('href') ?? '';
+  return /\.(jpe?g|png|gif|webp|avif)(\?.*)?$/i.test(href.trim());
 }
 
 /** Labels a site sets before an opinion piece's headline in its <title>: not words of the headline. */

@@ -23,6 +23,7 @@ import {
   wordCount,
 } from './furniture.js';
 import { dateInText } from './dates.js';
+import { pageLanguage } from './language.js';
 import { pageMetadata } from './metadata.js';
 
 export function extractHtml(html: string, options: { url?: string; file: string }): Extracted {
@@ -60,7 +61,7 @@ export function extractHtml(html: string, options: { url?: string; file: string 
   const siteNames = [metadata.outlet?.value, hostName(metadata.url?.value ?? options.url)]
     .map((n) => (n === undefined ? '' : siteKey(n)))
     .filter((n) => n.length >= 3);
-  const lang = document.documentElement?.getAttribute('lang') ?? undefined;
+  const lang = pageLanguage(document);
   const layout = proseHolders(blocks);
   const headlineAt = blocks.findIndex(
     (b, i) =>

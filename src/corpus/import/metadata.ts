@@ -5,6 +5,7 @@
  * first; then the page's visible headline, <time> elements and dateline text.
  */
 import { isoDate, dateInText, numericDate } from './dates.js';
+import { pageLanguage } from './language.js';
 import type { Found } from './extracted.js';
 import { bylineAuthor, dateOnlyLine } from './furniture.js';
 import { headline, TITLE_SEPARATOR } from './headline.js';
@@ -186,7 +187,7 @@ function publishedDate(
   webPage: Json | undefined,
   parselyDate: string | undefined,
 ): Found | undefined {
-  const lang = document.documentElement?.getAttribute('lang') ?? undefined;
+  const lang = pageLanguage(document);
   const fromValue = (value: unknown): string | undefined =>
     typeof value === 'string' ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
   // Three kinds of sources, most specific first. (1) Markup that says "this is the publication date":
@@ -307,15 +308,16 @@ const FIRST_DATE_TAG =
 const LATER_DATE_TAG = /modif|updat|expir|edit|review/;
 
 /**
- * The date as the page prints it for readers: in an element named for a date, a time, the byline or
- * the story's meta line; in a short line labelled "Published", "Posted" or "Updated"; or beside the
+ * The date as the page prints it for readers: in an element named for a date (in English, German,
+ * Dutch or Spanish: "newsdatum", "fecha"), a time, the byline, the story's meta line or its "submitted"
+ * line ("Submitted by … on …", as Drupal sites print it); in a short line labelled "Published", "Posted" or "Updated"; or beside the
  * author's name.
  */
 function datelineText(document: Document, lang: string | undefined): Found | undefined {
   const fromText = (text: string): { date: string; text: string } | undefined =>
     dateInText(text, lang) ?? numericDate(text, lang);
   for (const el of document.querySelectorAll(
-    '[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [id*="date" i], [id*="byline" i]',
+    '[class*="date" i], [class*="datum" i], [class*="fecha" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [class~="submitted" i], [id*="date" i], [id*="byline" i]',
   )) {
     // Search forms offer dates to pick ("10/12/2010" in a <select>): not the story's.
     // An element named for a date ("comments_datetime": the comment count and the date) still counts.

@@ -52,6 +52,57 @@ export function inSidebar(el: Element): boolean {
   return false;
 }
 
+/**
+ * Text written for screen readers only, which style sheets move off the screen: a ministry's name as a
+ * hidden <h1> above the portal's own, "Thema " before a category label. Class names of the common style
+ * frameworks and publishing systems; whole class words only, so "visuallyhidden-focusable" (a skip link
+ * that shows when focused) is not one.
+ */
+const SCREEN_READER_ONLY =
+  /^(sr-only|screen-reader-(text|only)|visually-?hidden|u-visually-hidden|is-visually-hidden|element-invisible|aural|offscreen|a11y-hidden|show-for-sr)$/i;
+
+export function screenReaderOnly(el: Element): boolean {
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    if (at.tagName === 'BODY' || at.tagName === 'HTML') return false;
+    if ((at.getAttribute('class') ?? '').split(/\s+/).some((c) => SCREEN_READER_ONLY.test(c)))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Class words of a label set inside a heading before its words ("<h1><span class="category">Consumer
+ * protection</span>More transparency in price changes</h1>"): the story's topic, shown as a line of its
+ * own above the headline, not a word of it.
+ */
+const KICKER = /^(category|kicker|overline|topline|eyebrow|dachzeile|rubric|rubrik)$/;
+
+/**
+ * A heading's lines as a reader sees them as the headline (a line break parts two lines): without its
+ * screen-reader-only parts and without a topic label that opens it.
+ */
+export function shownLines(heading: Element): string[] {
+  const found: string[] = [''];
+  const first = heading.firstElementChild;
+  const leadingLabel =
+    first && clean(heading.textContent ?? '').startsWith(clean(first.textContent ?? ''))
+      ? insideClass(first, KICKER) === first && first.nextSibling !== null
+      : false;
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) found[found.length - 1] += node.textContent ?? '';
+    else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (el.tagName === 'BR') found.push('');
+      else if (SCRIPTS.has(el.tagName) || screenReaderOnly(el)) return;
+      else if (leadingLabel && el === first) return;
+      else for (const child of el.childNodes) visit(child);
+    }
+  };
+  for (const child of heading.childNodes) visit(child);
+  const shown = found.map(clean).filter((line) => line.length > 0);
+  return shown.length > 0 ? shown : lines(heading);
+}
+
 /** Elements whose text a reader never sees: code and styles. */
 const SCRIPTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
