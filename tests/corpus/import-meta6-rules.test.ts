@@ -31,6 +31,17 @@ describe('the headline', () => {
     });
     expect(found(draft, 'title')).toBe('The school day grows longer');
   });
+
+  it('takes a one-word <h1> that is the first part of the <title>, not a later box’s <h1>', () => {
+    const draft = page({
+      title: 'Bohnenviertel - Stadt Stuttgart',
+      lang: 'de',
+      top: '<h1>Bohnenviertel</h1>',
+      after:
+        '<section class="color-box"><h1>Mehr zum Thema</h1><ul><li><a href="/adressen">Adressen</a></li></ul></section>',
+    });
+    expect(found(draft, 'title')).toBe('Bohnenviertel');
+  });
 });
 
 describe('the publication date', () => {

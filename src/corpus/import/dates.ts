@@ -127,7 +127,26 @@ export function numericDate(text: string, lang?: string): TextDate | undefined {
   if (!match) return undefined;
   const [, month, day, year] = match.map(Number) as [number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  return { date: `20${pad(year)}-${pad(month)}-${pad(day)}`, text: match[0] };
+  return { date: `${fullYear(year)}-${pad(month)}-${pad(day)}`, text: match[0] };
+}
+
+/**
+ * A date line that is only a short day.month.year with a two-digit year, "17.7.11", as old blog
+ * templates print a post's day above it. Dates written with dots are written day first wherever
+ * they are written. Only a line that is the date and nothing else: "1.2.10" inside a sentence is as
+ * likely a version number as a day.
+ */
+export function dottedShortDate(text: string): TextDate | undefined {
+  const match = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{2})\s*$/.exec(text);
+  if (!match) return undefined;
+  const [, day, month, year] = match.map(Number) as [number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return { date: `${fullYear(year)}-${pad(month)}-${pad(day)}`, text: match[0].trim() };
+}
+
+/** A two-digit year as POSIX reads one (strptime's %y): 69-99 are 1969-1999, 00-68 are 2000-2068. */
+function fullYear(yy: number): number {
+  return yy >= 69 ? 1900 + yy : 2000 + yy;
 }
 
 /**

@@ -200,6 +200,15 @@ export function headline(
   }
   const shown = candidates[0];
   if (shown && shown[0] !== 'the page <title>') return { value: shown[1], from: shown[0] };
+  // "Bohnenviertel - Stadt Stuttgart": a headline of one word, too short for the rules above, is still
+  // the <h1> that says one part of a declared title, before a later <h1> ("Mehr zum Thema", a box of
+  // links beside the text) that says none.
+  const titled = h1s.find(
+    (h) =>
+      !isOutlet(h) &&
+      candidates.some(([, v]) => titleParts(v).some((part) => comparable(part) === comparable(h))),
+  );
+  if (titled) return { value: titled, from: "the page's <h1> that says one part of the <title>" };
   const mainH1 = headlines[0];
   if (mainH1) return { value: mainH1, from: "the page's <h1>" };
   return shown ? { value: shown[1], from: shown[0] } : undefined;

@@ -4,12 +4,12 @@
  * search engines and social sites (JSON-LD, Open Graph, article: tags) comes
  * first; then the page's visible headline, <time> elements and dateline text.
  */
-import { isoDate, dateInText, numericDate, datesAgree } from './dates.js';
+import { isoDate, dateInText, dottedShortDate, numericDate, datesAgree } from './dates.js';
 import { pageLanguage } from './language.js';
 import type { Found } from './extracted.js';
 import { bylineAuthor, dateOnlyLine } from './furniture.js';
 import { headline, TITLE_SEPARATOR } from './headline.js';
-import { ASIDE_WORDS, clean, insideClass, spacedText } from './page-parts.js';
+import { ASIDE_WORDS, clean, inPageFooter, insideClass, spacedText } from './page-parts.js';
 import { parselyPage } from './parsely.js';
 import { dateUnderHeadline } from './under-headline.js';
 
@@ -81,7 +81,15 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
   const webPage = ld.find((o) => types(o).includes('WebPage'));
   const address = urlDate(url?.value);
   const published =
-    publishedDate(document, meta, article, webPage, parsely.published, address?.value) ??
+    publishedDate(
+      document,
+      meta,
+      article,
+      webPage,
+      parsely.published,
+      title?.value,
+      address?.value,
+    ) ??
     address ??
     titleDate(document, meta);
   if (published) found.published = published;
@@ -187,6 +195,7 @@ function publishedDate(
   article: Json | undefined,
   webPage: Json | undefined,
   parselyDate: string | undefined,
+  headline: string | undefined,
   addressDate: string | undefined,
 ): Found | undefined {
   const lang = pageLanguage(document);
@@ -227,14 +236,14 @@ function publishedDate(
     return { value: date, from };
   }
   // The article's own <time>, not one in a menu, a comment, a teaser for another story, or the page footer
-  // (an article's own <footer> often carries its date, so only footers outside the article count).
+  // (an article's or a post's <section>'s own <footer> often carries its date: only the page's counts).
   // An <aside> inside the article is its side column of facts (byline, date), not another story.
   const outside = (t: Element): boolean =>
     Boolean(
       t.closest('nav') ??
       (sideColumn(t) && !t.closest('aside')!.closest('article')) ??
       insideClass(t, ASIDE_WORDS) ??
-      (t.closest('footer') && !t.closest('article, main')),
+      inPageFooter(t),
     );
   const timeDate = (selector: string, skip: (t: Element) => boolean): Found | undefined => {
     for (const time of document.querySelectorAll(selector)) {
@@ -298,7 +307,7 @@ function publishedDate(
   const dateline =
     datelineText(document, lang) ??
     openingDateline(document, lang) ??
-    dateUnderHeadline(document, lang);
+    dateUnderHeadline(document, lang, headline);
   if (dateline) return dateline;
   // Last, the date tags some publishing systems write under names of their own. They come after the
   // date the page shows, as they are sometimes the time of a later edit or re-publication.
@@ -339,7 +348,8 @@ function datelineText(document: Document, lang: string | undefined): Found | und
     const around = ownDate ? el.parentElement : el;
     // A date in the site's menu bar ("Montag, 09.12.2019") is the day the page was opened.
     if (
-      el.closest('nav, footer, form, select') ??
+      el.closest('nav, form, select') ??
+      (inPageFooter(el) || undefined) ??
       sideColumn(el) ??
       (around && insideClass(around, ASIDE_WORDS)) ??
       (around && insideClass(around, MENU_WORDS))
@@ -352,7 +362,8 @@ function datelineText(document: Document, lang: string | undefined): Found | und
       continue;
     const text = spacedText(el);
     if (text.length > (byline ? 200 : 120)) continue;
-    const found = fromText(text);
+    // "17.7.11" only in an element named for a date: in a meta line it may be a version number.
+    const found = fromText(text) ?? (ownDate ? dottedShortDate(text) : undefined);
     if (found) return { value: found.date, from: `the dateline text "${found.text}"` };
   }
   // The article's header (headline, byline, date) holds a line that is only a date, in an element not

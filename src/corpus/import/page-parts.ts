@@ -53,6 +53,17 @@ export function inSidebar(el: Element): boolean {
 }
 
 /**
+ * Inside the page's own footer (the site's links and copyright), not an article's: a <footer> belongs
+ * to its nearest sectioning ancestor, as HTML defines it, so one inside an <article> or a <section>
+ * (or <main>) closes that part of the page and may carry the post's date ("12. September 2013" in a
+ * blog post's <footer> after its text).
+ */
+export function inPageFooter(el: Element): boolean {
+  const footer = el.closest('footer');
+  return Boolean(footer && !footer.parentElement?.closest('article, section, main'));
+}
+
+/**
  * Text written for screen readers only, which style sheets move off the screen: a ministry's name as a
  * hidden <h1> above the portal's own, "Thema " before a category label. Class names of the common style
  * frameworks and publishing systems; whole class words only, so "visuallyhidden-focusable" (a skip link

@@ -1,31 +1,59 @@
 /**
  * The date a page prints just under its headline, in an element named for
  * nothing a program would look for: `<div class="info">2023-11-17 20:52:15
- * 来源：新华网</div>`, `<span class="day">2018年6月18日 10:01 発信地：…</span>`.
+ * 来源：新华网</div>`, `<span class="day">2018年6月18日 10:01 発信地：…</span>`, a
+ * personal blog's bare `<small>January 13, 2020 at 08:45 AM | categories: …</small>`
+ * after the post's `<h2>`.
  */
 import { dateInText } from './dates.js';
 import type { Found } from './extracted.js';
-import { inTeaser, spacedText } from './page-parts.js';
+import { clean, inTeaser, spacedText } from './page-parts.js';
 
 /** How many elements after the headline are read: the standfirst, the byline, the date line. */
 const LINES_READ = 3;
 
+/** Longer than this, a line after the headline is a paragraph of the story, not its date line. */
+const LINE_LENGTH = 160;
+
+/** A label may come before the date ("Posted", "von Anna Berg,"): a few words, no more. */
+const LABEL_LENGTH = 24;
+
 /**
- * One of the few elements that follow the article's <h1>, when its text is short (a line, not a
- * paragraph of the story) and holds a date with its year. Headings in menus, sidebars and lists of
- * other stories are passed over, as their dates are those stories'.
+ * One of the few elements that follow the article's <h1>, or the heading of whatever level that
+ * says the headline found for the page, when its text is short (a line, not a paragraph of the story)
+ * and opens with a date with its year: a date later in a line is one a standfirst talks about.
+ * Headings in menus, sidebars and lists of other stories are passed over, as their dates are those
+ * stories'.
  */
-export function dateUnderHeadline(document: Document, lang: string | undefined): Found | undefined {
-  for (const h1 of document.querySelectorAll('h1')) {
-    if (inTeaser(h1)) continue;
-    let next = h1.nextElementSibling;
+export function dateUnderHeadline(
+  document: Document,
+  lang: string | undefined,
+  headline?: string,
+): Found | undefined {
+  const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(
+    (h) => (h.tagName === 'H1' || clean(h.textContent ?? '') === headline) && !inTeaser(h),
+  );
+  for (const heading of headings) {
+    let next = lineAfter(heading);
     for (let read = 0; next && read < LINES_READ; read++, next = next.nextElementSibling) {
       const text = spacedText(next);
-      if (text.length === 0 || text.length > 120) continue;
+      if (text.length === 0 || text.length > LINE_LENGTH) continue;
       const found = dateInText(text, lang);
-      if (found)
+      if (found && text.indexOf(found.text) <= LABEL_LENGTH)
         return { value: found.date, from: `the date "${found.text.trim()}" under the headline` };
     }
   }
   return undefined;
+}
+
+/**
+ * The first element after the headline: the heading's next sibling, or, when the heading stands
+ * alone in its wrapper (`<div class="title"><h1>…</h1></div>`), the wrapper's.
+ */
+function lineAfter(heading: Element): Element | null {
+  for (let at: Element | null = heading; at && at.tagName !== 'BODY'; at = at.parentElement) {
+    if (at.nextElementSibling) return at.nextElementSibling;
+    if (clean(at.parentElement?.textContent ?? '') !== clean(at.textContent ?? '')) return null;
+  }
+  return null;
 }
