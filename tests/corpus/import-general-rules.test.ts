@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { furniture, looksLikeProse, wordCount } from '../../src/corpus/import/furniture.js';
 import { draftArticle } from '../../src/corpus/import/draft-article.js';
-import { urlDate } from '../../src/corpus/import/metadata.js';
+import { urlDate } from '../../src/corpus/import/published-date.js';
 import { numericDate } from '../../src/corpus/import/dates.js';
 import { found, page, PROSE, reasonFor } from '../helpers/import-page.js';
 

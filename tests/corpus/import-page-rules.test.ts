@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateInText, numericDate } from '../../src/corpus/import/dates.js';
 import { furniture } from '../../src/corpus/import/furniture.js';
-import { urlDate } from '../../src/corpus/import/metadata.js';
+import { urlDate } from '../../src/corpus/import/published-date.js';
 import { found, page, PROSE, reasonFor } from '../helpers/import-page.js';
 
 describe('lines about the article, not of it', () => {

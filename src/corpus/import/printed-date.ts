@@ -1,0 +1,148 @@
+/**
+ * The date a page prints for its readers, where no markup names it: a dateline element, a line under the
+ * headline, a labelled "Published" line, the line beside the author's name, or the dateline opening the
+ * story's first paragraph.
+ */
+import { dateInText, dottedShortDate, numericDate } from './dates.js';
+import type { Found } from './extracted.js';
+import { dateOnlyLine } from './furniture.js';
+import { ASIDE_WORDS, clean, inPageFooter, insideClass, spacedText } from './page-parts.js';
+
+/**
+ * The date as the page prints it for readers: in an element named for a date (in English, German,
+ * Dutch or Spanish: "newsdatum", "fecha"), a time, the byline, the story's meta line or its "submitted"
+ * line ("Submitted by … on …", as Drupal sites print it); in a short line labelled "Published", "Posted" or "Updated"; or beside the
+ * author's name.
+ */
+export function datelineText(document: Document, lang: string | undefined): Found | undefined {
+  const fromText = (text: string): { date: string; text: string } | undefined =>
+    dateInText(text, lang) ?? numericDate(text, lang);
+  for (const el of document.querySelectorAll(
+    '[class*="date" i], [class*="datum" i], [class*="fecha" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [class~="submitted" i], [id*="date" i], [id*="byline" i]',
+  )) {
+    // Search forms offer dates to pick ("10/12/2010" in a <select>): not the story's.
+    // An element named for a date ("comments_datetime": the comment count and the date) still counts.
+    const ownDate = /date|time/i.test(el.getAttribute('class') ?? '');
+    const around = ownDate ? el.parentElement : el;
+    // A date in the site's menu bar ("Montag, 09.12.2019") is the day the page was opened.
+    if (
+      el.closest('nav, form, select') ??
+      (inPageFooter(el) || undefined) ??
+      sideColumn(el) ??
+      (around && insideClass(around, ASIDE_WORDS)) ??
+      (around && insideClass(around, MENU_WORDS))
+    )
+      continue;
+    // A byline holds the author's name, affiliation and the date: longer than a date element. A script
+    // inside it (a share button's loader after "January 29th, 2013 in Pop") is not text a reader sees.
+    const byline = /byline/i.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
+    if ((el.textContent ?? '').length > (byline ? 400 : 240) && !el.querySelector('script, style'))
+      continue;
+    const text = spacedText(el);
+    if (text.length > (byline ? 200 : 120)) continue;
+    // "17.7.11" only in an element named for a date: in a meta line it may be a version number.
+    const found = fromText(text) ?? (ownDate ? dottedShortDate(text) : undefined);
+    if (found) return { value: found.date, from: `the dateline text "${found.text}"` };
+  }
+  // The article's header (headline, byline, date) holds a line that is only a date, in an element not
+  // named for one ("story__info__item": "December 14, 2016").
+  for (const header of document.querySelectorAll('article header, header:has(h1)')) {
+    if (header.closest('nav, aside, footer') || inComments(header)) continue;
+    for (const el of header.querySelectorAll('*')) {
+      if (el.children.length > 0 || (el.textContent ?? '').length > 80) continue;
+      const date = dateOnlyLine(clean(el.textContent ?? ''));
+      if (date)
+        return {
+          value: date,
+          from: `the date line "${clean(el.textContent ?? '')}" under the headline`,
+        };
+    }
+  }
+  // "Published in Business December 14, 2016 2:24 pm", "Updated: Dec 15, 2016 2:57 PM UTC": a short
+  // line that labels itself as the date, whatever its element is called. Published comes before Updated.
+  const labelled: [RegExp, Element][] = [];
+  for (const el of document.querySelectorAll('body span, body div, body p, body li, body small')) {
+    if (el.children.length > 3 || el.closest('nav, footer, aside, form') || inComments(el))
+      continue;
+    const text = clean(el.textContent ?? '');
+    if (text.length > 80) continue;
+    const label = DATE_LABELS.find((l) => l.test(text));
+    if (label) labelled.push([label, el]);
+  }
+  // The same label on a line of its own inside a box of facts ("Quelle<br>VERÖFFENTLICHT AM
+  // 07.06.2019<div class="tags">…"): a text between the box's elements, not an element of its own.
+  for (const el of document.querySelectorAll('body div, body p, body li, body td')) {
+    if (el.closest('nav, footer, aside, form') || inComments(el)) continue;
+    for (const node of el.childNodes) {
+      if (node.nodeType !== 3) continue;
+      const line = clean(node.textContent ?? '');
+      const label = line.length <= 80 ? DATE_LABELS.find((l) => l.test(line)) : undefined;
+      if (label) labelled.push([label, node as unknown as Element]);
+    }
+  }
+  for (const label of DATE_LABELS)
+    for (const [l, el] of labelled) {
+      if (l !== label) continue;
+      const found = fromText(clean(el.textContent ?? ''));
+      if (found) return { value: found.date, from: `the labelled date "${found.text}"` };
+    }
+  // "Tana Ganeva 22 Dec 2016 at 14:27 ET": the line that holds the author's link gives the date.
+  for (const author of document.querySelectorAll('[rel="author"], [class*="author" i]')) {
+    const line = author.parentElement;
+    if (!line || line.closest('nav, footer, aside, form') || inComments(line)) continue;
+    if ((line.textContent ?? '').length > 300) continue;
+    const text = spacedText(line);
+    if (text.length > 150) continue;
+    const found = fromText(text);
+    if (found) return { value: found.date, from: `the date beside the author "${found.text}"` };
+  }
+  return undefined;
+}
+
+/**
+ * A news story's dateline, which opens its first paragraph: "Feb. 23, 2015 -- Life-threatening peanut
+ * allergies ...", "WASHINGTON, March 3, 2014 — The Senate ...". Only the first few paragraphs of the
+ * page are read, and only a short opening set off by a dash, so a date in the story's prose is never
+ * taken for the day it was published.
+ */
+export function openingDateline(document: Document, lang: string | undefined): Found | undefined {
+  let read = 0;
+  for (const p of document.querySelectorAll('p')) {
+    if (p.closest('nav, footer, aside, form') || inComments(p)) continue;
+    const text = clean(p.textContent ?? '');
+    if (text.length < 60) continue;
+    const opening = /^(.{6,60}?)\s+(?:--|—|–)\s+\S/.exec(text)?.[1];
+    const found = opening ? dateInText(opening, lang) : undefined;
+    // The opening is the date, or a place and the date ("WASHINGTON, March 3, 2014"), not a sentence.
+    const place = found ? opening!.replace(found.text, '').trim() : undefined;
+    if (found && (place === '' || DATELINE_PLACE.test(place!)))
+      return { value: found.date, from: `the dateline "${opening}" opening the story` };
+    if (++read >= 3) return undefined;
+  }
+  return undefined;
+}
+
+/** The place a dateline names before its date: one to three capitalised words, then a comma. */
+const DATELINE_PLACE = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2},?$/u;
+
+/** Labels of a printed date, first publication first: a publication date outranks an update. */
+const DATE_LABELS = [
+  /^(first )?(published|posted|publié|publicado|pubblicato|veröffentlicht)\b/i,
+  /^(last )?(updated|modified|mis à jour|actualizado|aggiornato|aktualisiert)\b/i,
+];
+
+/**
+ * The <aside> an element is in, unless it holds the page's headline: some publishing systems wrap the
+ * whole story, headline and all, in an <aside>.
+ */
+export function sideColumn(el: Element): Element | undefined {
+  const aside = el.closest('aside');
+  return aside && !aside.querySelector('h1') ? aside : undefined;
+}
+
+/** Class words of a site's menu bar, which some sites print today's date in. */
+const MENU_WORDS = /^(menu|navigation|topnavigation|navbar|topbar)$/;
+
+function inComments(el: Element): boolean {
+  return insideClass(el, ASIDE_WORDS) !== undefined;
+}

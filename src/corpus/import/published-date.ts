@@ -1,0 +1,261 @@
+/**
+ * A page's publication date, searched for in order, most trustworthy first: the date the publisher
+ * declares (JSON-LD, article: tags), the article's marked <time>, generic date tags, any other <time>,
+ * the date the page prints (printed-date.ts), other systems' date tags; then the date in the page's
+ * address, and last a date written into its title.
+ */
+import { isoDate, dateInText, datesAgree } from './dates.js';
+import { pageLanguage } from './language.js';
+import type { Found } from './extracted.js';
+import { dateOnlyLine } from './furniture.js';
+import { TITLE_SEPARATOR } from './headline.js';
+import { ASIDE_WORDS, clean, inPageFooter, insideClass } from './page-parts.js';
+import { datelineText, openingDateline, sideColumn } from './printed-date.js';
+import type { Json } from './structured-data.js';
+import { dateUnderHeadline } from './under-headline.js';
+
+export function publishedDate(
+  document: Document,
+  meta: Map<string, string>,
+  article: Json | undefined,
+  webPage: Json | undefined,
+  parselyDate: string | undefined,
+  headline: string | undefined,
+  url: string | undefined,
+): Found | undefined {
+  const address = urlDate(url);
+  return (
+    dateOnPage(document, meta, article, webPage, parselyDate, headline, address?.value) ??
+    address ??
+    titleDate(document, meta)
+  );
+}
+
+function dateOnPage(
+  document: Document,
+  meta: Map<string, string>,
+  article: Json | undefined,
+  webPage: Json | undefined,
+  parselyDate: string | undefined,
+  headline: string | undefined,
+  addressDate: string | undefined,
+): Found | undefined {
+  const lang = pageLanguage(document);
+  const fromValue = (value: unknown): string | undefined =>
+    typeof value === 'string' ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
+  // Three kinds of sources, most specific first. (1) Markup that says "this is the publication date":
+  // structured data and the article's <time itemprop="datePublished"> or <time pubdate>, the date shown
+  // to readers. (2) Generic date tags written for other programs (a mailing list's "sailthru.date", a
+  // search engine's "date"): these are sometimes the time in another zone or of a later edit. (3) Any
+  // other <time> of the article, a time the page marks as an update last.
+  const declared: [string, unknown][] = [
+    ['JSON-LD datePublished', article?.['datePublished']],
+    ['article:published_time', meta.get('article:published_time')],
+    ['og:article:published_time', meta.get('og:article:published_time')],
+    ['the datePublished meta tag', meta.get('datepublished')],
+    // A page whose structured data describes no article, only the web page (a plugin's graph of
+    // WebSite, WebPage, ImageObject): the page's datePublished is the post's.
+    ['the JSON-LD WebPage datePublished', webPage?.['datePublished']],
+  ];
+  for (const [from, value] of declared) {
+    const date = fromValue(value);
+    if (!date) continue;
+    // A time declared in UTC ("2016-12-20T00:08:44+00:00") falls on the next day for an outlet west of
+    // Greenwich that published in its evening: the day its page shows beside the headline is the day
+    // it gives its readers.
+    const shown =
+      typeof value === 'string' && inUtc(value) ? datelineText(document, lang) : undefined;
+    if (shown && shown.value !== date && oneDayApart(shown.value, date))
+      return { ...shown, from: `${shown.from} (${from} is in UTC)` };
+    // A declared date from another year or month than the one in the page's address, where the date the
+    // page prints agrees with the address, is a template's default or a copied page's tag: the printed
+    // date and the address are two witnesses against one.
+    if (addressDate && !datesAgree(date, addressDate)) {
+      const printed = datelineText(document, lang);
+      if (printed && datesAgree(printed.value, addressDate))
+        return { ...printed, from: `${printed.from} (${from} says ${date})` };
+    }
+    return { value: date, from };
+  }
+  // The article's own <time>, not one in a menu, a comment, a teaser for another story, or the page footer
+  // (an article's or a post's <section>'s own <footer> often carries its date: only the page's counts).
+  // An <aside> inside the article is its side column of facts (byline, date), not another story.
+  const outside = (t: Element): boolean =>
+    Boolean(
+      t.closest('nav') ??
+      (sideColumn(t) && !t.closest('aside')!.closest('article')) ??
+      insideClass(t, ASIDE_WORDS) ??
+      inPageFooter(t),
+    );
+  const timeDate = (selector: string, skip: (t: Element) => boolean): Found | undefined => {
+    for (const time of document.querySelectorAll(selector)) {
+      if (outside(time) || skip(time)) continue;
+      const value = time.getAttribute('datetime') ?? time.getAttribute('content') ?? '';
+      const date = isoDate(value) ?? dateInText(time.textContent ?? '', lang)?.date;
+      if (date)
+        return {
+          value: date,
+          from: `the <${time.tagName.toLowerCase()}> element "${clean(time.textContent ?? value).slice(0, 60)}"`,
+        };
+    }
+    return undefined;
+  };
+  const marked = timeDate('[itemprop="datePublished"], time[pubdate]', () => false);
+  if (marked) return marked;
+  // Microdata's or JSON-LD's dateCreated, when the page marks no datePublished: the day the article
+  // was written.
+  const createdLd = fromValue(article?.['dateCreated']);
+  const created =
+    timeDate('[itemprop="dateCreated"]', () => false) ??
+    (createdLd ? { value: createdLd, from: 'JSON-LD dateCreated' } : undefined);
+  if (created) {
+    // A date printed beside the story that is earlier than its dateCreated mark: the mark is when the
+    // record was made, as when an archive moves to a new publishing system, not when the story ran.
+    const shown = datelineText(document, lang);
+    if (shown && shown.value < created.value)
+      return { ...shown, from: `${shown.from} (the dateCreated mark is later)` };
+    return created;
+  }
+  const generic = fromValue(
+    meta.get('date') ??
+      meta.get('pubdate') ??
+      meta.get('publishdate') ??
+      meta.get('publish-date') ??
+      meta.get('article.published') ??
+      meta.get('sailthru.date') ??
+      meta.get('parsely-pub-date') ??
+      parselyDate ??
+      meta.get('dc.date.issued') ??
+      meta.get('dc.date') ??
+      meta.get('dcterms.date') ??
+      meta.get('citation_publication_date'),
+  );
+  if (generic) return { value: generic, from: 'the date meta tag' };
+  const other =
+    timeDate('time[class*="publish" i], article time, main time, header time, time', updated) ??
+    timeDate('time', () => false);
+  if (other) return other;
+  // A relative time ("1 hr 4 mins ago") with the exact time in its title, as the hAtom microformat
+  // writes it: <abbr class="published" title="2011-08-25T01:40:40Z">.
+  for (const abbr of document.querySelectorAll('abbr[title]')) {
+    if (outside(abbr)) continue;
+    const date = isoDate(abbr.getAttribute('title') ?? '');
+    if (date)
+      return {
+        value: date,
+        from: `the title of the <abbr> element "${clean(abbr.textContent ?? '').slice(0, 60)}"`,
+      };
+  }
+  const dateline =
+    datelineText(document, lang) ??
+    openingDateline(document, lang) ??
+    dateUnderHeadline(document, lang, headline);
+  if (dateline) return dateline;
+  // Last, the date tags some publishing systems write under names of their own. They come after the
+  // date the page shows, as they are sometimes the time of a later edit or re-publication.
+  for (const key of OTHER_DATE_TAGS) {
+    const value = meta.get(key);
+    const date = value ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
+    if (date) return { value: date, from: `the ${key} meta tag` };
+  }
+  // Any other tag whose name says it is the first publication ("article_date_original",
+  // "content-publish-date"), never one of a later edit or an expiry.
+  for (const [key, value] of meta) {
+    if (!FIRST_DATE_TAG.test(key) || LATER_DATE_TAG.test(key)) continue;
+    const date = isoDate(value) ?? dateInText(value, lang)?.date;
+    if (date) return { value: date, from: `the ${key} meta tag` };
+  }
+  return undefined;
+}
+
+const FIRST_DATE_TAG =
+  /date.*(publish|original|creat|issued|posted)|(publish|original|creat|issued|posted).*date/;
+const LATER_DATE_TAG = /modif|updat|expir|edit|review/;
+
+/** An ISO date-time written in UTC ("Z", "+00:00"), whose day may not be the outlet's. */
+function inUtc(value: string): boolean {
+  return /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]00:?00)\s*$/.test(value.trim());
+}
+
+function oneDayApart(a: string, b: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(a) || !/^\d{4}-\d{2}-\d{2}$/.test(b)) return false;
+  return Math.abs(Date.parse(a) - Date.parse(b)) === 86_400_000;
+}
+
+/**
+ * Many sites put the day of publication in the article's address
+ * ("/2010/08/13/story-name", "/2013-04-22/story"): the last resort, with the
+ * precision the address gives.
+ */
+export function urlDate(url: string | undefined): Found | undefined {
+  if (!url) return undefined;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  // "/2010/08/13/", "/2013-04-22/", "/2014/05/"; or the year, the section, then month and day
+  // ("/2010/POLITICS/08/13/"), where a full month and day are needed to be sure it is a date.
+  const match =
+    /\/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|\.|$)/.exec(path) ??
+    /\/((?:19|20)\d\d)\/[A-Za-z][\w-]*\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?=\/)/.exec(path);
+  if (!match) return undefined;
+  const [, year, month, day] = match;
+  return {
+    value: [year, month, day].filter(Boolean).join('-'),
+    from: 'the date in the page\u2019s address',
+  };
+}
+
+/**
+ * "Una solución … - 07.12.2017 - LA NACION": a site that writes the day of publication into the page's
+ * title, as a part of its own, and nowhere a program can read it. The last resort, after the address:
+ * a part of the <title> or of the title meta tag that is only a date, written out or as
+ * day.month.year (dates written with dots are written day first wherever they are written).
+ */
+function titleDate(document: Document, meta: Map<string, string>): Found | undefined {
+  const titles: [string, string | undefined][] = [
+    ['the page <title>', document.querySelector('title')?.textContent ?? undefined],
+    ['the title meta tag', meta.get('title')],
+  ];
+  for (const [from, title] of titles) {
+    for (const part of (title ?? '').split(TITLE_SEPARATOR).map(clean)) {
+      const dotted = /^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)$/.exec(part);
+      const [day, month] = dotted ? [Number(dotted[1]), Number(dotted[2])] : [0, 0];
+      const date = dotted
+        ? day >= 1 && day <= 31 && month >= 1 && month <= 12
+          ? `${dotted[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+          : undefined
+        : /\d{4}/.test(part)
+          ? dateOnlyLine(part)
+          : undefined;
+      if (date) return { value: date, from: `the date "${part}" in ${from}` };
+    }
+  }
+  return undefined;
+}
+
+const OTHER_DATE_TAGS = [
+  'publish_date',
+  'publication_date',
+  'date_published',
+  'og:published_time',
+  'article:published',
+  'originalpublicationdate',
+  'original-publish-date',
+  'dc.date.created',
+  'dcterms.created',
+  'dcterms.issued',
+  'displaydate',
+  'rnews:datepublished',
+  'citation_date',
+];
+
+/** A <time> the page marks as the time of a later edit: `itemprop="dateModified"`, `class="updated"`. */
+function updated(time: Element): boolean {
+  return (
+    time.getAttribute('itemprop') === 'dateModified' ||
+    insideClass(time, /^(updated|modified|maj|actualizado|aktualisiert)$/) !== undefined
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The site's own name in a page's declared titles: what a title adds to the headline ("Headline |
+ * Outlet", "Headline [Site]") and how a part of a title is known to name the site (its declared name,
+ * a domain, its address, its logos).
+ */
+import { wordCount } from './furniture.js';
+import { clean, comparable, inTeaser } from './page-parts.js';
+
+/** What names the site: its declared name (og:site_name, the publisher), its address and host. */
+export interface Site {
+  outlet?: string | undefined;
+  host?: string | undefined;
+  /** The page's own address, where it gives one. */
+  address?: string | undefined;
+  /** What the page's logos say: the text of images inside links (their alt), as a reader sees them. */
+  logos?: string[] | undefined;
+}
+
+/**
+ * "Headline | Outlet", "Outlet - Headline", "Opinion | Headline" → "Headline", when the outlet, the
+ * site or a section label is recognisable: the declared name, a domain ("Fortune.com"), a short name
+ * spelt in the page's address ("CINEMABLEND", "Chicago Tribune" on www.chicagotribune.com), or the
+ * label of an opinion piece.
+ */
+export function withoutSiteName(title: string, site: Site): string {
+  // "欲張りなイヌ ＜福娘童話集 きょうのイソップ童話＞", "Headline [Site]": the site's name in brackets
+  // after the headline, as pages in Japanese and Chinese often write it.
+  const bracketed = BRACKETED_END.exec(title);
+  if (bracketed && namesSite(bracketed[2]!, site)) return bracketed[1]!;
+  const parts = title.split(SITE_NAME_SEPARATOR);
+  if (parts.length < 2) return title;
+  if (namesSite(parts.at(-1)!, site))
+    return title
+      .slice(0, title.lastIndexOf(parts.at(-1)!))
+      .replace(new RegExp(`${SITE_NAME_SEPARATOR.source}$`), '');
+  if (namesSite(parts[0]!, site) || SECTION_LABEL.test(parts[0]!.trim()))
+    return title.slice(parts[0]!.length).replace(new RegExp(`^${SITE_NAME_SEPARATOR.source}`), '');
+  return title;
+}
+
+/** A part of a title that names the site: its declared name, a domain, its address or its logo. */
+export function namesSite(part: string, site: Site): boolean {
+  return (
+    (site.outlet !== undefined && comparable(part) === comparable(site.outlet)) ||
+    /\.(com|org|net|co\.uk|de|fr|info)$/i.test(part.trim()) ||
+    inAddress(part, site.host) ||
+    (site.logos ?? []).some((logo) => comparable(logo) === comparable(part))
+  );
+}
+
+/**
+ * Separators between a headline and the site's name: "Headline | Site", "Post » Network - Blogs". Each
+ * part is judged alone, so a part that holds the headline and a name ("Post » SciLogs") is never taken
+ * for the site's name because the address spells one of its words.
+ */
+const SITE_NAME_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«)\s+/;
+
+/** A title ending in a part set in brackets: full-width, CJK or ASCII ones. */
+const BRACKETED_END = /^(.+?)\s*[＜<【[（(「『〈《]([^＜<【[（(「『〈《]+)[＞>】\]）)」』〉》]$/u;
+
+/**
+ * The names a page's logos show: the alt text of an image inside a link (the site's logo links to its
+ * home page). Images in teasers are other stories', not the site's.
+ */
+export function logoNames(document: Document): string[] {
+  return [...document.querySelectorAll('a img[alt]')]
+    .filter((img) => !inTeaser(img) && !linksToImage(img))
+    .map((img) => clean(img.getAttribute('alt') ?? ''))
+    .filter((alt) => alt.length > 0);
+}
+
+/**
+ * An image inside a link to an image file: a photo that opens larger (a lightbox), whose alt text is the
+ * story's headline or caption, not a logo; a logo links to a page.
+ */
+function linksToImage(img: Element): boolean {
+  const href = img.closest('a')?.getAttribute('href') ?? '';
+  return /\.(jpe?g|png|gif|webp|avif)(\?.*)?$/i.test(href.trim());
+}
+
+/** Labels a site sets before an opinion piece's headline in its <title>: not words of the headline. */
+const SECTION_LABEL = /^(opinion|analysis|commentary|editorial|perspective)$/i;
+
+/**
+ * A short part of a title that spells the site's address: "ABC News" on abcnews.go.com, "Fandom
+ * powered by Wikia" on fandom.wikia.com. Letters and digits only, so spaces and capitals do not count.
+ */
+function inAddress(part: string, host: string | undefined): boolean {
+  if (!host || wordCount(part) > 5) return false;
+  const squash = (t: string): string => comparable(t).replace(/[^\p{L}\p{N}]/gu, '');
+  const name = squash(part);
+  const labels = host
+    .toLowerCase()
+    .split('.')
+    .slice(0, -1)
+    .filter((l) => l !== 'www' && l.length >= 4);
+  return (
+    name.length >= 4 &&
+    (squash(host).includes(name) || labels.some((l) => name.includes(squash(l))))
+  );
+}

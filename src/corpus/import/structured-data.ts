@@ -1,0 +1,68 @@
+/**
+ * The data a page declares for programs rather than readers: its <meta> tags and its JSON-LD objects,
+ * read once and shared by the title, outlet, author and date rules.
+ */
+export type Json = Record<string, unknown>;
+
+export function metaTags(document: Document): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const el of document.querySelectorAll('meta')) {
+    const key = (
+      el.getAttribute('property') ??
+      el.getAttribute('name') ??
+      el.getAttribute('itemprop') ??
+      ''
+    )
+      .trim()
+      .toLowerCase();
+    // Some tools that save or clean pages (Mercury's fixtures, some CMS exports) write a tag's value in a
+    // `value` attribute instead of `content`: the same tag, so it is read the same way.
+    const content = (el.getAttribute('content') ?? el.getAttribute('value'))?.trim();
+    if (key && content && !tags.has(key)) tags.set(key, decodeEntities(content));
+  }
+  return tags;
+}
+
+/** Every JSON-LD object on the page, with @graph and arrays flattened. Broken JSON is skipped. */
+export function jsonLd(document: Document): Json[] {
+  const objects: Json[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      objects.push(value as Json);
+      const graph = (value as Json)['@graph'];
+      if (graph) visit(graph);
+    }
+  };
+  for (const script of document.querySelectorAll('script[type="application/ld+json" i]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // A page's broken structured data is the publisher's bug: fall back to the other sources.
+    }
+  }
+  return objects;
+}
+
+export function types(o: Json): string[] {
+  const t = o['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+}
+
+export function name(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return name(value[0]);
+  if (value && typeof value === 'object') {
+    const n = (value as Json)['name'];
+    return typeof n === 'string' ? n : undefined;
+  }
+  return undefined;
+}
+
+/** Meta content is already decoded by the parser; this handles pages that double-encode ("&amp;amp;"). */
+function decodeEntities(text: string): string {
+  return text.replace(
+    /&(amp|quot|#39|apos|lt|gt);/g,
+    (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", apos: "'", lt: '<', gt: '>' })[e] ?? _,
+  );
+}
