@@ -23,11 +23,13 @@ import {
   wordCount,
 } from './furniture.js';
 import { dateInText } from './dates.js';
+import { removeInvisible } from './invisible.js';
 import { pageLanguage } from './language.js';
 import { pageMetadata } from './metadata.js';
 
 export function extractHtml(html: string, options: { url?: string; file: string }): Extracted {
   const { document } = parseHTML(html) as unknown as { document: Document };
+  removeInvisible(document, html);
   const metadata = pageMetadata(document, html, options.url);
   // Readability rewrites the document it reads: keep the page as it was, to report what was left out.
   const page = document.body ? (document.body.cloneNode(true) as Element) : undefined;

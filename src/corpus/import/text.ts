@@ -1,11 +1,12 @@
 /**
  * Pasted text: the article as copied out of a browser or a word processor.
- * The text is kept verbatim; furniture lines are removed or flagged one line
+ * The text is kept verbatim, but for characters no reader sees (invisible.ts); furniture lines are removed or flagged one line
  * at a time (a footer pasted without blank lines is never merged into a
  * paragraph); the headline, byline and date are read from the lines above
  * the first paragraph of prose.
  */
 import type { Extracted, ImportNote } from './extracted.js';
+import { withoutInvisible } from './invisible.js';
 import {
   bylineAuthor,
   dateline,
@@ -21,7 +22,8 @@ export interface Block {
   text: string;
 }
 
-export function extractText(raw: string): Extracted {
+export function extractText(pasted: string): Extracted {
+  const raw = withoutInvisible(pasted);
   const removed: ImportNote[] = [];
   const unsure: ImportNote[] = [];
   const remove = (block: Block, reason: string): void => {
