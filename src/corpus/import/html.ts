@@ -26,6 +26,7 @@ import { dateInText } from './dates.js';
 import { removeInvisible } from './invisible.js';
 import { pageLanguage } from './language.js';
 import { pageMetadata } from './metadata.js';
+import { markedAsUpdate, spacedText } from './page-parts.js';
 
 export function extractHtml(html: string, options: { url?: string; file: string }): Extracted {
   const { document } = parseHTML(html) as unknown as { document: Document };
@@ -123,9 +124,10 @@ export function extractHtml(html: string, options: { url?: string; file: string 
     }
     if (verdict.action === 'footer') footer = verdict;
     const author = bylineAuthor(block.text);
+    const shown = withoutLaterEdit(block);
     const date =
-      dateOnlyLine(block.text) ??
-      (verdict === TOP_DATE_LINE ? dateInText(block.text, lang)?.date : undefined);
+      dateOnlyLine(shown) ??
+      (verdict === TOP_DATE_LINE ? dateInText(shown, lang)?.date : undefined);
     // A byline inside the article names its writer better than a guess from the page's class names.
     if (author && (!extracted.author || extracted.author.from === 'the byline')) {
       extracted.author = { value: author, from: `the byline ${describe(block.element)}` };
@@ -410,6 +412,13 @@ function siteName(block: HtmlBlock, names: string[]): Verdict | undefined {
  * story's date line, also when it has words our date-line rule does not know
  * ("Sunday, 04 August 2013, last updated 02:21" in any language).
  */
+/** A block's text less the time of a later edit printed in it (page-parts.ts, markedAsUpdate). */
+function withoutLaterEdit(block: HtmlBlock): string {
+  if (markedAsUpdate(block.element)) return '';
+  const marked = [...block.element.querySelectorAll('*')].some(markedAsUpdate);
+  return marked ? spacedText(block.element, markedAsUpdate) : block.text;
+}
+
 function topDateLine(block: HtmlBlock, lang: string | undefined): Verdict | undefined {
   const words = block.text.split(/\s+/).length;
   if (words > 14 || /[.!?]$/.test(block.text)) return undefined;

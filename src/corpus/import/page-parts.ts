@@ -120,13 +120,16 @@ const SCRIPTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 /**
  * An element's text with a space between the texts of its elements: "Tana Ganeva<br>22 Dec 2016" is
  * "Tana Ganeva 22 Dec 2016", where textContent runs the name into the day ("Ganeva22 Dec 2016"). The
- * text of scripts and styles inside it is left out.
+ * text of scripts and styles inside it is left out, and that of the elements `leaveOut` names.
  */
-export function spacedText(el: Element): string {
+export function spacedText(el: Element, leaveOut?: (inner: Element) => boolean): string {
   const parts: string[] = [];
   const visit = (node: Node): void => {
     if (node.nodeType === 3) parts.push(node.textContent ?? '');
-    else if (!SCRIPTS.has((node as Element).tagName))
+    else if (
+      !SCRIPTS.has((node as Element).tagName) &&
+      (node === el || node.nodeType !== 1 || !leaveOut?.(node as Element))
+    )
       for (const child of node.childNodes) visit(child);
   };
   visit(el);
@@ -158,4 +161,16 @@ export function comparable(text: string): string {
     .replace(/[“”„‟″]/g, '"')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * An element the page marks as the time of a later edit: `itemprop="dateModified"`, or a class word
+ * such as "updated" (WordPress themes print `<span class="updated rich-snippet-hidden">` beside the
+ * date a reader sees). Its date is not the publication's.
+ */
+export function markedAsUpdate(el: Element): boolean {
+  return (
+    el.getAttribute('itemprop') === 'dateModified' ||
+    insideClass(el, /^(updated|modified|maj|actualizado|aktualisiert)$/) !== undefined
+  );
 }

@@ -6,7 +6,14 @@
 import { dateInText, dottedShortDate, numericDate } from './dates.js';
 import type { Found } from './extracted.js';
 import { dateOnlyLine } from './furniture.js';
-import { ASIDE_WORDS, clean, inPageFooter, insideClass, spacedText } from './page-parts.js';
+import {
+  ASIDE_WORDS,
+  clean,
+  inPageFooter,
+  insideClass,
+  markedAsUpdate,
+  spacedText,
+} from './page-parts.js';
 
 /**
  * The date as the page prints it for readers: in an element named for a date (in English, German,
@@ -24,6 +31,8 @@ export function datelineText(document: Document, lang: string | undefined): Foun
     // An element named for a date ("comments_datetime": the comment count and the date) still counts.
     const ownDate = /date|time/i.test(el.getAttribute('class') ?? '');
     const around = ownDate ? el.parentElement : el;
+    // The time of a later edit, also where it stands in the meta line beside the date shown.
+    if (markedAsUpdate(el)) continue;
     // A date in the site's menu bar ("Montag, 09.12.2019") is the day the page was opened.
     if (
       el.closest('nav, form, select') ??
@@ -38,7 +47,7 @@ export function datelineText(document: Document, lang: string | undefined): Foun
     const byline = /byline/i.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
     if ((el.textContent ?? '').length > (byline ? 400 : 240) && !el.querySelector('script, style'))
       continue;
-    const text = spacedText(el);
+    const text = spacedText(el, markedAsUpdate);
     if (text.length > (byline ? 200 : 120)) continue;
     // "17.7.11" only in an element named for a date: in a meta line it may be a version number.
     const found = fromText(text) ?? (ownDate ? dottedShortDate(text) : undefined);

@@ -9,7 +9,7 @@ import { pageLanguage } from './language.js';
 import type { Found } from './extracted.js';
 import { dateOnlyLine } from './furniture.js';
 import { TITLE_SEPARATOR } from './headline.js';
-import { ASIDE_WORDS, clean, inPageFooter, insideClass } from './page-parts.js';
+import { ASIDE_WORDS, clean, inPageFooter, insideClass, markedAsUpdate } from './page-parts.js';
 import { datelineText, openingDateline, sideColumn } from './printed-date.js';
 import type { Json } from './structured-data.js';
 import { dateUnderHeadline } from './under-headline.js';
@@ -132,8 +132,10 @@ function dateOnPage(
   );
   if (generic) return { value: generic, from: 'the date meta tag' };
   const other =
-    timeDate('time[class*="publish" i], article time, main time, header time, time', updated) ??
-    timeDate('time', () => false);
+    timeDate(
+      'time[class*="publish" i], article time, main time, header time, time',
+      markedAsUpdate,
+    ) ?? timeDate('time', () => false);
   if (other) return other;
   // A relative time ("1 hr 4 mins ago") with the exact time in its title, as the hAtom microformat
   // writes it: <abbr class="published" title="2011-08-25T01:40:40Z">.
@@ -251,11 +253,3 @@ const OTHER_DATE_TAGS = [
   'rnews:datepublished',
   'citation_date',
 ];
-
-/** A <time> the page marks as the time of a later edit: `itemprop="dateModified"`, `class="updated"`. */
-function updated(time: Element): boolean {
-  return (
-    time.getAttribute('itemprop') === 'dateModified' ||
-    insideClass(time, /^(updated|modified|maj|actualizado|aktualisiert)$/) !== undefined
-  );
-}
