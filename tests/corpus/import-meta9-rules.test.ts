@@ -9,7 +9,7 @@ import { found, page } from '../helpers/import-page.js';
 
 describe('the publication date', () => {
   it('reads a date line the page writes with character references as the reader sees it', () => {
-    // "最新ニュース　2019年3月15日 09:43", every Japanese character written as a reference (as some
+    // "最新ニュース (an ideographic space) 2019年3月15日 09:43", every Japanese character written as a reference (as some
     // tools save pages): the parser makes a text of each, and read with spaces between them the date
     // was "2019 年 3 月 15 日", no date at all.
     const draft = page({
