@@ -38,6 +38,7 @@ import {
   shownLines,
 } from './page-parts.js';
 import { logoNames, namesSite, withoutSiteName, type Site } from './site-name.js';
+import { boldParagraphHeadline, brandingTitle, kickerHeadline } from './title-shapes.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
@@ -65,7 +66,9 @@ export function headline(
   const candidates = declared
     .map(([from, v]): [string, string | undefined] => [
       from,
-      v === undefined ? undefined : withoutSiteName(clean(v), site),
+      v === undefined || brandingTitle(v, document, site)
+        ? undefined
+        : withoutSiteName(clean(v), site),
     ])
     .filter((c): c is [string, string] => Boolean(c[1]));
   const social = candidates.filter(([from]) => from !== 'the page <title>');
@@ -106,6 +109,11 @@ export function headline(
   const h1Matching = (value: string): string | undefined =>
     h1s.find((h) => says(value, h)) ?? lineSaying(value);
 
+  const kickered = kickerHeadline(
+    document,
+    candidates.map(([, v]) => v),
+  );
+  if (kickered) return { value: kickered, from: 'the heading that sets the title’s kicker apart' };
   for (const [from, value] of social) {
     const match = h1Matching(value);
     if (match) return { value: match, from: `the page's <h1>, matching ${from}` };
@@ -167,6 +175,19 @@ export function headline(
       if (match) return { value: match, from: `the heading that opens ${from}` };
     }
   }
+  // "Lost in JIT: PyPy and the road towards SciPy": the blog's name first, then a colon, as Blogger
+  // writes a post's <title>. The blog's name is also the heading that links home above every post.
+  const blog = {
+    ...site,
+    logos: [...(site.logos ?? []), ...texts(h1Elements.filter((h) => linksHome(h, site.address)))],
+  };
+  for (const [from, value] of declared) {
+    const parts = value === undefined ? [] : clean(value).split(/:\s+/);
+    if (parts.length < 2 || !namesSite(parts[0]!, blog)) continue;
+    const rest = parts.slice(1).join(': ');
+    const match = headings.find((h) => wordCount(h) >= 2 && comparable(h) === comparable(rest));
+    if (match) return { value: match, from: `the heading after the site's name in ${from}` };
+  }
   // A page's one headline is what its readers see, also when the title it declared for social sites
   // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
   const headlines = h1s.filter((h) => wordCount(h) >= 2 && !bylineAuthor(h) && !isOutlet(h));
@@ -191,6 +212,12 @@ export function headline(
   }
   const shown = candidates[0];
   if (shown && shown[0] !== 'the page <title>') return { value: shown[1], from: shown[0] };
+  const bold = boldParagraphHeadline(
+    document,
+    candidates.map(([, v]) => v),
+  );
+  if (bold)
+    return { value: bold, from: 'the bold paragraph above the story (the page has no heading)' };
   // "Bohnenviertel - Stadt Stuttgart": a headline of one word, too short for the rules above, is still
   // the <h1> that says one part of a declared title, before a later <h1> ("Mehr zum Thema", a box of
   // links beside the text) that says none.
