@@ -45,7 +45,12 @@ import {
   shownLines,
 } from './page-parts.js';
 import { linksHome, logoNames, namesSite, withoutSiteName, type Site } from './site-name.js';
-import { boldParagraphHeadline, brandingTitle, kickerHeadline } from './title-shapes.js';
+import {
+  boldParagraphHeadline,
+  brandingTitle,
+  kickerHeadline,
+  siteTagline,
+} from './title-shapes.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
@@ -70,10 +75,15 @@ export function headline(
     ['the parsely-page title', declaredTitles.parsely],
     ['the page <title>', declaredTitles.title],
   ];
+  const tagline = siteTagline(
+    document,
+    site,
+    declared.map(([, v]) => v),
+  );
   const candidates = declared
     .map(([from, v]): [string, string | undefined] => [
       from,
-      v === undefined || brandingTitle(v, document, site)
+      v === undefined || brandingTitle(v, site, tagline)
         ? undefined
         : withoutSiteName(clean(v), site),
     ])

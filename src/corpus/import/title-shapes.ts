@@ -5,7 +5,7 @@
  */
 import { wordCount } from './furniture.js';
 import { clean, comparable, inTeaser, leadingLabel, setWholly, shownLines } from './page-parts.js';
-import { namesSite, type Site } from './site-name.js';
+import type { Site } from './site-name.js';
 
 /**
  * "<h2><span class="c-overline">Linde</span> Gasekonzern muss Teile … verkaufen</h2>" under a declared
@@ -33,22 +33,51 @@ const JOINERS = [': ', ' - ', ' – ', ' — ', ' | ', ' '];
  * "HANNAS KRYPINHälsa och träningsglädje": a declared title that is the site's name and its tagline,
  * run together or joined as the site's header prints them one above the other ("<p class="site-title">
  * HANNAS KRYPIN</p><p class="site-description">Hälsa och träningsglädje</p>"): a theme that gives every
- * page the site's title, not the article's.
+ * page the site's title, not the article's. The test is made for each declared title with what
+ * `siteTagline` found once.
  */
-export function brandingTitle(value: string, document: Document, site: Site): boolean {
+export function brandingTitle(value: string, site: Site, tagline: string | undefined): boolean {
+  if (tagline === undefined || site.outlet === undefined) return false;
   const title = comparable(value);
+  const name = comparable(site.outlet);
+  if (!title.startsWith(name)) return false;
+  const rest = title
+    .slice(name.length)
+    .replace(/^\s*(?:[|:–—-]\s*)?/, '')
+    .trim();
+  return rest !== '' && rest === tagline;
+}
+
+/**
+ * The tagline the site's header prints after its declared name: the element that follows the one
+ * holding the name and nothing else. Only the page's own text nodes are read, each once, so a large
+ * page's text is never gathered element by element.
+ */
+export function siteTagline(
+  document: Document,
+  site: Site,
+  titles: (string | undefined)[],
+): string | undefined {
+  if (site.outlet === undefined) return undefined;
+  const name = comparable(site.outlet);
+  // Looked for only where a declared title opens with the site's name.
+  if (!titles.some((title) => title !== undefined && comparable(title).startsWith(name)))
+    return undefined;
   for (const el of document.querySelectorAll('body *')) {
-    const name = clean(el.textContent ?? '');
-    if (name === '' || name.length > 80 || !title.startsWith(comparable(name))) continue;
-    const tagline = el.nextElementSibling;
-    if (!tagline || !namesSite(name, site)) continue;
-    const rest = title
-      .slice(comparable(name).length)
-      .replace(/^\s*(?:[|:–—-]\s*)?/, '')
-      .trim();
-    if (rest !== '' && rest === comparable(clean(tagline.textContent ?? ''))) return true;
+    const holdsName = [...el.childNodes].some(
+      (node) =>
+        node.nodeType === 3 &&
+        (node.textContent ?? '').length <= name.length * 2 + 40 &&
+        comparable(node.textContent ?? '') === name,
+    );
+    if (!holdsName) continue;
+    let top = el;
+    while (top.parentElement && comparable(top.parentElement.textContent ?? '') === name)
+      top = top.parentElement;
+    const tagline = comparable(top.nextElementSibling?.textContent ?? '');
+    if (tagline !== '' && tagline.length <= 160) return tagline;
   }
-  return false;
+  return undefined;
 }
 
 /**
