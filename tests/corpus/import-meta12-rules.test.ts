@@ -59,3 +59,21 @@ describe('the date', () => {
     expect(found(draft, 'published')).toBe('2023-01-17');
   });
 });
+
+describe('a date in the <title>', () => {
+  it('is read whatever language names its month, where the page says no other date', () => {
+    const draft = page({
+      title: 'Briefe - 26 Oktober 2010 - Blog',
+      top: '<div class="eTitle">Briefe</div>',
+    });
+    expect(found(draft, 'published')).toBe('2010-10-26');
+  });
+
+  it('is not made of a title part that is more than a date', () => {
+    const draft = page({
+      title: 'Briefe - Oktober 2010 im Rückblick - Blog',
+      top: '<h1>Briefe</h1>',
+    });
+    expect(found(draft, 'published')).toBeUndefined();
+  });
+});

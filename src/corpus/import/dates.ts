@@ -170,6 +170,26 @@ function englishPatternDate(text: string, lang: string): TextDate | undefined {
 }
 
 /**
+ * A text that is a full date and nothing else ("26 Oktober 2010"), read in whichever language reads it
+ * whole, for a page that declares no language and has too few words to tell: a part of a <title> that
+ * is only a day, month and year is no sentence to mistake, whatever language names the month.
+ */
+export function wholeDateInAnyLanguage(text: string): TextDate | undefined {
+  const whole = text.trim();
+  if (!/\b(1[89]|2[01])\d\d\b/.test(whole)) return undefined;
+  for (const locale of LOCALES) {
+    const start = chronoFor(locale)
+      .parse(whole)
+      .find((r) => r.text === whole)?.start;
+    if (!start || !['year', 'month', 'day'].every((c) => start.isCertain(c))) continue;
+    const year = start.get('year')!;
+    if (!plausibleYear(year)) continue;
+    return { date: `${year}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`, text: whole };
+  }
+  return undefined;
+}
+
+/**
  * A dateline's short numeric date with a two-digit year, "10/9/10 7:15 AM
  * EDT" or "8/17/13 11:04am", read month first as American English pages write it; only for
  * pages in American English (or English without a region), and only next to

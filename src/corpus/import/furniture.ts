@@ -134,9 +134,9 @@ export function bylineAuthor(text: string): string | undefined {
  * A line that is only a date, perhaps with a label and a time: "February 3,
  * 2021 4:12 PM UTC", "Updated: 2021-02-03 09:29", "Published 3 Feb 2021".
  */
-export function dateOnlyLine(text: string): string | undefined {
+export function dateOnlyLine(text: string, lang?: string): string | undefined {
   if (text.split(/\s+/).length > 14) return undefined;
-  const found = dateInText(text);
+  const found = dateInText(text, lang);
   if (!found) return undefined;
   const rest = text
     .replace(found.text, ' ')

@@ -4,7 +4,7 @@
  * the date the page prints (printed-date.ts), other systems' date tags; then the date in the page's
  * address, and last a date written into its title.
  */
-import { isoDate, dateInText, datesAgree } from './dates.js';
+import { isoDate, dateInText, datesAgree, wholeDateInAnyLanguage } from './dates.js';
 import { pageLanguage } from './language.js';
 import type { Found } from './extracted.js';
 import { dateOnlyLine } from './furniture.js';
@@ -259,6 +259,7 @@ export function urlDate(url: string | undefined): Found | undefined {
  * day.month.year (dates written with dots are written day first wherever they are written).
  */
 function titleDate(document: Document, meta: Map<string, string>): Found | undefined {
+  const lang = pageLanguage(document);
   const titles: [string, string | undefined][] = [
     ['the page <title>', document.querySelector('title')?.textContent ?? undefined],
     ['the title meta tag', meta.get('title')],
@@ -272,7 +273,7 @@ function titleDate(document: Document, meta: Map<string, string>): Found | undef
           ? `${dotted[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
           : undefined
         : /\d{4}/.test(part)
-          ? dateOnlyLine(part)
+          ? (dateOnlyLine(part, lang) ?? wholeDateInAnyLanguage(part)?.date)
           : undefined;
       if (date) return { value: date, from: `the date "${part}" in ${from}` };
     }
