@@ -166,9 +166,14 @@ export function comparable(text: string): string {
 /**
  * An element the page marks as the time of a later edit: `itemprop="dateModified"`, or a class word
  * such as "updated" (WordPress themes print `<span class="updated rich-snippet-hidden">` beside the
- * date a reader sees). Its date is not the publication's.
+ * date a reader sees). Its date is not the publication's, unless the element also says it is that:
+ * themes give the publication's `<time>` both classes (`class="entry-published updated"
+ * itemprop="datePublished"`, for the hAtom microformat, which wants an "updated" on every post).
  */
 export function markedAsUpdate(el: Element): boolean {
+  if (el.getAttribute('itemprop') === 'datePublished') return false;
+  const names = (el.getAttribute('class') ?? '').toLowerCase().split(/[\s_-]+/);
+  if (names.includes('published')) return false;
   return (
     el.getAttribute('itemprop') === 'dateModified' ||
     insideClass(el, /^(updated|modified|maj|actualizado|aktualisiert)$/) !== undefined

@@ -2,7 +2,8 @@
  * A page's publication date, searched for in order, most trustworthy first: the date the publisher
  * declares (JSON-LD, article: tags), the article's marked <time>, generic date tags, any other <time>,
  * the date the page prints (printed-date.ts), other systems' date tags; then the date in the page's
- * address, and last a date written into its title.
+ * address, a date written into its title, and last the only date the page shows in an element its
+ * class calls an update (shown-edit-date.ts).
  */
 import { isoDate, dateInText, datesAgree } from './dates.js';
 import { pageLanguage } from './language.js';
@@ -11,6 +12,7 @@ import { dateOnlyLine } from './furniture.js';
 import { TITLE_SEPARATOR } from './headline.js';
 import { ASIDE_WORDS, clean, inPageFooter, insideClass, markedAsUpdate } from './page-parts.js';
 import { datelineText, openingDateline, sideColumn } from './printed-date.js';
+import { shownEditDate } from './shown-edit-date.js';
 import type { Json } from './structured-data.js';
 import { dateUnderHeadline } from './under-headline.js';
 
@@ -27,7 +29,8 @@ export function publishedDate(
   return (
     dateOnPage(document, meta, article, webPage, parselyDate, headline, address?.value) ??
     address ??
-    titleDate(document, meta)
+    titleDate(document, meta) ??
+    shownEditDate(document, pageLanguage(document))
   );
 }
 
