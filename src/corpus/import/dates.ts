@@ -106,6 +106,10 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
       return { date: `${year}-${pad(month)}-${pad(day)}`, text: named[0] };
   }
+  if (lang && !/^en\b/i.test(lang)) {
+    const halfTranslated = englishPatternDate(text, lang);
+    if (halfTranslated) return halfTranslated;
+  }
   for (const result of chronoFor(lang).parse(text)) {
     if (!/\b\d{4}\b/.test(result.text)) continue;
     const start = result.start;
@@ -120,6 +124,32 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
       ...(day === null ? [] : [pad(day)]),
     ];
     return { date: parts.join('-'), text: result.text };
+  }
+  return undefined;
+}
+
+/**
+ * "Juni 19th, 2018", "19th Juni 2018": a theme translated by halves prints its English date pattern
+ * with the month named in the page's language. No parser of that language reads an English ordinal
+ * suffix or, in most languages, the month before the day, so the suffix is dropped and the day put
+ * first, in the two ways languages write it ("19. Juni 2018", "19 juin 2018"). Only a day with the
+ * suffix right after its number, beside a month name and a year: the suffix is what shows the date
+ * was printed by an English pattern.
+ */
+function englishPatternDate(text: string, lang: string): TextDate | undefined {
+  const match =
+    /(?<![\p{L}\d])(?:(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)|(\d{1,2})(?:st|nd|rd|th)(?:\s+of)?\s+(\p{L}+)\.?),?\s+(\d{4})(?!\d)/iu.exec(
+      text,
+    );
+  if (!match) return undefined;
+  const [, monthFirst, dayAfter, dayFirst, monthAfter, year] = match;
+  const day = dayAfter ?? dayFirst!;
+  const month = monthFirst ?? monthAfter!;
+  for (const candidate of [`${day}. ${month} ${year}`, `${day} ${month} ${year}`]) {
+    const start = chronoFor(lang).parse(candidate)[0]?.start;
+    if (!start || !['year', 'month', 'day'].every((c) => start.isCertain(c))) continue;
+    if (start.get('year') !== Number(year) || start.get('day') !== Number(day)) continue;
+    return { date: `${year}-${pad(start.get('month')!)}-${pad(Number(day))}`, text: match[0] };
   }
   return undefined;
 }
