@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { draftArticle } from '../../src/corpus/import/draft-article.js';
+import { urlDate } from '../../src/corpus/import/published-date.js';
 import { found, page } from '../helpers/import-page.js';
 
 /** A short Chinese news page as a portal saves it: no lang attribute, the date only in a span. */
@@ -96,5 +97,24 @@ describe('a date in an element whose class calls it an update', () => {
         '<div class="next-post"><span class="meta-date">March 12, 2017</span> <a href="/next">Bus routes change</a></div>',
     });
     expect(found(draft, 'published')).toBe('2017-03-09');
+  });
+});
+
+describe('a date in the page’s address written without separators', () => {
+  it('dates a page that prints no date', () => {
+    const draft = page({
+      head: '<meta property="og:url" content="http://news.example.com/en/20150512-school-day-longer">',
+      top: '<h1>School day to grow longer</h1>',
+    });
+    expect(found(draft, 'published')).toBe('2015-05-12');
+  });
+
+  it('is read at the end of the story’s name and as a segment, only as a real day', () => {
+    expect(urlDate('https://example.org/hidden-heroines-of-chaos-20190520/')?.value).toBe(
+      '2019-05-20',
+    );
+    expect(urlDate('http://tech.example.com/a/20161014/006270.htm')?.value).toBe('2016-10-14');
+    expect(urlDate('https://example.org/item-20151340-widget')).toBeUndefined();
+    expect(urlDate('https://example.org/products/2015051234')).toBeUndefined();
   });
 });

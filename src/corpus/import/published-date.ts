@@ -189,8 +189,8 @@ function oneDayApart(a: string, b: string): boolean {
 
 /**
  * Many sites put the day of publication in the article's address
- * ("/2010/08/13/story-name", "/2013-04-22/story"): the last resort, with the
- * precision the address gives.
+ * ("/2010/08/13/story-name", "/2013-04-22/story", "/20150512-story"): the last
+ * resort, with the precision the address gives.
  */
 export function urlDate(url: string | undefined): Found | undefined {
   if (!url) return undefined;
@@ -202,9 +202,13 @@ export function urlDate(url: string | undefined): Found | undefined {
   }
   // "/2010/08/13/", "/2013-04-22/", "/2014/05/"; or the year, the section, then month and day
   // ("/2010/POLITICS/08/13/"), where a full month and day are needed to be sure it is a date.
+  // Or the day written without separators, as a segment or the start of one ("/en/20150512-story",
+  // "/a/20161014/006270.htm"), or as the end of the story's name ("/story-name-20190520/"): eight
+  // digits that are only taken when they make a real day of a plausible year.
   const match =
     /\/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|\.|$)/.exec(path) ??
-    /\/((?:19|20)\d\d)\/[A-Za-z][\w-]*\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?=\/)/.exec(path);
+    /\/((?:19|20)\d\d)\/[A-Za-z][\w-]*\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?=\/)/.exec(path) ??
+    /[/-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/-]|\.|$)/.exec(path);
   if (!match) return undefined;
   const [, year, month, day] = match;
   return {
