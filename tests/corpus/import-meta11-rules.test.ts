@@ -98,6 +98,13 @@ describe('a date in an element whose class calls it an update', () => {
     });
     expect(found(draft, 'published')).toBe('2017-03-09');
   });
+  it('is still passed over when the page hides it, whatever else its class says', () => {
+    // Wikipedia's infobox keeps a company's founding day, for the hCard microformat, out of sight.
+    const draft = page({
+      top: '<h1>Mozilla</h1><table class="infobox vcard"><tr><th>Founded</th><td>February 28, 1998<span style="display:none"> (<span class="bday dtstart published updated">1998-02-28</span>)</span></td></tr></table>',
+    });
+    expect(found(draft, 'published')).toBeUndefined();
+  });
 });
 
 describe('a date in the page’s address written without separators', () => {

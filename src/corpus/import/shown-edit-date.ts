@@ -12,20 +12,10 @@
  */
 import { dateInText } from './dates.js';
 import type { Found } from './extracted.js';
-import {
-  clean,
-  inPageFooter,
-  inTeaser,
-  insideClass,
-  markedAsUpdate,
-  screenReaderOnly,
-} from './page-parts.js';
+import { clean, inPageFooter, inTeaser, markedAsUpdate, shownToReaders } from './page-parts.js';
 
 /** Longer than this, the element is a paragraph or a block of the page, not a date line. */
 const LINE_LENGTH = 80;
-
-/** Class words of elements a page keeps out of sight ("rich-snippet-hidden", "invisible"). */
-const HIDDEN_WORDS = /^(hidden|invisible)$/;
 
 export function shownEditDate(document: Document, lang: string | undefined): Found | undefined {
   for (const el of document.querySelectorAll('body *')) {
@@ -33,7 +23,8 @@ export function shownEditDate(document: Document, lang: string | undefined): Fou
     if (el.querySelector('*:not(br, span, a, strong, b, em, i, small)')) continue;
     const text = clean(el.textContent ?? '');
     if (text.length === 0 || text.length > LINE_LENGTH) continue;
-    if (!shown(el) || el.closest('nav, aside, form') || inPageFooter(el) || inTeaser(el)) continue;
+    if (!shownToReaders(el) || el.closest('nav, aside, form') || inPageFooter(el) || inTeaser(el))
+      continue;
     const found = dateInText(text, lang);
     if (found)
       return {
@@ -42,13 +33,4 @@ export function shownEditDate(document: Document, lang: string | undefined): Fou
       };
   }
   return undefined;
-}
-
-/** Not hidden from readers by an attribute, an inline style or a class word. */
-function shown(el: Element): boolean {
-  if (screenReaderOnly(el) || insideClass(el, HIDDEN_WORDS)) return false;
-  for (let at: Element | null = el; at && at.tagName !== 'BODY'; at = at.parentElement)
-    if (at.hasAttribute('hidden') || /display\s*:\s*none/i.test(at.getAttribute('style') ?? ''))
-      return false;
-  return true;
 }

@@ -7,7 +7,7 @@
  */
 import { dateInText } from './dates.js';
 import type { Found } from './extracted.js';
-import { clean, inTeaser, markedAsUpdate, spacedText } from './page-parts.js';
+import { clean, inFactBox, inTeaser, markedAsUpdate, spacedText } from './page-parts.js';
 
 /** How many elements after the headline are read: the standfirst, the byline, the date line. */
 const LINES_READ = 3;
@@ -37,7 +37,7 @@ export function dateUnderHeadline(
     let next = lineAfter(heading);
     for (let read = 0; next && read < LINES_READ; read++, next = next.nextElementSibling) {
       // The time of a later edit printed beside the date shown is not the publication's.
-      if (markedAsUpdate(next)) continue;
+      if (markedAsUpdate(next) || inFactBox(next)) continue;
       const text = spacedText(next, markedAsUpdate);
       if (text.length === 0 || text.length > LINE_LENGTH) continue;
       const found = dateInText(text, lang);
