@@ -1,7 +1,7 @@
 /**
- * The date rule learnt from the thirteenth tune set (bench/import-eval/meta13: 2014-2015 American
- * news, magazine and blog pages): on a small page written for the test, with what a teacher would see
- * wrong in the draft's `published` without it.
+ * The date rules learnt from the thirteenth tune set (bench/import-eval/meta13: 2014-2015 American
+ * news, magazine and blog pages): each on a small page written for the test, with what a teacher would
+ * see wrong in the draft's `published` without it.
  */
 import { describe, expect, it } from 'vitest';
 import { found, page } from '../helpers/import-page.js';
@@ -42,5 +42,27 @@ describe('the publication date written in UTC', () => {
       top: '<h1>School day to grow longer</h1>',
     });
     expect(found(draft, 'published')).toBe('2016-12-20');
+  });
+});
+
+describe('the publication date in ISO 8601’s basic format', () => {
+  const address =
+    '<link rel="canonical" href="https://courier.example.org/news/2014-12/school-day">';
+
+  it('reads a microdata date with the day run together and the clock after a space', () => {
+    const draft = page({
+      head: `<meta itemprop="datePublished" content="20141229 18:22:00">${address}`,
+      top: '<h1>School day to grow longer</h1>',
+    });
+    // Not only the month the page's address names.
+    expect(found(draft, 'published')).toBe('2014-12-29');
+  });
+
+  it('still takes no bare number for a date', () => {
+    const draft = page({
+      head: `<meta itemprop="datePublished" content="20141229">${address}`,
+      top: '<h1>School day to grow longer</h1>',
+    });
+    expect(found(draft, 'published')).toBe('2014-12');
   });
 });

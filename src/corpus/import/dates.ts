@@ -51,10 +51,13 @@ function chronoFor(lang: string | undefined): Chrono {
 /** An ISO 8601 date or date-time, as in JSON-LD, meta tags and <time datetime>. */
 export function isoDate(value: string): string | undefined {
   // Also ISO 8601's basic format, without separators, as some publishing systems write JSON-LD
-  // ("20180619T055000+0900"); only with its time, so a bare number is never taken for a date.
+  // ("20180619T055000+0900") or a microdata date ("20141229 18:22:00", the day run together and the
+  // clock after a space); only with its time, so a bare number is never taken for a date.
   const match =
     /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?\s*$/.exec(value) ??
-    /^\s*(\d{4})(\d{2})(\d{2})T\d{4}(?:\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(value);
+    /^\s*(\d{4})(\d{2})(\d{2})(?:T\d{4}(?:\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?| \d{1,2}:\d{2}(?::\d{2})?)\s*$/.exec(
+      value,
+    );
   if (!match) return undefined;
   const [, year, month, day] = match;
   if (!plausibleYear(Number(year))) return undefined;
@@ -88,6 +91,14 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
   if (iso) {
     const date = isoDate(iso[1]!);
     if (date) return { date, text: iso[1]! };
+  }
+  // "2023. 2. 5. 11:40": Korean pages write the year first, each part followed by a dot and a space.
+  // A year first is never followed by the day, so the order is not in doubt.
+  const yearFirst = /(?<![\d.])((?:19|20)\d\d)\.\s(\d{1,2})\.\s(\d{1,2})\.?(?!\d)/.exec(text);
+  if (yearFirst) {
+    const [, year, month, day] = yearFirst.map(Number) as [number, number, number, number];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return { date: `${year}-${pad(month)}-${pad(day)}`, text: yearFirst[0] };
   }
   // "12.10.2015, 19:16 Uhr": a date written with dots is day first wherever it is written (the
   // American month-first order uses slashes), also on a page that declares no language.
@@ -124,6 +135,15 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
       ...(day === null ? [] : [pad(day)]),
     ];
     return { date: parts.join('-'), text: result.text };
+  }
+  // "2019年04月04日", "2023년 2월 5일": a date with the Chinese, Japanese or Korean year, month and day
+  // signs says which number is which, so it is read on a page that declares no language too (the
+  // English parser, used for those, knows no such date). Last: the page's own parser reads the time too.
+  const signed = /((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u.exec(text);
+  if (signed) {
+    const [, year, month, day] = signed.map(Number) as [number, number, number, number];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return { date: `${year}-${pad(month)}-${pad(day)}`, text: signed[0] };
   }
   return undefined;
 }
