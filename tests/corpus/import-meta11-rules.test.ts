@@ -125,3 +125,25 @@ describe('a date in the page’s address written without separators', () => {
     expect(urlDate('https://example.org/products/2015051234')).toBeUndefined();
   });
 });
+
+describe('a title that joins the post to the blog’s name with an "@"', () => {
+  it('is the post’s title, without the blog’s and the platform’s names', () => {
+    const draft = page({
+      title: 'School day to grow longer @ County Schools Blog :: Blogland ::',
+      head: '<meta property="og:site_name" content="County Schools Blog"><meta property="og:url" content="http://countyschools.blogland.example/blog/post/39926056"><meta property="og:title" content="School day to grow longer @ County Schools Blog :: Blogland ::">',
+      before:
+        '<h1><a href="http://countyschools.blogland.example/blog">County Schools Blog</a></h1><h2>Notes from the school board, every week since 2009, by two parents of the district and their friends</h2>',
+      top: '<h2><a href="http://countyschools.blogland.example/blog/post/39926056">School day to grow longer</a></h2>',
+    });
+    expect(found(draft, 'title')).toBe('School day to grow longer');
+  });
+
+  it('keeps an "@" that is part of the headline', () => {
+    const draft = page({
+      title: 'Meet the teachers @ Lincoln High | County Schools Blog',
+      head: '<meta property="og:site_name" content="County Schools Blog">',
+      top: '<h1>Meet the teachers @ Lincoln High</h1>',
+    });
+    expect(found(draft, 'title')).toBe('Meet the teachers @ Lincoln High');
+  });
+});
