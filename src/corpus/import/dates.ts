@@ -51,10 +51,13 @@ function chronoFor(lang: string | undefined): Chrono {
 /** An ISO 8601 date or date-time, as in JSON-LD, meta tags and <time datetime>. */
 export function isoDate(value: string): string | undefined {
   // Also ISO 8601's basic format, without separators, as some publishing systems write JSON-LD
-  // ("20180619T055000+0900"); only with its time, so a bare number is never taken for a date.
+  // ("20180619T055000+0900") or a microdata date ("20141229 18:22:00", the day run together and the
+  // clock after a space); only with its time, so a bare number is never taken for a date.
   const match =
     /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?\s*$/.exec(value) ??
-    /^\s*(\d{4})(\d{2})(\d{2})T\d{4}(?:\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(value);
+    /^\s*(\d{4})(\d{2})(\d{2})(?:T\d{4}(?:\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?| \d{1,2}:\d{2}(?::\d{2})?)\s*$/.exec(
+      value,
+    );
   if (!match) return undefined;
   const [, year, month, day] = match;
   if (!plausibleYear(Number(year))) return undefined;

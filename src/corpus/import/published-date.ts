@@ -43,6 +43,17 @@ function dateOnPage(
   const lang = pageLanguage(document);
   const fromValue = (value: unknown): string | undefined =>
     typeof value === 'string' ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
+  // A time written in UTC ("2016-12-20T00:08:44+00:00", "2016-12-20 01:01:00 UTC") falls on the next day
+  // for an outlet west of Greenwich that published in its evening, and a bare day stored as midnight UTC
+  // may be a day off the one the outlet gave: the day the page prints for its readers, one apart, is
+  // the day they were given.
+  const dayShown = (value: unknown, date: string, from: string): Found | undefined => {
+    const shown =
+      typeof value === 'string' && inUtc(value) ? datelineText(document, lang) : undefined;
+    return shown && shown.value !== date && oneDayApart(shown.value, date)
+      ? { ...shown, from: `${shown.from} (${from} is in UTC)` }
+      : undefined;
+  };
   // Three kinds of sources, most specific first. (1) Markup that says "this is the publication date":
   // structured data and the article's <time itemprop="datePublished"> or <time pubdate>, the date shown
   // to readers. (2) Generic date tags written for other programs (a mailing list's "sailthru.date", a
@@ -60,13 +71,8 @@ function dateOnPage(
   for (const [from, value] of declared) {
     const date = fromValue(value);
     if (!date) continue;
-    // A time declared in UTC ("2016-12-20T00:08:44+00:00") falls on the next day for an outlet west of
-    // Greenwich that published in its evening: the day its page shows beside the headline is the day
-    // it gives its readers.
-    const shown =
-      typeof value === 'string' && inUtc(value) ? datelineText(document, lang) : undefined;
-    if (shown && shown.value !== date && oneDayApart(shown.value, date))
-      return { ...shown, from: `${shown.from} (${from} is in UTC)` };
+    const shown = dayShown(value, date, from);
+    if (shown) return shown;
     // A declared date from another year or month than the one in the page's address, where the date the
     // page prints agrees with the address, is a template's default or a copied page's tag: the printed
     // date and the address are two witnesses against one.
@@ -116,21 +122,27 @@ function dateOnPage(
       return { ...shown, from: `${shown.from} (the dateCreated mark is later)` };
     return created;
   }
-  const generic = fromValue(
+  const genericValue =
     meta.get('date') ??
-      meta.get('pubdate') ??
-      meta.get('publishdate') ??
-      meta.get('publish-date') ??
-      meta.get('article.published') ??
-      meta.get('sailthru.date') ??
-      meta.get('parsely-pub-date') ??
-      parselyDate ??
-      meta.get('dc.date.issued') ??
-      meta.get('dc.date') ??
-      meta.get('dcterms.date') ??
-      meta.get('citation_publication_date'),
-  );
-  if (generic) return { value: generic, from: 'the date meta tag' };
+    meta.get('pubdate') ??
+    meta.get('publishdate') ??
+    meta.get('publish-date') ??
+    meta.get('article.published') ??
+    meta.get('sailthru.date') ??
+    meta.get('parsely-pub-date') ??
+    parselyDate ??
+    meta.get('dc.date.issued') ??
+    meta.get('dc.date') ??
+    meta.get('dcterms.date') ??
+    meta.get('citation_publication_date');
+  const generic = fromValue(genericValue);
+  if (generic)
+    return (
+      dayShown(genericValue, generic, 'the date meta tag') ?? {
+        value: generic,
+        from: 'the date meta tag',
+      }
+    );
   const other =
     timeDate(
       'time[class*="publish" i], article time, main time, header time, time',
@@ -174,9 +186,12 @@ const FIRST_DATE_TAG =
   /date.*(publish|original|creat|issued|posted)|(publish|original|creat|issued|posted).*date/;
 const LATER_DATE_TAG = /modif|updat|expir|edit|review/;
 
-/** An ISO date-time written in UTC ("Z", "+00:00"), whose day may not be the outlet's. */
+/**
+ * A date-time written in UTC, whose day may not be the outlet's: ISO's "Z" or "+00:00", or the zone as a
+ * word after a space ("2014-12-18 01:01:00 UTC", as some publishing systems write their tags).
+ */
 function inUtc(value: string): boolean {
-  return /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]00:?00)\s*$/.test(value.trim());
+  return /[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]00:?00|UTC|GMT)\s*$/i.test(value.trim());
 }
 
 function oneDayApart(a: string, b: string): boolean {
