@@ -63,7 +63,7 @@ const dir = path.join(here, 'import-eval');
  */
 const META_SETS = readdirSync(dir)
   .filter((name) => /^meta\d*$/.test(name))
-  .sort();
+  .sort((a, b) => Number(a.slice(4) || 1) - Number(b.slice(4) || 1));
 const metaFlags = META_SETS.filter((name) => process.argv.includes(`--${name}`));
 const unknown = process.argv.filter(
   (arg) => /^--meta\d*$/.test(arg) && !META_SETS.includes(arg.slice(2)),

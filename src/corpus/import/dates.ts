@@ -92,6 +92,14 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
     const date = isoDate(iso[1]!);
     if (date) return { date, text: iso[1]! };
   }
+  // "2023. 2. 5. 11:40": Korean pages write the year first, each part followed by a dot and a space.
+  // A year first is never followed by the day, so the order is not in doubt.
+  const yearFirst = /(?<![\d.])((?:19|20)\d\d)\.\s(\d{1,2})\.\s(\d{1,2})\.?(?!\d)/.exec(text);
+  if (yearFirst) {
+    const [, year, month, day] = yearFirst.map(Number) as [number, number, number, number];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return { date: `${year}-${pad(month)}-${pad(day)}`, text: yearFirst[0] };
+  }
   // "12.10.2015, 19:16 Uhr": a date written with dots is day first wherever it is written (the
   // American month-first order uses slashes), also on a page that declares no language.
   const dotted = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?![\d.])/.exec(text);
@@ -118,6 +126,15 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
       ...(day === null ? [] : [pad(day)]),
     ];
     return { date: parts.join('-'), text: result.text };
+  }
+  // "2019年04月04日", "2023년 2월 5일": a date with the Chinese, Japanese or Korean year, month and day
+  // signs says which number is which, so it is read on a page that declares no language too (the
+  // English parser, used for those, knows no such date). Last: the page's own parser reads the time too.
+  const signed = /((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u.exec(text);
+  if (signed) {
+    const [, year, month, day] = signed.map(Number) as [number, number, number, number];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return { date: `${year}-${pad(month)}-${pad(day)}`, text: signed[0] };
   }
   return undefined;
 }

@@ -27,6 +27,7 @@
  * to the site's home page (a blog's name above each post).
  */
 import type { Found } from './extracted.js';
+import { entryUnderSiteName, withoutPageCounter } from './entry-title.js';
 import { bylineAuthor, wordCount } from './furniture.js';
 import {
   clean,
@@ -55,6 +56,15 @@ export function headline(
   declaredTitles: DeclaredTitles,
   site: Site,
 ): Found | undefined {
+  const found = shownHeadline(document, declaredTitles, site);
+  return found && { ...found, value: withoutPageCounter(found.value) };
+}
+
+function shownHeadline(
+  document: Document,
+  declaredTitles: DeclaredTitles,
+  site: Site,
+): Found | undefined {
   const outlet = site.outlet;
   site = { ...site, logos: logoNames(document) };
   const declared: [string, string | undefined][] = [
@@ -67,7 +77,7 @@ export function headline(
   const candidates = declared
     .map(([from, v]): [string, string | undefined] => [
       from,
-      v === undefined ? undefined : withoutSiteName(clean(v), site),
+      v === undefined ? undefined : withoutPageCounter(withoutSiteName(clean(v), site)),
     ])
     .filter((c): c is [string, string] => Boolean(c[1]));
   const social = candidates.filter(([from]) => from !== 'the page <title>');
@@ -130,6 +140,12 @@ export function headline(
   ).find((h) => wordCount(h) >= 3 && !isOutlet(h));
   if (markedHeading)
     return { value: markedHeading, from: 'the heading marked itemprop="headline"' };
+  const entry = entryUnderSiteName(
+    pageTitle.map(([, value]) => titleParts(value).slice(1)),
+    h1s,
+    texts([...document.querySelectorAll('h2, h3, h4')].filter(ownHeading)),
+  );
+  if (entry) return { value: entry, from: "the entry's heading under the site's name in the <h1>" };
   for (const [from, value] of pageTitle) {
     const match = h1Matching(value);
     if (match) return { value: match, from: `the page's <h1>, matching ${from}` };

@@ -30,6 +30,11 @@ import { markedAsUpdate, spacedText } from './page-parts.js';
 
 export function extractHtml(html: string, options: { url?: string; file: string }): Extracted {
   const { document } = parseHTML(html) as unknown as { document: Document };
+  // linkedom ends a text node at every character reference: "AT&amp;T", or a Japanese headline a page
+  // writes as "&#x30E1;&#x30C7;…" (as some tools save pages), is parsed as many texts where a reader
+  // sees one, and the rules that read an element's texts with a space between them ("Tana
+  // Ganeva<br>22 Dec 2016") would space its letters out and miss the date in it. One text per run.
+  document.documentElement?.normalize();
   removeInvisible(document, html);
   const metadata = pageMetadata(document, html, options.url);
   // Readability rewrites the document it reads: keep the page as it was, to report what was left out.

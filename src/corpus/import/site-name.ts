@@ -27,6 +27,10 @@ export function withoutSiteName(title: string, site: Site): string {
   // after the headline, as pages in Japanese and Chinese often write it.
   const bracketed = BRACKETED_END.exec(title);
   if (bracketed && namesSite(bracketed[2]!, site)) return bracketed[1]!;
+  // "見出し:phpspot開発日誌", "見出し：サイト名": Japanese and Chinese titles join the site's name with a
+  // colon, often with no space around it; taken off where what follows the last colon names the site.
+  const colon = /^(.*\S)\s*[:：]\s*([^:：]+)$/u.exec(title);
+  if (colon && namesSite(colon[2]!, site)) return colon[1]!;
   const parts = title.split(SITE_NAME_SEPARATOR);
   if (parts.length < 2) return title;
   if (namesSite(parts.at(-1)!, site))
