@@ -66,3 +66,30 @@ describe('the publication date in ISO 8601’s basic format', () => {
     expect(found(draft, 'published')).toBe('2014-12');
   });
 });
+
+describe('the date a page prints beside its own mark', () => {
+  it('takes the day a <time> prints over its datetime in UTC, a day apart', () => {
+    const draft = page({
+      top: '<h1>School day to grow longer</h1><p class="byline">By Ana Reyes <time itemprop="datePublished" datetime="2016-12-20T03:10:00Z">December 19, 2016 at 10:10PM EST</time></p>',
+    });
+    expect(found(draft, 'published')).toBe('2016-12-19');
+  });
+
+  it('keeps the datetime when the <time> prints no year', () => {
+    const draft = page({
+      top: '<h1>School day to grow longer</h1><p class="byline">By Ana Reyes <time itemprop="datePublished" datetime="2016-12-20T03:10:00Z">December 19 10:10 PM</time></p>',
+    });
+    expect(found(draft, 'published')).toBe('2016-12-20');
+  });
+
+  it('reads a dotted date month first only where the day-first reading is impossible', () => {
+    const american = page({
+      top: '<div class="publish-date-time"><span class="date">12.16.14</span></div><h1>School day to grow longer</h1>',
+    });
+    expect(found(american, 'published')).toBe('2014-12-16');
+    const either = page({
+      top: '<div class="publish-date-time"><span class="date">06.12.14</span></div><h1>School day to grow longer</h1>',
+    });
+    expect(found(either, 'published')).toBe('2014-12-06');
+  });
+});

@@ -182,14 +182,18 @@ export function numericDate(text: string, lang?: string): TextDate | undefined {
 
 /**
  * A date line that is only a short day.month.year with a two-digit year, "17.7.11", as old blog
- * templates print a post's day above it. Dates written with dots are written day first wherever
- * they are written. Only a line that is the date and nothing else: "1.2.10" inside a sentence is as
+ * templates print a post's day above it. Dates written with dots are written day first almost
+ * everywhere; an American page's "12.16.14" is read month first, but only where the day-first reading
+ * is impossible. Only a line that is the date and nothing else: "1.2.10" inside a sentence is as
  * likely a version number as a day.
  */
 export function dottedShortDate(text: string): TextDate | undefined {
   const match = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{2})\s*$/.exec(text);
   if (!match) return undefined;
-  const [, day, month, year] = match.map(Number) as [number, number, number, number];
+  const [, first, second, year] = match.map(Number) as [number, number, number, number];
+  // "12.16.14": no 16th month, so the date is written month first, as in the United States. Only where
+  // the day-first reading is impossible: "06.12.14" stays the 6th of December.
+  const [day, month] = second > 12 && first <= 12 ? [second, first] : [first, second];
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   return { date: `${fullYear(year)}-${pad(month)}-${pad(day)}`, text: match[0].trim() };
 }

@@ -98,13 +98,27 @@ function shownHeadline(
     : allH1s.filter((h) => !inStoryList(h) && inSidebar(h) && declaredExactly(h));
   const ownH1s = h1Elements.filter((h) => !linksHome(h, site.address));
   const h1s = texts(ownH1s);
+  const marked = texts(
+    [...document.querySelectorAll('h2, [itemprop="headline"]')].filter(
+      (h) => h.tagName !== 'META' && !inTeaser(h),
+    ),
+  );
+  const markedDeclared = social.some(([, v]) =>
+    marked.some((h) => comparable(h) === comparable(v)),
+  );
+  // A breadcrumb's last item names the page it is on, and some sites set it as the page's <h1> in the
+  // wording of the <title> or of the search engines' headline. Where the article's own heading says
+  // exactly what another declared title says, that heading is the one its readers see: the breadcrumb
+  // is navigation, whichever declared title its wording happens to match.
+  const matchable =
+    markedDeclared && ownH1s.some(inBreadcrumb) ? ownH1s.filter((h) => !inBreadcrumb(h)) : ownH1s;
   const says = (value: string, h: string): boolean =>
     comparable(h) === comparable(value) ||
     (comparable(value).includes(comparable(h)) && wordCount(h) >= 4);
   // "Headline<br>Editor Ana Reyes": a heading that prints the byline or a credit on a line of its own.
   // The line a declared title says is the headline, when another line is one the title does not say.
   const lineSaying = (value: string): string | undefined =>
-    ownH1s
+    matchable
       .map(shownLines)
       .filter((ls) => ls.length > 1)
       .map((ls) =>
@@ -116,17 +130,12 @@ function shownHeadline(
       )
       .find((line) => line !== undefined);
   const h1Matching = (value: string): string | undefined =>
-    h1s.find((h) => says(value, h)) ?? lineSaying(value);
+    texts(matchable).find((h) => says(value, h)) ?? lineSaying(value);
 
   for (const [from, value] of social) {
     const match = h1Matching(value);
     if (match) return { value: match, from: `the page's <h1>, matching ${from}` };
   }
-  const marked = texts(
-    [...document.querySelectorAll('h2, [itemprop="headline"]')].filter(
-      (h) => h.tagName !== 'META' && !inTeaser(h),
-    ),
-  );
   for (const [from, value] of social) {
     const match = marked.find((h) => comparable(h) === comparable(value));
     if (match) return { value: match, from: `the article's heading, matching ${from}` };
@@ -286,6 +295,11 @@ function texts(elements: Element[]): string[] {
     .filter((h) => !screenReaderOnly(h))
     .map((h) => shownLines(h).join(' '))
     .filter((t) => t.length > 0);
+}
+
+/** In a breadcrumb trail ("Home › Section › Page"), whatever element the site builds it of. */
+function inBreadcrumb(el: Element): boolean {
+  return el.closest('[class*="breadcrumb" i], [id*="breadcrumb" i]') !== null;
 }
 
 /** Class words of the site's own banner at the top of every page: its name, not a story's headline. */

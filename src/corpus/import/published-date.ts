@@ -97,7 +97,14 @@ function dateOnPage(
     for (const time of document.querySelectorAll(selector)) {
       if (outside(time) || skip(time)) continue;
       const value = time.getAttribute('datetime') ?? time.getAttribute('content') ?? '';
-      const date = isoDate(value) ?? dateInText(time.textContent ?? '', lang)?.date;
+      const printed = dateInText(time.textContent ?? '', lang)?.date;
+      const marked = isoDate(value);
+      // A datetime in UTC a day off the date the element prints for its readers ("2014-12-18T01:01:00Z"
+      // shown as "December 17, 2014 at 08:01PM EST"): the printed day is the outlet's.
+      const date =
+        marked && printed && inUtc(value) && oneDayApart(printed, marked)
+          ? printed
+          : (marked ?? printed);
       if (date)
         return {
           value: date,
