@@ -82,8 +82,12 @@ export interface TextDate {
  */
 export function dateInText(text: string, lang?: string): TextDate | undefined {
   if (/[\u0600-\u06ff]/.test(text)) {
-    const arabic = arabicDate(text);
+    const arabic = namedMonthDate(text, ARABIC_MONTHS);
     if (arabic) return arabic;
+  }
+  if (/[\u0531-\u0587]/.test(text)) {
+    const armenian = namedMonthDate(text, ARMENIAN_MONTHS);
+    if (armenian) return armenian;
   }
   // chrono tries dozens of patterns: only ask it about text that names a year at all.
   if (!/\b(1[89]|2[01])\d\d\b/.test(text)) return undefined;
@@ -181,6 +185,22 @@ export function numericDate(text: string, lang?: string): TextDate | undefined {
 }
 
 /**
+ * "CHQ Staff | 10/17/18": a short numeric date that ends a byline or a date element, with no clock
+ * time beside it, read month first as American English pages write it. Only where it closes the line
+ * after a separator or stands alone, so a score or a fraction inside a sentence is never taken for it.
+ */
+export function bylineNumericDate(text: string, lang?: string): TextDate | undefined {
+  if (lang && !/^en(-us)?$/i.test(lang)) return undefined;
+  const match = /(?:^|[|·•,]|\s-)\s*(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s*$/.exec(text);
+  if (!match) return undefined;
+  const [month, day, year] = [Number(match[1]), Number(match[2]), match[3]!];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const full = year.length === 2 ? fullYear(Number(year)) : Number(year);
+  if (!plausibleYear(full)) return undefined;
+  return { date: `${full}-${pad(month)}-${pad(day)}`, text: match[0].replace(/^[\s|·•,-]+/, '') };
+}
+
+/**
  * A date line that is only a short day.month.year with a two-digit year, "17.7.11", as old blog
  * templates print a post's day above it. Dates written with dots are written day first almost
  * everywhere; an American page's "12.16.14" is read month first, but only where the day-first reading
@@ -223,14 +243,34 @@ const ARABIC_MONTHS: [number, string[]][] = [
   [12, ['كانون الأول', 'كانون الاول', 'ديسمبر']],
 ];
 
-function arabicDate(text: string): TextDate | undefined {
+/**
+ * Armenian month names, which chrono does not read either, as a dateline prints them after the day
+ * ("18 հունվարի 2018", the genitive) or alone (the nominative).
+ */
+const ARMENIAN_MONTHS: [number, string[]][] = [
+  [1, ['հունվարի', 'հունվար']],
+  [2, ['փետրվարի', 'փետրվար']],
+  [3, ['մարտի', 'մարտ']],
+  [4, ['ապրիլի', 'ապրիլ']],
+  [5, ['մայիսի', 'մայիս']],
+  [6, ['հունիսի', 'հունիս']],
+  [7, ['հուլիսի', 'հուլիս']],
+  [8, ['օգոստոսի', 'օգոստոս']],
+  [9, ['սեպտեմբերի', 'սեպտեմբեր']],
+  [10, ['հոկտեմբերի', 'հոկտեմբեր']],
+  [11, ['նոյեմբերի', 'նոյեմբեր']],
+  [12, ['դեկտեմբերի', 'դեկտեմբեր']],
+];
+
+/** "04 آب/اغسطس 2013", "18 հունվարի 2018": a day, a month named in a table above, a year. */
+function namedMonthDate(text: string, months: [number, string[]][]): TextDate | undefined {
   const digits = text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
-  const names = ARABIC_MONTHS.flatMap(([, n]) => n).join('|');
+  const names = months.flatMap(([, n]) => n).join('|');
   const match = new RegExp(`(\\d{1,2})\\s+(${names})(?:\\s*/\\s*(?:${names}))?\\s+(\\d{4})`).exec(
     digits,
   );
   if (!match) return undefined;
-  const month = ARABIC_MONTHS.find(([, n]) => n.includes(match[2]!))![0];
+  const month = months.find(([, n]) => n.includes(match[2]!))![0];
   const day = Number(match[1]);
   if (day < 1 || day > 31 || !plausibleYear(Number(match[3]))) return undefined;
   return { date: `${match[3]}-${pad(month)}-${pad(day)}`, text: match[0] };

@@ -2,8 +2,12 @@
  * The headline a reader sees. Publishers declare a title for social sites
  * (og:title, twitter:title), for search engines (JSON-LD, <title>, often with
  * the site's name added or shortened for search) and show one on the page;
- * the shown one is the article's title. The rules, in order:
+ * the shown one is the article's title. A declared title that is only the
+ * site's name and tagline (a theme's title for every page) is not one. The
+ * rules, in order:
  *
+ * 0. a heading that sets a kicker apart, where the titles join the kicker to
+ *    its words ("Linde: Gasekonzern …");
  * 1. a heading of the page (<h1>) that says what a social or structured
  *    title declares, in full or with words dropped;
  * 2. a second-level heading or an element marked `itemprop="headline"` that
@@ -14,11 +18,14 @@
  * 4. a heading (or an element named for the headline) that says exactly one part of a declared title or the
  *    <title> ("Blog name » Post title", "Headline | Section | Author"), a
  *    part that is not the site's name;
+ *    or the rest of a title that opens with the site's name and a colon
+ *    ("Blog: Post", as Blogger writes it);
  * 5. the page's one headline when its declared titles are worded otherwise, or
  *    give only the topic it names;
  * 6. when every <h1> is the site's name (a logo), the first heading of the
  *    article itself;
- * 7. the declared title.
+ * 7. the declared title; on a page with no heading and a file's name for a
+ *    <title>, the bold paragraph above the story.
  *
  * Headings in menus, sidebars, related-story lists and comments are other
  * stories' teasers, never the headline (save a sidebar <h1> that says a
@@ -39,7 +46,13 @@ import {
   screenReaderOnly,
   shownLines,
 } from './page-parts.js';
-import { logoNames, namesSite, withoutSiteName, type Site } from './site-name.js';
+import { linksHome, logoNames, namesSite, withoutSiteName, type Site } from './site-name.js';
+import {
+  boldParagraphHeadline,
+  brandingTitle,
+  kickerHeadline,
+  siteTagline,
+} from './title-shapes.js';
 import { namesTopic, sharesWords } from './title-words.js';
 
 export interface DeclaredTitles {
@@ -74,10 +87,17 @@ function shownHeadline(
     ['the parsely-page title', declaredTitles.parsely],
     ['the page <title>', declaredTitles.title],
   ];
+  const tagline = siteTagline(
+    document,
+    site,
+    declared.map(([, v]) => v),
+  );
   const candidates = declared
     .map(([from, v]): [string, string | undefined] => [
       from,
-      v === undefined ? undefined : withoutPageCounter(withoutSiteName(clean(v), site)),
+      v === undefined || brandingTitle(v, site, tagline)
+        ? undefined
+        : withoutPageCounter(withoutSiteName(clean(v), site)),
     ])
     .filter((c): c is [string, string] => Boolean(c[1]));
   const social = candidates.filter(([from]) => from !== 'the page <title>');
@@ -132,6 +152,11 @@ function shownHeadline(
   const h1Matching = (value: string): string | undefined =>
     texts(matchable).find((h) => says(value, h)) ?? lineSaying(value);
 
+  const kickered = kickerHeadline(
+    document,
+    candidates.map(([, v]) => v),
+  );
+  if (kickered) return { value: kickered, from: 'the heading that sets the title’s kicker apart' };
   for (const [from, value] of social) {
     const match = h1Matching(value);
     if (match) return { value: match, from: `the page's <h1>, matching ${from}` };
@@ -194,6 +219,19 @@ function shownHeadline(
       if (match) return { value: match, from: `the heading that opens ${from}` };
     }
   }
+  // "Lost in JIT: PyPy and the road towards SciPy": the blog's name first, then a colon, as Blogger
+  // writes a post's <title>. The blog's name is also the heading that links home above every post.
+  const blog = {
+    ...site,
+    logos: [...(site.logos ?? []), ...texts(h1Elements.filter((h) => linksHome(h, site.address)))],
+  };
+  for (const [from, value] of declared) {
+    const parts = value === undefined ? [] : clean(value).split(/:\s+/);
+    if (parts.length < 2 || !namesSite(parts[0]!, blog)) continue;
+    const rest = parts.slice(1).join(': ');
+    const match = headings.find((h) => wordCount(h) >= 2 && comparable(h) === comparable(rest));
+    if (match) return { value: match, from: `the heading after the site's name in ${from}` };
+  }
   // A page's one headline is what its readers see, also when the title it declared for social sites
   // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
   // So is a page whose every title tag gives only its topic ("Arbeit") where its one headline is a
@@ -224,6 +262,12 @@ function shownHeadline(
   }
   const shown = candidates[0];
   if (shown && shown[0] !== 'the page <title>') return { value: shown[1], from: shown[0] };
+  const bold = boldParagraphHeadline(
+    document,
+    candidates.map(([, v]) => v),
+  );
+  if (bold)
+    return { value: bold, from: 'the bold paragraph above the story (the page has no heading)' };
   // "Bohnenviertel - Stadt Stuttgart": a headline of one word, too short for the rules above, is still
   // the <h1> that says one part of a declared title, before a later <h1> ("Mehr zum Thema", a box of
   // links beside the text) that says none.
@@ -246,48 +290,6 @@ function titleParts(title: string): string[] {
   const parts = title.split(TITLE_SEPARATOR).map((part) => part.trim());
   return parts.length > 1 ? [title, ...parts] : [title];
 }
-
-/**
- * A heading whose only content is a link to the site's home page ("<h1><a href="/">The Film Gang</a>",
- * a blog's name above each post): the site's name, not the article's headline. The home page is the
- * root of the site or a first folder that the page's own address is inside ("/filmgang/" for
- * "/filmgang/2013/02/08/stand-up-guys/"); a heading that links to the article itself is its headline.
- */
-function linksHome(heading: Element, address: string | undefined): boolean {
-  const links = heading.querySelectorAll('a[href]');
-  if (links.length !== 1) return false;
-  const link = links[0]!;
-  // The link is the whole heading, or the heading adds a short label to it ("BLOG: <a>Die
-  // Engelbart-Galaxis</a>", the blog's name above each post of a blog network).
-  const label = clean(heading.textContent ?? '')
-    .replace(clean(link.textContent ?? ''), '')
-    .trim();
-  if (clean(link.textContent ?? '') === '' || (label !== '' && !SHORT_LABEL.test(label)))
-    return false;
-  let target: URL;
-  let page: URL | undefined;
-  try {
-    page = address ? new URL(address) : undefined;
-    target = new URL(link.getAttribute('href') ?? '', page ?? 'http://page.invalid/');
-  } catch {
-    return false;
-  }
-  if (target.search !== '') return false;
-  const path = target.pathname.replace(/\/index\.\w+$/, '/');
-  if (page && target.hostname.replace(/^www\./, '') !== page.hostname.replace(/^www\./, ''))
-    return false;
-  if (path === '/' || path === '') return true;
-  const folder = path.endsWith('/') ? path : `${path}/`;
-  return (
-    page !== undefined &&
-    /^\/[^/]+\/$/.test(folder) &&
-    page.pathname.startsWith(folder) &&
-    page.pathname.length > folder.length
-  );
-}
-
-/** A label of one or two words set before a blog's or a section's name: "BLOG:", "Das Blog –". */
-const SHORT_LABEL = /^[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?\s*[:|–—-]?$/u;
 
 /** The headings' texts as shown: a heading only screen readers hear is not one a reader sees. */
 function texts(elements: Element[]): string[] {

@@ -94,24 +94,42 @@ const KICKER = /^(category|kicker|overline|topline|eyebrow|dachzeile|rubric|rubr
  */
 export function shownLines(heading: Element): string[] {
   const found: string[] = [''];
-  const first = heading.firstElementChild;
-  const leadingLabel =
-    first && clean(heading.textContent ?? '').startsWith(clean(first.textContent ?? ''))
-      ? insideClass(first, KICKER) === first && first.nextSibling !== null
-      : false;
+  const label = leadingLabel(heading);
   const visit = (node: Node): void => {
     if (node.nodeType === 3) found[found.length - 1] += node.textContent ?? '';
     else if (node.nodeType === 1) {
       const el = node as Element;
       if (el.tagName === 'BR') found.push('');
       else if (SCRIPTS.has(el.tagName) || screenReaderOnly(el)) return;
-      else if (leadingLabel && el === first) return;
+      else if (el === label) return;
       else for (const child of el.childNodes) visit(child);
     }
   };
   for (const child of heading.childNodes) visit(child);
   const shown = found.map(clean).filter((line) => line.length > 0);
   return shown.length > 0 ? shown : lines(heading);
+}
+
+/** The topic label that opens a heading ("<span class="overline">Linde</span> Gasekonzern …"), if any. */
+export function leadingLabel(heading: Element): Element | undefined {
+  const first = heading.firstElementChild;
+  return first &&
+    clean(heading.textContent ?? '').startsWith(clean(first.textContent ?? '')) &&
+    insideClass(first, KICKER) === first &&
+    first.nextSibling !== null
+    ? first
+    : undefined;
+}
+
+/**
+ * An element whose every word is set in the elements `tags` names: a paragraph wholly in bold
+ * (`/^(B|STRONG)$/`), as a document written in a word processor sets its headline, or wholly in italics,
+ * as it sets a deck under it.
+ */
+export function setWholly(el: Element, tags: RegExp): boolean {
+  return (
+    clean(el.textContent ?? '') !== '' && spacedText(el, (inner) => tags.test(inner.tagName)) === ''
+  );
 }
 
 /** Elements whose text a reader never sees: code and styles. */

@@ -3,7 +3,7 @@
  * headline, a labelled "Published" line, the line beside the author's name, or the dateline opening the
  * story's first paragraph.
  */
-import { dateInText, dottedShortDate, numericDate } from './dates.js';
+import { bylineNumericDate, dateInText, dottedShortDate, numericDate } from './dates.js';
 import type { Found } from './extracted.js';
 import { dateOnlyLine } from './furniture.js';
 import {
@@ -12,6 +12,7 @@ import {
   inPageFooter,
   insideClass,
   markedAsUpdate,
+  setWholly,
   spacedText,
 } from './page-parts.js';
 
@@ -50,7 +51,10 @@ export function datelineText(document: Document, lang: string | undefined): Foun
     const text = spacedText(el, markedAsUpdate);
     if (text.length > (byline ? 200 : 120)) continue;
     // "17.7.11" only in an element named for a date: in a meta line it may be a version number.
-    const found = fromText(text) ?? (ownDate ? dottedShortDate(text) : undefined);
+    const found =
+      fromText(text) ??
+      (ownDate ? dottedShortDate(text) : undefined) ??
+      (ownDate || byline ? bylineNumericDate(text, lang) : undefined);
     if (found) return { value: found.date, from: `the dateline text "${found.text}"` };
   }
   // The article's header (headline, byline, date) holds a line that is only a date, in an element not
@@ -130,7 +134,9 @@ export function openingDateline(document: Document, lang: string | undefined): F
     const place = found ? opening!.replace(found.text, '').trim() : undefined;
     if (found && (place === '' || DATELINE_PLACE.test(place!)))
       return { value: found.date, from: `the dateline "${opening}" opening the story` };
-    if (++read >= 3) return undefined;
+    // A headline or a deck set as a paragraph, wholly in bold or italics, as a word processor sets
+    // them above a press release, is read but not counted among the story's first paragraphs.
+    if (!setWholly(p, /^(B|STRONG|I|EM)$/) && ++read >= 3) return undefined;
   }
   return undefined;
 }

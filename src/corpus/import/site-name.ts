@@ -1,7 +1,7 @@
 /**
  * The site's own name in a page's declared titles: what a title adds to the headline ("Headline |
  * Outlet", "Headline [Site]") and how a part of a title is known to name the site (its declared name,
- * a domain, its address, its logos).
+ * a domain, its address, its logos, the heading that links to its home page).
  */
 import { wordCount } from './furniture.js';
 import { clean, comparable, inTeaser } from './page-parts.js';
@@ -103,3 +103,45 @@ function inAddress(part: string, host: string | undefined): boolean {
     (squash(host).includes(name) || labels.some((l) => name.includes(squash(l))))
   );
 }
+
+/**
+ * A heading whose only content is a link to the site's home page ("<h1><a href="/">The Film Gang</a>",
+ * a blog's name above each post): the site's name, not the article's headline. The home page is the
+ * root of the site or a first folder that the page's own address is inside ("/filmgang/" for
+ * "/filmgang/2013/02/08/stand-up-guys/"); a heading that links to the article itself is its headline.
+ */
+export function linksHome(heading: Element, address: string | undefined): boolean {
+  const links = heading.querySelectorAll('a[href]');
+  if (links.length !== 1) return false;
+  const link = links[0]!;
+  // The link is the whole heading, or the heading adds a short label to it ("BLOG: <a>Die
+  // Engelbart-Galaxis</a>", the blog's name above each post of a blog network).
+  const label = clean(heading.textContent ?? '')
+    .replace(clean(link.textContent ?? ''), '')
+    .trim();
+  if (clean(link.textContent ?? '') === '' || (label !== '' && !SHORT_LABEL.test(label)))
+    return false;
+  let target: URL;
+  let page: URL | undefined;
+  try {
+    page = address ? new URL(address) : undefined;
+    target = new URL(link.getAttribute('href') ?? '', page ?? 'http://page.invalid/');
+  } catch {
+    return false;
+  }
+  if (target.search !== '') return false;
+  const path = target.pathname.replace(/\/index\.\w+$/, '/');
+  if (page && target.hostname.replace(/^www\./, '') !== page.hostname.replace(/^www\./, ''))
+    return false;
+  if (path === '/' || path === '') return true;
+  const folder = path.endsWith('/') ? path : `${path}/`;
+  return (
+    page !== undefined &&
+    /^\/[^/]+\/$/.test(folder) &&
+    page.pathname.startsWith(folder) &&
+    page.pathname.length > folder.length
+  );
+}
+
+/** A label of one or two words set before a blog's or a section's name: "BLOG:", "Das Blog –". */
+const SHORT_LABEL = /^[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?\s*[:|–—-]?$/u;

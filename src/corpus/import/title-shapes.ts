@@ -1,0 +1,101 @@
+/**
+ * Shapes of a page's declared titles that hide the headline a reader sees, each known by what the
+ * page itself shows: a kicker the title joins to the headline, the site's name and tagline given as
+ * every page's title, and a file's name as the <title> of a document built without headings.
+ */
+import { wordCount } from './furniture.js';
+import { clean, comparable, inTeaser, leadingLabel, setWholly, shownLines } from './page-parts.js';
+import type { Site } from './site-name.js';
+
+/**
+ * "<h2><span class="c-overline">Linde</span> Gasekonzern muss Teile … verkaufen</h2>" under a declared
+ * "Linde: Gasekonzern muss Teile … verkaufen": the page sets the topic apart as a kicker, a line of its
+ * own above the headline, and its titles join the two. The heading's own words are the headline, also
+ * where another element (a sticky bar's <h1>) repeats the joined title.
+ */
+export function kickerHeadline(document: Document, declared: string[]): string | undefined {
+  for (const heading of document.querySelectorAll('h1, h2')) {
+    const label = leadingLabel(heading);
+    if (!label || inTeaser(heading)) continue;
+    const kicker = clean(label.textContent ?? '');
+    const shown = shownLines(heading).join(' ');
+    if (wordCount(shown) < 2) continue;
+    const joined = JOINERS.map((joiner) => comparable(`${kicker}${joiner}${shown}`));
+    if (declared.some((value) => joined.includes(comparable(value)))) return shown;
+  }
+  return undefined;
+}
+
+/** How a title joins a kicker to its headline: "Linde: …", "Linde - …", "Linde | …", "Linde …". */
+const JOINERS = [': ', ' - ', ' – ', ' — ', ' | ', ' '];
+
+/**
+ * "HANNAS KRYPINHälsa och träningsglädje": a declared title that is the site's name and its tagline,
+ * run together or joined as the site's header prints them one above the other ("<p class="site-title">
+ * HANNAS KRYPIN</p><p class="site-description">Hälsa och träningsglädje</p>"): a theme that gives every
+ * page the site's title, not the article's. The test is made for each declared title with what
+ * `siteTagline` found once.
+ */
+export function brandingTitle(value: string, site: Site, tagline: string | undefined): boolean {
+  if (tagline === undefined || site.outlet === undefined) return false;
+  const title = comparable(value);
+  const name = comparable(site.outlet);
+  if (!title.startsWith(name)) return false;
+  const rest = title
+    .slice(name.length)
+    .replace(/^\s*(?:[|:–—-]\s*)?/, '')
+    .trim();
+  return rest !== '' && rest === tagline;
+}
+
+/**
+ * The tagline the site's header prints after its declared name: the element that follows the one
+ * holding the name and nothing else. Only the page's own text nodes are read, each once, so a large
+ * page's text is never gathered element by element.
+ */
+export function siteTagline(
+  document: Document,
+  site: Site,
+  titles: (string | undefined)[],
+): string | undefined {
+  if (site.outlet === undefined) return undefined;
+  const name = comparable(site.outlet);
+  // Looked for only where a declared title opens with the site's name.
+  if (!titles.some((title) => title !== undefined && comparable(title).startsWith(name)))
+    return undefined;
+  for (const el of document.querySelectorAll('body *')) {
+    const holdsName = [...el.childNodes].some(
+      (node) =>
+        node.nodeType === 3 &&
+        (node.textContent ?? '').length <= name.length * 2 + 40 &&
+        comparable(node.textContent ?? '') === name,
+    );
+    if (!holdsName) continue;
+    let top = el;
+    while (top.parentElement && comparable(top.parentElement.textContent ?? '') === name)
+      top = top.parentElement;
+    const tagline = comparable(top.nextElementSibling?.textContent ?? '');
+    if (tagline !== '' && tagline.length <= 160) return tagline;
+  }
+  return undefined;
+}
+
+/**
+ * A page built without heading elements, as a word processor saves a press release or a filing, sets
+ * its headline as a paragraph in bold, before the story's first paragraph; its <title> is then a
+ * file's name ("EX-99.1"), not words a reader takes for a title. The first bold paragraph of four
+ * words or more, before any paragraph of prose, is the headline (a short "Exhibit 99.1" line above
+ * it is not).
+ */
+export function boldParagraphHeadline(document: Document, declared: string[]): string | undefined {
+  if (document.querySelector('h1, h2, h3')) return undefined;
+  if (declared.some((value) => wordCount(value) >= 2)) return undefined;
+  for (const p of document.querySelectorAll('p')) {
+    const text = clean(p.textContent ?? '');
+    if (text === '') continue;
+    if (setWholly(p, /^(B|STRONG)$/)) {
+      if (wordCount(text) >= 4) return text;
+    } else if (text.length >= 60) return undefined;
+  }
+  return undefined;
+}
