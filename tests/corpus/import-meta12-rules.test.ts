@@ -33,3 +33,29 @@ describe('the headline', () => {
     expect(found(draft, 'title')).toBe('Longer school days start in autumn!');
   });
 });
+
+describe('the date', () => {
+  const LD_UTC =
+    '<script type="application/ld+json">{"@type":"NewsArticle","headline":"School day to grow longer","datePublished":"2023-01-17T00:30:41Z"}</script>';
+  // The site's top bar prints the day the page was saved, in an element named for a date, before the story.
+  const TOP_BAR =
+    '<div class="weather-date"><div class="date">Friday, January 20th 2023</div></div>';
+
+  it('is the day the article’s own <time> prints where the declared time is in UTC and a day later', () => {
+    const draft = page({
+      head: LD_UTC,
+      before: TOP_BAR,
+      top: '<h1>School day to grow longer</h1><div class="meta">PUBLISHED: <time datetime="2023-01-16 16:30:41">January 16, 2023 at 4:30 p.m.</time></div>',
+    });
+    expect(found(draft, 'published')).toBe('2023-01-16');
+  });
+
+  it('stays the declared day where the article’s <time> prints that day, whatever a top bar says', () => {
+    const draft = page({
+      head: LD_UTC,
+      before: '<div class="date">Monday, January 16th 2023</div>',
+      top: '<h1>School day to grow longer</h1><time datetime="2023-01-17T00:30:41Z">January 17, 2023</time>',
+    });
+    expect(found(draft, 'published')).toBe('2023-01-17');
+  });
+});

@@ -43,13 +43,63 @@ function dateOnPage(
   const lang = pageLanguage(document);
   const fromValue = (value: unknown): string | undefined =>
     typeof value === 'string' ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
+  // The article's own <time>, not one in a menu, a comment, a teaser for another story, or the page footer
+  // (an article's or a post's <section>'s own <footer> often carries its date: only the page's counts).
+  // An <aside> inside the article is its side column of facts (byline, date), not another story.
+  const outside = (t: Element): boolean =>
+    Boolean(
+      t.closest('nav') ??
+      (sideColumn(t) && !t.closest('aside')!.closest('article')) ??
+      insideClass(t, ASIDE_WORDS) ??
+      inPageFooter(t),
+    );
+  const timeDate = (selector: string, skip: (t: Element) => boolean): Found | undefined => {
+    for (const time of document.querySelectorAll(selector)) {
+      if (outside(time) || skip(time)) continue;
+      const value = time.getAttribute('datetime') ?? time.getAttribute('content') ?? '';
+      const printed = dateInText(time.textContent ?? '', lang)?.date;
+      const marked = isoDate(value);
+      // A datetime in UTC a day off the date the element prints for its readers ("2014-12-18T01:01:00Z"
+      // shown as "December 17, 2014 at 08:01PM EST"): the printed day is the outlet's.
+      const date =
+        marked && printed && inUtc(value) && oneDayApart(printed, marked)
+          ? printed
+          : (marked ?? printed);
+      if (date)
+        return {
+          value: date,
+          from: `the <${time.tagName.toLowerCase()}> element "${clean(time.textContent ?? value).slice(0, 60)}"`,
+        };
+    }
+    return undefined;
+  };
   // A time written in UTC ("2016-12-20T00:08:44+00:00", "2016-12-20 01:01:00 UTC") falls on the next day
   // for an outlet west of Greenwich that published in its evening, and a bare day stored as midnight UTC
   // may be a day off the one the outlet gave: the day the page prints for its readers, one apart, is
   // the day they were given.
+  // The article's own <time> is that day where the page has one ("PUBLISHED: <time>January 16, 2023 at
+  // 4:30 p.m.</time>"): a date line printed before it may be the site's top bar with the day the page
+  // was saved. Its printed words first, as its datetime may be in UTC too.
+  const timeShown = (): Found | undefined => {
+    for (const time of document.querySelectorAll('time')) {
+      if (outside(time) || markedAsUpdate(time)) continue;
+      const attribute = time.getAttribute('datetime') ?? '';
+      const date =
+        dateInText(time.textContent ?? '', lang)?.date ??
+        (inUtc(attribute) ? undefined : isoDate(attribute));
+      if (date)
+        return {
+          value: date,
+          from: `the <time> element "${clean(time.textContent ?? '').slice(0, 60)}"`,
+        };
+    }
+    return undefined;
+  };
   const dayShown = (value: unknown, date: string, from: string): Found | undefined => {
     const shown =
-      typeof value === 'string' && inUtc(value) ? datelineText(document, lang) : undefined;
+      typeof value === 'string' && inUtc(value)
+        ? (timeShown() ?? datelineText(document, lang))
+        : undefined;
     return shown && shown.value !== date && oneDayApart(shown.value, date)
       ? { ...shown, from: `${shown.from} (${from} is in UTC)` }
       : undefined;
@@ -83,36 +133,6 @@ function dateOnPage(
     }
     return { value: date, from };
   }
-  // The article's own <time>, not one in a menu, a comment, a teaser for another story, or the page footer
-  // (an article's or a post's <section>'s own <footer> often carries its date: only the page's counts).
-  // An <aside> inside the article is its side column of facts (byline, date), not another story.
-  const outside = (t: Element): boolean =>
-    Boolean(
-      t.closest('nav') ??
-      (sideColumn(t) && !t.closest('aside')!.closest('article')) ??
-      insideClass(t, ASIDE_WORDS) ??
-      inPageFooter(t),
-    );
-  const timeDate = (selector: string, skip: (t: Element) => boolean): Found | undefined => {
-    for (const time of document.querySelectorAll(selector)) {
-      if (outside(time) || skip(time)) continue;
-      const value = time.getAttribute('datetime') ?? time.getAttribute('content') ?? '';
-      const printed = dateInText(time.textContent ?? '', lang)?.date;
-      const marked = isoDate(value);
-      // A datetime in UTC a day off the date the element prints for its readers ("2014-12-18T01:01:00Z"
-      // shown as "December 17, 2014 at 08:01PM EST"): the printed day is the outlet's.
-      const date =
-        marked && printed && inUtc(value) && oneDayApart(printed, marked)
-          ? printed
-          : (marked ?? printed);
-      if (date)
-        return {
-          value: date,
-          from: `the <${time.tagName.toLowerCase()}> element "${clean(time.textContent ?? value).slice(0, 60)}"`,
-        };
-    }
-    return undefined;
-  };
   const marked = timeDate('[itemprop="datePublished"], time[pubdate]', () => false);
   if (marked) return marked;
   // Microdata's or JSON-LD's dateCreated, when the page marks no datePublished: the day the article
