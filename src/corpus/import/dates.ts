@@ -112,6 +112,15 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
       return { date: `${year}-${pad(month)}-${pad(day)}`, text: dotted[0] };
   }
+  // "2016年10月14日07:17", "2016년 10월 14일": the year, month and day characters of Chinese, Japanese
+  // and Korean name each part, so the date reads the same on a page that declares no language (a
+  // Chinese portal's pages seldom do, and no common short words tell their language).
+  const named = /((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/.exec(text);
+  if (named) {
+    const [, year, month, day] = named.map(Number) as [number, number, number, number];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return { date: `${year}-${pad(month)}-${pad(day)}`, text: named[0] };
+  }
   if (lang && !/^en\b/i.test(lang)) {
     const halfTranslated = englishPatternDate(text, lang);
     if (halfTranslated) return halfTranslated;

@@ -5,7 +5,8 @@
  * the WHATWG encoding sniffing algorithm). Undeclared text is UTF-8 when it
  * is valid UTF-8, otherwise Windows-1252 (what older Western pages and
  * Windows editors wrote). One departure from browsers: bytes that are valid
- * UTF-8 under a single-byte label are read as UTF-8 (see SINGLE_BYTE).
+ * UTF-8 under a single-byte label, or under a multi-byte one with plenty of
+ * text beyond ASCII, are read as UTF-8 (see SINGLE_BYTE and MULTI_BYTE).
  */
 export interface Decoded {
   text: string;
@@ -30,7 +31,11 @@ export function decode(
   for (const { label, from } of declared) {
     const decoder = decoderFor(label);
     if (!decoder) continue;
-    const utf8 = SINGLE_BYTE.test(decoder.encoding) ? validUtf8(bytes) : undefined;
+    const utf8 = SINGLE_BYTE.test(decoder.encoding)
+      ? validUtf8(bytes)
+      : MULTI_BYTE.test(decoder.encoding)
+        ? validUtf8(bytes, MULTI_BYTE_EVIDENCE)
+        : undefined;
     if (utf8 !== undefined)
       return {
         text: utf8,
@@ -60,18 +65,34 @@ export function decode(
  * be preceded by a lead byte ("Ã", "Â") and followed by continuation bytes, word after word. Bytes that
  * are valid UTF-8 under such a label are a page re-encoded when it was saved, copied or converted,
  * without its declaration being updated; browsers follow the label and show "operaciÃ³n", while the
- * writer wrote "operación". The multi-byte encodings (Shift_JIS, GBK, EUC) are left as declared.
+ * writer wrote "operación".
  */
 const SINGLE_BYTE = /^(windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh|x-mac-cyrillic|ibm866)$/;
 
-/** The text, when the bytes are valid UTF-8 with at least one character beyond ASCII. */
-function validUtf8(bytes: Uint8Array): string | undefined {
+/**
+ * The multi-byte encodings of older Chinese, Japanese and Korean pages. Their two-byte characters can
+ * line up as UTF-8 by chance (GBK's "茅" is the bytes of a UTF-8 "é"), but hardly ever twenty in a
+ * row: a page whose characters beyond ASCII are all valid UTF-8, dozens of them, is UTF-8 under a
+ * label never updated (a saved copy of a Tencent story says gb2312 over UTF-8 text). Read by its
+ * label, "人工智能" would become "浜哄伐鏅鸿兘", in the title as in every paragraph.
+ */
+const MULTI_BYTE = /^(gbk|gb18030|big5|shift_jis|euc-jp|iso-2022-jp|euc-kr)$/;
+
+/** How many characters beyond ASCII a multi-byte page must hold, all valid UTF-8, to be read as UTF-8. */
+const MULTI_BYTE_EVIDENCE = 20;
+
+/** The text, when the bytes are valid UTF-8 with at least `evidence` characters beyond ASCII. */
+function validUtf8(bytes: Uint8Array, evidence = 1): string | undefined {
   if (!bytes.some((b) => b >= 0x80)) return undefined;
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }
+  let beyondAscii = 0;
+  for (const ch of text) if (ch.codePointAt(0)! > 0x7f && ++beyondAscii >= evidence) return text;
+  return undefined;
 }
 
 function byteOrderMark(bytes: Uint8Array): string | undefined {

@@ -20,7 +20,8 @@
  *    part that is not the site's name;
  *    or the rest of a title that opens with the site's name and a colon
  *    ("Blog: Post", as Blogger writes it);
- * 5. the page's one headline when its declared titles are worded otherwise;
+ * 5. the page's one headline when its declared titles are worded otherwise, or
+ *    give only the topic it names;
  * 6. when every <h1> is the site's name (a logo), the first heading of the
  *    article itself;
  * 7. the declared title; on a page with no heading and a file's name for a
@@ -52,6 +53,7 @@ import {
   kickerHeadline,
   siteTagline,
 } from './title-shapes.js';
+import { namesTopic, sharesWords } from './title-words.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
@@ -232,8 +234,14 @@ function shownHeadline(
   }
   // A page's one headline is what its readers see, also when the title it declared for social sites
   // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
+  // So is a page whose every title tag gives only its topic ("Arbeit") where its one headline is a
+  // sentence that says the topic ("Wir kämpfen für gute Arbeit"): a standing page of an institution,
+  // named in its tags for its place in the site's index.
   const headlines = h1s.filter((h) => wordCount(h) >= 2 && !bylineAuthor(h) && !isOutlet(h));
-  if (headlines.length === 1 && candidates.some(([, v]) => sharesWords(headlines[0]!, v)))
+  if (
+    headlines.length === 1 &&
+    candidates.some(([, v]) => sharesWords(headlines[0]!, v) || namesTopic(v, headlines[0]!))
+  )
     return {
       value: headlines[0]!,
       from: "the page's <h1> (its declared title is worded otherwise)",
@@ -298,14 +306,3 @@ function inBreadcrumb(el: Element): boolean {
 
 /** Class words of the site's own banner at the top of every page: its name, not a story's headline. */
 const SITE_BANNER = /^(top|site|logo|brand|masthead|header|banner)$/;
-
-/** Half of the headline's words are in the declared title: the same story, worded for another place. */
-function sharesWords(headline: string, declared: string): boolean {
-  const words = (t: string): string[] =>
-    comparable(t)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length > 2);
-  const theirs = new Set(words(declared));
-  const ours = words(headline);
-  return ours.length > 0 && ours.filter((w) => theirs.has(w)).length * 2 >= ours.length;
-}

@@ -26,7 +26,7 @@ import { dateInText } from './dates.js';
 import { removeInvisible } from './invisible.js';
 import { pageLanguage } from './language.js';
 import { pageMetadata } from './metadata.js';
-import { markedAsUpdate, spacedText } from './page-parts.js';
+import { inFactBox, markedAsUpdate, spacedText } from './page-parts.js';
 
 export function extractHtml(html: string, options: { url?: string; file: string }): Extracted {
   const { document } = parseHTML(html) as unknown as { document: Document };
@@ -425,6 +425,7 @@ function withoutLaterEdit(block: HtmlBlock): string {
 }
 
 function topDateLine(block: HtmlBlock, lang: string | undefined): Verdict | undefined {
+  if (inFactBox(block.element)) return undefined;
   const words = block.text.split(/\s+/).length;
   if (words > 14 || /[.!?]$/.test(block.text)) return undefined;
   const found = dateInText(block.text, lang);

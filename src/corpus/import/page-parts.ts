@@ -184,11 +184,43 @@ export function comparable(text: string): string {
 /**
  * An element the page marks as the time of a later edit: `itemprop="dateModified"`, or a class word
  * such as "updated" (WordPress themes print `<span class="updated rich-snippet-hidden">` beside the
- * date a reader sees). Its date is not the publication's.
+ * date a reader sees). Its date is not the publication's, unless the element also says it is that
+ * and shows it: themes give the publication's date both classes (`<time class="entry-date published
+ * updated">`, for the hAtom microformat, which wants an "updated" on every post). A hidden one is
+ * still passed over: Wikipedia's infobox hides `<span class="bday dtstart published updated">` with
+ * the day a company was founded.
  */
 export function markedAsUpdate(el: Element): boolean {
+  const names = (el.getAttribute('class') ?? '').toLowerCase().split(/[\s_-]+/);
+  if (
+    (el.getAttribute('itemprop') === 'datePublished' || names.includes('published')) &&
+    shownToReaders(el)
+  )
+    return false;
   return (
     el.getAttribute('itemprop') === 'dateModified' ||
     insideClass(el, /^(updated|modified|maj|actualizado|aktualisiert)$/) !== undefined
   );
+}
+
+/** Class words of elements a page keeps out of sight ("rich-snippet-hidden", "invisible"). */
+const HIDDEN_WORDS = /^(hidden|invisible)$/;
+
+/** Not hidden from readers by an attribute, an inline style, a class word or screen-reader styling. */
+export function shownToReaders(el: Element): boolean {
+  if (screenReaderOnly(el) || insideClass(el, HIDDEN_WORDS)) return false;
+  for (let at: Element | null = el; at && at.tagName !== 'BODY'; at = at.parentElement)
+    if (at.hasAttribute('hidden') || /display\s*:\s*none/i.test(at.getAttribute('style') ?? ''))
+      return false;
+  return true;
+}
+
+/**
+ * A row of a fact box, its fact named in a header cell ("Founded | February 28, 1998" in an
+ * encyclopedia's infobox, "Released | …" in a product's), or such a table itself: its dates are the
+ * subject's, never the page's date line.
+ */
+export function inFactBox(el: Element): boolean {
+  const row = el.closest('tr') ?? (el.tagName === 'TABLE' ? el.querySelector('tr') : null);
+  return Boolean(row?.querySelector('th') && row.querySelector('td'));
 }

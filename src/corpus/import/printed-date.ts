@@ -99,15 +99,19 @@ export function datelineText(document: Document, lang: string | undefined): Foun
       const found = fromText(clean(el.textContent ?? ''));
       if (found) return { value: found.date, from: `the labelled date "${found.text}"` };
     }
-  // "Tana Ganeva 22 Dec 2016 at 14:27 ET": the line that holds the author's link gives the date.
+  // "Tana Ganeva 22 Dec 2016 at 14:27 ET": the line that holds the author's link gives the date. Some
+  // sites name the whole line for the author ("<div class="author">Written by <a>Michael Larabel</a> in
+  // Valve on 1 June 2019 at 08:34 PM EDT.</div>", right under a headline that is no heading element):
+  // that element is the line, read before the one around it, which is then the whole article.
   for (const author of document.querySelectorAll('[rel="author"], [class*="author" i]')) {
-    const line = author.parentElement;
-    if (!line || line.closest('nav, footer, aside, form') || inComments(line)) continue;
-    if ((line.textContent ?? '').length > 300) continue;
-    const text = spacedText(line);
-    if (text.length > 150) continue;
-    const found = fromText(text);
-    if (found) return { value: found.date, from: `the date beside the author "${found.text}"` };
+    for (const line of [author, author.parentElement]) {
+      if (!line || line.closest('nav, footer, aside, form') || inComments(line)) continue;
+      if ((line.textContent ?? '').length > 300) continue;
+      const text = spacedText(line);
+      if (text.length > 150) continue;
+      const found = fromText(text);
+      if (found) return { value: found.date, from: `the date beside the author "${found.text}"` };
+    }
   }
   return undefined;
 }

@@ -2,7 +2,8 @@
  * A page's publication date, searched for in order, most trustworthy first: the date the publisher
  * declares (JSON-LD, article: tags), the article's marked <time>, generic date tags, any other <time>,
  * the date the page prints (printed-date.ts), other systems' date tags; then the date in the page's
- * address, and last a date written into its title.
+ * address, a date written into its title, and last the only date the page shows in an element its
+ * class calls an update (shown-edit-date.ts).
  */
 import { isoDate, dateInText, datesAgree, wholeDateInAnyLanguage } from './dates.js';
 import { pageLanguage } from './language.js';
@@ -11,6 +12,7 @@ import { dateOnlyLine } from './furniture.js';
 import { TITLE_SEPARATOR } from './headline.js';
 import { ASIDE_WORDS, clean, inPageFooter, insideClass, markedAsUpdate } from './page-parts.js';
 import { datelineText, openingDateline, sideColumn } from './printed-date.js';
+import { shownEditDate } from './shown-edit-date.js';
 import type { Json } from './structured-data.js';
 import { dateUnderHeadline } from './under-headline.js';
 
@@ -27,7 +29,8 @@ export function publishedDate(
   return (
     dateOnPage(document, meta, article, webPage, parselyDate, headline, address?.value) ??
     address ??
-    titleDate(document, meta)
+    titleDate(document, meta) ??
+    shownEditDate(document, pageLanguage(document))
   );
 }
 
@@ -228,8 +231,8 @@ function oneDayApart(a: string, b: string): boolean {
 
 /**
  * Many sites put the day of publication in the article's address
- * ("/2010/08/13/story-name", "/2013-04-22/story"): the last resort, with the
- * precision the address gives.
+ * ("/2010/08/13/story-name", "/2013-04-22/story", "/20150512-story"): the last
+ * resort, with the precision the address gives.
  */
 export function urlDate(url: string | undefined): Found | undefined {
   if (!url) return undefined;
@@ -241,9 +244,13 @@ export function urlDate(url: string | undefined): Found | undefined {
   }
   // "/2010/08/13/", "/2013-04-22/", "/2014/05/"; or the year, the section, then month and day
   // ("/2010/POLITICS/08/13/"), where a full month and day are needed to be sure it is a date.
+  // Or the day written without separators, as a segment or the start of one ("/en/20150512-story",
+  // "/a/20161014/006270.htm"), or as the end of the story's name ("/story-name-20190520/"): eight
+  // digits that are only taken when they make a real day of a plausible year.
   const match =
     /\/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|\.|$)/.exec(path) ??
-    /\/((?:19|20)\d\d)\/[A-Za-z][\w-]*\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?=\/)/.exec(path);
+    /\/((?:19|20)\d\d)\/[A-Za-z][\w-]*\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?=\/)/.exec(path) ??
+    /[/-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/-]|\.|$)/.exec(path);
   if (!match) return undefined;
   const [, year, month, day] = match;
   return {

@@ -31,15 +31,29 @@ export function withoutSiteName(title: string, site: Site): string {
   // colon, often with no space around it; taken off where what follows the last colon names the site.
   const colon = /^(.*\S)\s*[:：]\s*([^:：]+)$/u.exec(title);
   if (colon && namesSite(colon[2]!, site)) return colon[1]!;
+  const post = withoutBlogName(title, site);
+  if (post) return post;
   const parts = title.split(SITE_NAME_SEPARATOR);
   if (parts.length < 2) return title;
-  if (namesSite(parts.at(-1)!, site))
-    return title
+  if (namesSite(parts.at(-1)!, site)) {
+    const rest = title
       .slice(0, title.lastIndexOf(parts.at(-1)!))
       .replace(new RegExp(`${SITE_NAME_SEPARATOR.source}$`), '');
+    return withoutBlogName(rest, site) ?? rest;
+  }
   if (namesSite(parts[0]!, site) || SECTION_LABEL.test(parts[0]!.trim()))
     return title.slice(parts[0]!.length).replace(new RegExp(`^${SITE_NAME_SEPARATOR.source}`), '');
   return title;
+}
+
+/**
+ * "新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天" → the post's title: blog platforms join it to the blog's
+ * name with an "@" (and may add their own name after that, " :: 痞客邦 PIXNET ::", taken off first),
+ * where what follows the "@" names the site.
+ */
+function withoutBlogName(title: string, site: Site): string | undefined {
+  const at = /^(.*\S)\s+@\s+(.+)$/u.exec(title);
+  return at && namesSite(at[2]!, site) ? at[1]! : undefined;
 }
 
 /** A part of a title that names the site: its declared name, a domain, its address or its logo. */

@@ -7,7 +7,7 @@
  */
 import { dateInText } from './dates.js';
 import type { Found } from './extracted.js';
-import { clean, inTeaser, markedAsUpdate, spacedText } from './page-parts.js';
+import { clean, inFactBox, inTeaser, markedAsUpdate, spacedText } from './page-parts.js';
 
 /** How many elements after the headline are read: the standfirst, the byline, the date line. */
 const LINES_READ = 3;
@@ -35,9 +35,11 @@ export function dateUnderHeadline(
   );
   for (const heading of headings) {
     let next = lineAfter(heading);
-    for (let read = 0; next && read < LINES_READ; read++, next = next.nextElementSibling) {
-      // The time of a later edit printed beside the date shown is not the publication's.
-      if (markedAsUpdate(next)) continue;
+    for (let read = 0; next && read < LINES_READ; read++, next = following(next)) {
+      // The time of a later edit printed beside the date shown is not the publication's; a line in a
+      // menu, a sidebar or the comments belongs to another story or to a reader; a row of a fact box
+      // dates the subject, not the page.
+      if (markedAsUpdate(next) || inTeaser(next) || inFactBox(next)) continue;
       const text = spacedText(next, markedAsUpdate);
       if (text.length === 0 || text.length > LINE_LENGTH) continue;
       const found = dateInText(text, lang);
@@ -46,6 +48,17 @@ export function dateUnderHeadline(
     }
   }
   return undefined;
+}
+
+/**
+ * The element after a line, also where the line closes its block: a webcomic's or a gallery's page sets
+ * the headline, the picture and its navigation in one box and the date line ("8th May 2020, 6:08 PM in
+ * Chapter 7") in the next.
+ */
+function following(line: Element): Element | null {
+  for (let at: Element | null = line; at && at.tagName !== 'BODY'; at = at.parentElement)
+    if (at.nextElementSibling) return at.nextElementSibling;
+  return null;
 }
 
 /**

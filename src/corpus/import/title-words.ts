@@ -1,0 +1,40 @@
+/**
+ * How a declared title (og:title, the <title>) and the headline a page shows
+ * compare word for word: the tests of the headline rules that accept a
+ * heading worded otherwise than the page's tags.
+ */
+import { clean, comparable } from './page-parts.js';
+
+/** Half of the headline's words are in the declared title: the same story, worded for another place. */
+export function sharesWords(headline: string, declared: string): boolean {
+  const theirs = new Set(words(declared));
+  const ours = words(headline);
+  return ours.length > 0 && ours.filter((w) => theirs.has(w)).length * 2 >= ours.length;
+}
+
+/**
+ * The declared title is a topic of one or two words (letters only, as an index names a page), every one
+ * of them a word of a headline at least two words longer: the page's name in the site's index, not
+ * another wording of its headline. A title with a number or a mark ("… (1/2)") is a headline's wording;
+ * so is one in a script written without spaces, where a run of letters is a phrase, not a word.
+ */
+export function namesTopic(declared: string, headline: string): boolean {
+  const tokens = clean(declared).split(/\s+/);
+  if (tokens.length > 2 || !tokens.every((t) => /^[\p{L}\p{M}'’-]+$/u.test(t) && !UNSPACED.test(t)))
+    return false;
+  const topic = words(declared);
+  const ours = words(headline);
+  return (
+    topic.length > 0 && ours.length >= topic.length + 2 && topic.every((w) => ours.includes(w))
+  );
+}
+
+/** Scripts written without spaces between words: Chinese, Japanese, Thai, Lao, Khmer, Burmese. */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+function words(text: string): string[] {
+  return comparable(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2);
+}
