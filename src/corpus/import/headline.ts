@@ -39,6 +39,8 @@ import { bylineAuthor, wordCount } from './furniture.js';
 import {
   clean,
   comparable,
+  headingTexts,
+  inBreadcrumb,
   insideClass,
   inSidebar,
   inStoryList,
@@ -53,7 +55,7 @@ import {
   kickerHeadline,
   siteTagline,
 } from './title-shapes.js';
-import { namesTopic, sharesWords } from './title-words.js';
+import { namesTopic, sharesWords, titleParts } from './title-words.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
@@ -117,8 +119,8 @@ function shownHeadline(
     ? outsideTeasers
     : allH1s.filter((h) => !inStoryList(h) && inSidebar(h) && declaredExactly(h));
   const ownH1s = h1Elements.filter((h) => !linksHome(h, site.address));
-  const h1s = texts(ownH1s);
-  const marked = texts(
+  const h1s = headingTexts(ownH1s);
+  const marked = headingTexts(
     [...document.querySelectorAll('h2, [itemprop="headline"]')].filter(
       (h) => h.tagName !== 'META' && !inTeaser(h),
     ),
@@ -150,7 +152,7 @@ function shownHeadline(
       )
       .find((line) => line !== undefined);
   const h1Matching = (value: string): string | undefined =>
-    texts(matchable).find((h) => says(value, h)) ?? lineSaying(value);
+    headingTexts(matchable).find((h) => says(value, h)) ?? lineSaying(value);
 
   const kickered = kickerHeadline(
     document,
@@ -167,7 +169,7 @@ function shownHeadline(
   }
   // A heading the page marks as its headline for search engines (itemprop="headline") is the one it
   // shows, also where another <h1> holds a shorter wording written for search ("alternativeHeadline").
-  const markedHeading = texts(
+  const markedHeading = headingTexts(
     [...document.querySelectorAll('h1[itemprop~="headline"], h2[itemprop~="headline"]')].filter(
       (h) => !inTeaser(h),
     ),
@@ -177,7 +179,7 @@ function shownHeadline(
   const entry = entryUnderSiteName(
     pageTitle.map(([, value]) => titleParts(value).slice(1)),
     h1s,
-    texts([...document.querySelectorAll('h2, h3, h4')].filter(ownHeading)),
+    headingTexts([...document.querySelectorAll('h2, h3, h4')].filter(ownHeading)),
   );
   if (entry) return { value: entry, from: "the entry's heading under the site's name in the <h1>" };
   for (const [from, value] of pageTitle) {
@@ -192,7 +194,7 @@ function shownHeadline(
   // Pages built without heading elements name the headline's element for it instead
   // ("<div id="blog_headline">"): one of the title's parts, where other stories' teasers are not. The
   // site's banner ("top_headline", "site-headline") names the site, whatever its title part says.
-  const headings = texts(
+  const headings = headingTexts(
     [...document.querySelectorAll('h1, h2, h3, [id*="headline" i], [class*="headline" i]')].filter(
       (h) =>
         h.tagName !== 'META' &&
@@ -223,7 +225,10 @@ function shownHeadline(
   // writes a post's <title>. The blog's name is also the heading that links home above every post.
   const blog = {
     ...site,
-    logos: [...(site.logos ?? []), ...texts(h1Elements.filter((h) => linksHome(h, site.address)))],
+    logos: [
+      ...(site.logos ?? []),
+      ...headingTexts(h1Elements.filter((h) => linksHome(h, site.address))),
+    ],
   };
   for (const [from, value] of declared) {
     const parts = value === undefined ? [] : clean(value).split(/:\s+/);
@@ -252,7 +257,7 @@ function shownHeadline(
     (h) => isOutlet(clean(h.textContent ?? '')) || linksHome(h, site.address),
   );
   if (h1Elements.length > 0 && logos.length === h1Elements.length) {
-    const own = texts(
+    const own = headingTexts(
       [...document.querySelectorAll('article h1, article h2, main h1, main h2')].filter(
         (h) => !inTeaser(h),
       ),
@@ -280,28 +285,6 @@ function shownHeadline(
   const mainH1 = headlines[0];
   if (mainH1) return { value: mainH1, from: "the page's <h1>" };
   return shown ? { value: shown[1], from: shown[0] } : undefined;
-}
-
-/** Separators a site writes between the parts of a title: "Post | Blog", "Blog » Archive » Post". */
-export const TITLE_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«|\/)\s+/;
-
-/** A title whole, then its parts, split where the site joined its name, a section or an author to the headline. */
-function titleParts(title: string): string[] {
-  const parts = title.split(TITLE_SEPARATOR).map((part) => part.trim());
-  return parts.length > 1 ? [title, ...parts] : [title];
-}
-
-/** The headings' texts as shown: a heading only screen readers hear is not one a reader sees. */
-function texts(elements: Element[]): string[] {
-  return elements
-    .filter((h) => !screenReaderOnly(h))
-    .map((h) => shownLines(h).join(' '))
-    .filter((t) => t.length > 0);
-}
-
-/** In a breadcrumb trail ("Home › Section › Page"), whatever element the site builds it of. */
-function inBreadcrumb(el: Element): boolean {
-  return el.closest('[class*="breadcrumb" i], [id*="breadcrumb" i]') !== null;
 }
 
 /** Class words of the site's own banner at the top of every page: its name, not a story's headline. */

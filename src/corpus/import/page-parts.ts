@@ -224,3 +224,16 @@ export function inFactBox(el: Element): boolean {
   const row = el.closest('tr') ?? (el.tagName === 'TABLE' ? el.querySelector('tr') : null);
   return Boolean(row?.querySelector('th') && row.querySelector('td'));
 }
+
+/** The headings' texts as shown: a heading only screen readers hear is not one a reader sees. */
+export function headingTexts(elements: Element[]): string[] {
+  return elements
+    .filter((h) => !screenReaderOnly(h))
+    .map((h) => shownLines(h).join(' '))
+    .filter((t) => t.length > 0);
+}
+
+/** In a breadcrumb trail ("Home › Section › Page"), whatever element the site builds it of. */
+export function inBreadcrumb(el: Element): boolean {
+  return el.closest('[class*="breadcrumb" i], [id*="breadcrumb" i]') !== null;
+}

@@ -9,7 +9,7 @@ import { isoDate, dateInText, datesAgree, wholeDateInAnyLanguage } from './dates
 import { pageLanguage } from './language.js';
 import type { Found } from './extracted.js';
 import { dateOnlyLine } from './furniture.js';
-import { TITLE_SEPARATOR } from './headline.js';
+import { TITLE_SEPARATOR } from './title-words.js';
 import { ASIDE_WORDS, clean, inPageFooter, insideClass, markedAsUpdate } from './page-parts.js';
 import { datelineText, openingDateline, sideColumn } from './printed-date.js';
 import { shownEditDate } from './shown-edit-date.js';

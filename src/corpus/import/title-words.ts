@@ -1,7 +1,8 @@
 /**
  * How a declared title (og:title, the <title>) and the headline a page shows
  * compare word for word: the tests of the headline rules that accept a
- * heading worded otherwise than the page's tags.
+ * heading worded otherwise than the page's tags; and the parts a site joins
+ * into a title ("Post | Blog"), which the headline and date rules both split.
  */
 import { clean, comparable } from './page-parts.js';
 
@@ -37,4 +38,13 @@ function words(text: string): string[] {
   return comparable(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 2);
+}
+
+/** Separators a site writes between the parts of a title: "Post | Blog", "Blog » Archive » Post". */
+export const TITLE_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«|\/)\s+/;
+
+/** A title whole, then its parts, split where the site joined its name, a section or an author to the headline. */
+export function titleParts(title: string): string[] {
+  const parts = title.split(TITLE_SEPARATOR).map((part) => part.trim());
+  return parts.length > 1 ? [title, ...parts] : [title];
 }
