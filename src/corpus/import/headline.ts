@@ -54,8 +54,9 @@ import {
   brandingTitle,
   kickerHeadline,
   siteTagline,
+  slugTitle,
 } from './title-shapes.js';
-import { namesTopic, sharesWords, titleParts } from './title-words.js';
+import { namesTopic, sharesWords, titleParts, titleRuns } from './title-words.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
@@ -97,7 +98,7 @@ function shownHeadline(
   const candidates = declared
     .map(([from, v]): [string, string | undefined] => [
       from,
-      v === undefined || brandingTitle(v, site, tagline)
+      v === undefined || brandingTitle(v, site, tagline) || slugTitle(v)
         ? undefined
         : withoutPageCounter(withoutSiteName(clean(v), site)),
     ])
@@ -206,6 +207,13 @@ function shownHeadline(
     const parts = titleParts(value).filter((part) => wordCount(part) >= 2 && !isOutlet(part));
     const match = headings.find((h) => parts.some((part) => comparable(part) === comparable(h)));
     if (match) return { value: match, from: `the heading that says one part of ${from}` };
+  }
+  // A headline with separators of its own ("Site Update - Leseprobe Band 14 / Kapitel 121") is several
+  // neighbouring parts of a title that adds a section's name before it and the site's after it.
+  for (const [from, value] of candidates) {
+    const runs = titleRuns(value).filter((run) => wordCount(run) >= 4);
+    const match = headings.find((h) => runs.some((run) => comparable(run) === comparable(h)));
+    if (match) return { value: match, from: `the heading that says several parts of ${from}` };
   }
   // "How To Pack Everything for Your Trip: The GQ Eye: GQ on Style: GQ": a title whose parts are joined
   // with colons, known as such because its last part is the site's name. A headline may hold a colon of

@@ -48,3 +48,18 @@ export function titleParts(title: string): string[] {
   const parts = title.split(TITLE_SEPARATOR).map((part) => part.trim());
   return parts.length > 1 ? [title, ...parts] : [title];
 }
+
+/**
+ * The runs of two or more neighbouring parts of a title, as it writes them, each shorter than the whole:
+ * "Site Update - Leseprobe Band 14 / Kapitel 121" in "News - Site Update - Leseprobe Band 14 / Kapitel
+ * 121 - Love Hina", a headline with separators of its own between a section's name and the site's.
+ */
+export function titleRuns(title: string): string[] {
+  const pieces = title.split(new RegExp(`(${TITLE_SEPARATOR.source})`));
+  const runs: string[] = [];
+  // Parts are at even indexes, the separators between them at odd ones.
+  for (let start = 0; start < pieces.length; start += 2)
+    for (let end = start + 2; end < pieces.length; end += 2)
+      if (start > 0 || end < pieces.length - 1) runs.push(pieces.slice(start, end + 1).join('').trim());
+  return runs;
+}
