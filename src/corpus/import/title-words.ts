@@ -60,6 +60,12 @@ export function titleRuns(title: string): string[] {
   // Parts are at even indexes, the separators between them at odd ones.
   for (let start = 0; start < pieces.length; start += 2)
     for (let end = start + 2; end < pieces.length; end += 2)
-      if (start > 0 || end < pieces.length - 1) runs.push(pieces.slice(start, end + 1).join('').trim());
+      if (start > 0 || end < pieces.length - 1)
+        runs.push(
+          pieces
+            .slice(start, end + 1)
+            .join('')
+            .trim(),
+        );
   return runs;
 }
