@@ -19,7 +19,8 @@
  *    <title> ("Blog name » Post title", "Headline | Section | Author"), a
  *    part that is not the site's name;
  *    or the rest of a title that opens with the site's name and a colon
- *    ("Blog: Post", as Blogger writes it);
+ *    ("Blog: Post", as Blogger writes it); or an element that prints one
+ *    piece of a title joined with bare hyphens or underscores ("新闻-网站");
  * 5. the page's one headline when its declared titles are worded otherwise, or
  *    give only the topic it names;
  * 6. when every <h1> is the site's name (a logo), the first heading of the
@@ -56,6 +57,7 @@ import {
   siteTagline,
 } from './title-shapes.js';
 import { namesTopic, sharesWords, titleParts } from './title-words.js';
+import { joinedTitlePiece } from './joined-title.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
@@ -207,6 +209,11 @@ function shownHeadline(
     const match = headings.find((h) => parts.some((part) => comparable(part) === comparable(h)));
     if (match) return { value: match, from: `the heading that says one part of ${from}` };
   }
+  const piece = joinedTitlePiece(
+    document,
+    candidates.map(([, v]) => v),
+  );
+  if (piece) return { value: piece, from: 'the element that prints one piece of a joined title' };
   // "How To Pack Everything for Your Trip: The GQ Eye: GQ on Style: GQ": a title whose parts are joined
   // with colons, known as such because its last part is the site's name. A headline may hold a colon of
   // its own, so the heading that says the title's opening parts, up to one before the site's name, is it.
