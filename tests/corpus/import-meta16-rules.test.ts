@@ -59,3 +59,54 @@ describe('the headline in a title joined without spaces', () => {
     expect(found(draft, 'title')).toBe('COVID-19 tests to start in every county school');
   });
 });
+
+describe('the headline of a page whose titles name only the site', () => {
+  it('takes the heading a date line follows, where the <title> names the section and the site', () => {
+    const draft = page({
+      lang: 'zh-CN',
+      title: '新闻动态--县教育学会官网',
+      before: '<div class="se_nav"><div class="title_la"><h3>首页 - 新闻动态</h3></div></div>',
+      top: `<div class="xq_fonts"><h5>${HEADLINE}</h5><div class="ly"><b title="发布时间">发布时间：2019-05-18</b> <i>来源：县教育学会</i></div></div>`,
+    });
+    expect(found(draft, 'title')).toBe(HEADLINE);
+    expect(found(draft, 'published')).toBe('2019-05-18');
+  });
+
+  it('keeps the <title> where no heading has a date line under it', () => {
+    const draft = page({
+      lang: 'zh-CN',
+      title: '新闻动态--县教育学会官网',
+      top: `<h5>${HEADLINE}</h5><p>县教育学会</p>`,
+    });
+    expect(found(draft, 'title')).toBe('新闻动态--县教育学会官网');
+  });
+});
+
+describe('the publication date', () => {
+  it('completes a date printed without its year from a markup date on the same day', () => {
+    const draft = page({
+      lang: 'zh-CN',
+      head: '<meta itemprop="dateUpdate" content="2019-10-08 12:00:57">',
+      top: `<h2>${HEADLINE}</h2><div class="article-source"><span class="date">发布时间：10-08</span><span class="time">12:00</span></div>`,
+    });
+    expect(found(draft, 'published')).toBe('2019-10-08');
+  });
+
+  it('does not give a year-less date the year of a markup date on another day', () => {
+    const draft = page({
+      lang: 'zh-CN',
+      head: '<meta itemprop="dateUpdate" content="2019-12-29 22:31:02">',
+      top: `<h2>${HEADLINE}</h2><div class="article-source"><span class="date">发布时间：10-08</span><span class="time">12:00</span></div>`,
+    });
+    expect(found(draft, 'published')).toBeUndefined();
+  });
+
+  it('reads a tag named for the first publication time, not the last change', () => {
+    const draft = page({
+      lang: 'zh-CN',
+      head: '<meta name="lastmodifiedtime" content="2008-01-02-10:00:00"><meta name="firstpublishedtime" content="2007-08-20-23:59:59">',
+      top: '<p align="center"><strong>县人民代表大会常务委员会关于批准延长小学在校时间的决议</strong></p>',
+    });
+    expect(found(draft, 'published')).toBe('2007-08-20');
+  });
+});
