@@ -4,6 +4,8 @@
  * heading worded otherwise than the page's tags; and the parts a site joins
  * into a title ("Post | Blog"), which the headline and date rules both split.
  */
+import type { Found } from './extracted.js';
+import { wordCount } from './furniture.js';
 import { clean, comparable } from './page-parts.js';
 
 /** Half of the headline's words are in the declared title: the same story, worded for another place. */
@@ -31,7 +33,7 @@ export function namesTopic(declared: string, headline: string): boolean {
 }
 
 /** Scripts written without spaces between words: Chinese, Japanese, Thai, Lao, Khmer, Burmese. */
-const UNSPACED =
+export const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 function words(text: string): string[] {
@@ -68,4 +70,21 @@ export function titleRuns(title: string): string[] {
             .trim(),
         );
   return runs;
+}
+
+/**
+ * A headline with separators of its own ("Site Update - Leseprobe Band 14 / Kapitel 121") is several
+ * neighbouring parts of a title that adds a section's name before it and the site's after it: the first
+ * heading that says such a run, of four words or more, of one of the titles (tried in their order).
+ */
+export function headingOfTitleRun(
+  headings: string[],
+  titles: [string, string][],
+): Found | undefined {
+  for (const [from, value] of titles) {
+    const runs = titleRuns(value).filter((run) => wordCount(run) >= 4);
+    const match = headings.find((h) => runs.some((run) => comparable(run) === comparable(h)));
+    if (match) return { value: match, from: `the heading that says several parts of ${from}` };
+  }
+  return undefined;
 }
