@@ -40,6 +40,14 @@ describe('the headline', () => {
     expect(found(draft, 'title')).toBe('Board votes on 17 January');
   });
 
+  it('keeps a year that opens the heading as a <time>', () => {
+    const draft = page({
+      head: '<meta property="og:title" content="2019 in review: the board’s year">',
+      top: '<h1><time datetime="2019">2019</time> in review: the board’s year</h1>',
+    });
+    expect(found(draft, 'title')).toBe('2019 in review: the board’s year');
+  });
+
   it('is the <h2> that says several parts of the <title>, not the section’s <h1>', () => {
     // The headline holds the title's own separators: it is a run of the title's parts, between the
     // section's name and the site's.

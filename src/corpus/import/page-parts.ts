@@ -123,11 +123,13 @@ export function shownLines(heading: Element): string[] {
 /**
  * "<h2><time datetime="2019-06-17">Jun 17 </time>Das vielleicht schönste Ende der Welt: Montauk</h2>": a
  * theme that sets the post's day as a badge at the start of its headline. The <time> is the date, shown
- * beside the headline's words, not one of them: only a <time> that opens the heading, with words after it.
+ * beside the headline's words, not one of them: only a <time> that opens the heading, with words after it,
+ * and that names a day ("Jun 17", "17.06."), not a year alone ("<time>2019</time> in review").
  */
 function leadingDate(heading: Element): Element | undefined {
   const first = heading.firstElementChild;
-  if (first?.tagName !== 'TIME') return undefined;
+  if (first?.tagName !== 'TIME' || !/\p{L}|\d\D+\d/u.test(clean(first.textContent ?? '')))
+    return undefined;
   for (let node = heading.firstChild; node && node !== first; node = node.nextSibling)
     if (clean(node.textContent ?? '') !== '') return undefined;
   const after = clean(heading.textContent ?? '').slice(clean(first.textContent ?? '').length);
