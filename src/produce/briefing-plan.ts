@@ -77,9 +77,12 @@ export function briefingDocuments(
   if (options.openBook) {
     const { blueprint, seed, versions } = options.openBook;
     plan.seeds[blueprint.id] = seed;
+    // A run asked for some versions (--version A) owns only their packs: the
+    // other versions' packs an earlier run wrote are still the quiz's, and stay.
+    const letters = versions ? `(?:${versions.map(literally).join('|')})` : '[A-Z]+';
     plan.owned.push({
       folder,
-      names: documentNames(`open-book-${literally(blueprint.id)}-[A-Z]+`),
+      names: documentNames(`open-book-${literally(blueprint.id)}-${letters}`),
     });
     for (const copy of drawVersions(content.bank.questions, blueprint, seed)) {
       if (versions && !versions.includes(copy.version)) continue;

@@ -144,6 +144,29 @@ describe('a briefing folder after a narrower run', () => {
   }, 60_000);
 });
 
+describe('open-book packs for one version', () => {
+  it('rewrites that version’s pack and leaves the other versions’ packs of an earlier run alone', async () => {
+    const root = project(3);
+    await handout(root, 'briefing', '--for-quiz', 'unit', '--format', 'html');
+    const before = listing(root, 'briefings/reading');
+    writeFileSync(path.join(root, 'out/briefings/reading/open-book-unit-B.html'), 'edited');
+    // After the command's name, --version is the briefing's flag, not handout's version number.
+    const stdout = await handout(
+      root,
+      'briefing',
+      '--for-quiz',
+      'unit',
+      '--version',
+      'b',
+      '--format',
+      'html',
+    );
+    expect(stdout).toContain('briefings/reading/open-book-unit-B.html');
+    expect(stdout).not.toContain('Removed');
+    expect(listing(root, 'briefings/reading')).toEqual(before);
+  }, 60_000);
+});
+
 describe('exports after a narrower run', () => {
   it('keeps only the formats exported last, besides other quizzes’ exports and the teacher’s files', async () => {
     const root = project();
