@@ -28,6 +28,12 @@ export interface BriefingPlanOptions {
   dateSeed: number;
 }
 
+/** The names of a quiz's open-book packs in a briefing's folder: of `versions`, or of any. */
+export function openBookNames(quizId: string, versions?: string[]): RegExp {
+  const letters = versions ? `(?:${versions.map(literally).join('|')})` : '[A-Z]+';
+  return documentNames(`open-book-${literally(quizId)}-${letters}`);
+}
+
 export function briefingFolder(config: BriefingConfig): string {
   return `briefings/${config.id}`;
 }
@@ -79,11 +85,7 @@ export function briefingDocuments(
     plan.seeds[blueprint.id] = seed;
     // A run asked for some versions (--version A) owns only their packs: the
     // other versions' packs an earlier run wrote are still the quiz's, and stay.
-    const letters = versions ? `(?:${versions.map(literally).join('|')})` : '[A-Z]+';
-    plan.owned.push({
-      folder,
-      names: documentNames(`open-book-${literally(blueprint.id)}-${letters}`),
-    });
+    plan.owned.push({ folder, names: openBookNames(blueprint.id, versions) });
     for (const copy of drawVersions(content.bank.questions, blueprint, seed)) {
       if (versions && !versions.includes(copy.version)) continue;
       const path = `${folder}/open-book-${blueprint.id}-${copy.version}.html`;
