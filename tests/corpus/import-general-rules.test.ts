@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { furniture, looksLikeProse, wordCount } from '../../src/corpus/import/furniture.js';
 import { draftArticle } from '../../src/corpus/import/draft-article.js';
-import { urlDate } from '../../src/corpus/import/published-date.js';
-import { numericDate } from '../../src/corpus/import/dates.js';
+import { urlDate } from '../../src/corpus/import/address-and-title-date.js';
+import { numericDate } from '../../src/corpus/import/short-dates.js';
 import { found, page, PROSE, reasonFor } from '../helpers/import-page.js';
 
 describe('class names around the whole article', () => {

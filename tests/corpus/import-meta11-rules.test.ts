@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { draftArticle } from '../../src/corpus/import/draft-article.js';
-import { urlDate } from '../../src/corpus/import/published-date.js';
+import { urlDate } from '../../src/corpus/import/address-and-title-date.js';
 import { found, page } from '../helpers/import-page.js';
 
 /** A short Chinese news page as a portal saves it: no lang attribute, the date only in a span. */

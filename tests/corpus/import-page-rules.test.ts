@@ -4,9 +4,10 @@
  * page would see wrong in the draft without the rule.
  */
 import { describe, expect, it } from 'vitest';
-import { dateInText, numericDate } from '../../src/corpus/import/dates.js';
+import { dateInText } from '../../src/corpus/import/dates.js';
+import { numericDate } from '../../src/corpus/import/short-dates.js';
 import { furniture } from '../../src/corpus/import/furniture.js';
-import { urlDate } from '../../src/corpus/import/published-date.js';
+import { urlDate } from '../../src/corpus/import/address-and-title-date.js';
 import { found, page, PROSE, reasonFor } from '../helpers/import-page.js';
 
 describe('lines about the article, not of it', () => {

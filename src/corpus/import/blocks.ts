@@ -6,6 +6,8 @@
  * element, so furniture can be judged by the page's own markup and reported
  * by element.
  */
+import type { ImportNote } from './extracted.js';
+
 const BLOCK = new Set([
   'address',
   'article',
@@ -136,4 +138,9 @@ export function describe(el: Element): string {
   const id = el.getAttribute('id');
   const cls = el.getAttribute('class')?.replace(/\s+/g, ' ').trim();
   return `<${tag}${id && !id.startsWith('readability-') ? ` id="${id}"` : ''}${cls && cls !== 'page' ? ` class="${cls}"` : ''}>`;
+}
+
+/** A note for the report on a block the draft does not keep, with the element it came from. */
+export function blockNote(block: HtmlBlock, reason: string): ImportNote {
+  return { element: describe(block.element), text: block.text, reason };
 }

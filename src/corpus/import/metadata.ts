@@ -76,15 +76,15 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
   if (author) found.author = author;
 
   const webPage = ld.find((o) => types(o).includes('WebPage'));
-  const published = publishedDate(
+  const published = publishedDate({
     document,
     meta,
     article,
     webPage,
-    parsely.published,
-    title?.value,
-    url?.value,
-  );
+    parselyDate: parsely.published,
+    headline: title?.value,
+    url: url?.value,
+  });
   if (published) found.published = published;
   return found;
 }

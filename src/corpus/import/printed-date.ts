@@ -3,7 +3,8 @@
  * headline, a labelled "Published" line, the line beside the author's name, or the dateline opening the
  * story's first paragraph.
  */
-import { bylineNumericDate, dateInText, dottedShortDate, numericDate } from './dates.js';
+import { dateInText } from './dates.js';
+import { bylineNumericDate, dottedShortDate, numericDate } from './short-dates.js';
 import type { Found } from './extracted.js';
 import { dateOnlyLine } from './furniture.js';
 import {

@@ -2,47 +2,53 @@
  * A page's publication date, searched for in order, most trustworthy first: the date the publisher
  * declares (JSON-LD, article: tags), the article's marked <time>, generic date tags, any other <time>,
  * the date the page prints (printed-date.ts), other systems' date tags; then the date in the page's
- * address, a date written into its title, and last the only date the page shows in an element its
- * class calls an update (shown-edit-date.ts).
+ * address, a date written into its title (address-and-title-date.ts), and last the only date the page
+ * shows in an element its class calls an update (shown-edit-date.ts).
  */
-import { isoDate, dateInText, datesAgree, wholeDateInAnyLanguage } from './dates.js';
-import { pageLanguage } from './language.js';
+import { titleDate, urlDate } from './address-and-title-date.js';
+import {
+  GENERIC_DATE_TAGS,
+  LATE_GENERIC_DATE_TAGS,
+  OTHER_DATE_TAGS,
+  namesFirstPublication,
+} from './date-tags.js';
+import { isoDate, dateInText, datesAgree } from './dates.js';
 import type { Found } from './extracted.js';
-import { dateOnlyLine } from './furniture.js';
-import { TITLE_SEPARATOR } from './title-words.js';
+import { pageLanguage } from './language.js';
 import { ASIDE_WORDS, clean, inPageFooter, insideClass, markedAsUpdate } from './page-parts.js';
 import { datelineText, openingDateline, sideColumn } from './printed-date.js';
 import { shownEditDate } from './shown-edit-date.js';
 import type { Json } from './structured-data.js';
 import { dateUnderHeadline } from './under-headline.js';
 
-export function publishedDate(
-  document: Document,
-  meta: Map<string, string>,
-  article: Json | undefined,
-  webPage: Json | undefined,
-  parselyDate: string | undefined,
-  headline: string | undefined,
-  url: string | undefined,
-): Found | undefined {
-  const address = urlDate(url);
+/** What the page offers to date it by, besides its elements. */
+export interface DateSources {
+  document: Document;
+  /** The page's meta tags, by lower-case name or property. */
+  meta: Map<string, string>;
+  /** The JSON-LD object that describes the article, and the one that describes the web page. */
+  article: Json | undefined;
+  webPage: Json | undefined;
+  /** The publication date in Parse.ly's own JSON tag. */
+  parselyDate: string | undefined;
+  /** The title found, to find the date line under it. */
+  headline: string | undefined;
+  /** The page's address, which many sites write the day into. */
+  url: string | undefined;
+}
+
+export function publishedDate(sources: DateSources): Found | undefined {
+  const address = urlDate(sources.url);
   return (
-    dateOnPage(document, meta, article, webPage, parselyDate, headline, address?.value) ??
+    dateOnPage(sources, address?.value) ??
     address ??
-    titleDate(document, meta) ??
-    shownEditDate(document, pageLanguage(document))
+    titleDate(sources.document, sources.meta) ??
+    shownEditDate(sources.document, pageLanguage(sources.document))
   );
 }
 
-function dateOnPage(
-  document: Document,
-  meta: Map<string, string>,
-  article: Json | undefined,
-  webPage: Json | undefined,
-  parselyDate: string | undefined,
-  headline: string | undefined,
-  addressDate: string | undefined,
-): Found | undefined {
+function dateOnPage(sources: DateSources, addressDate: string | undefined): Found | undefined {
+  const { document, meta, article, webPage } = sources;
   const lang = pageLanguage(document);
   const fromValue = (value: unknown): string | undefined =>
     typeof value === 'string' ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
@@ -153,18 +159,9 @@ function dateOnPage(
     return created;
   }
   const genericValue =
-    meta.get('date') ??
-    meta.get('pubdate') ??
-    meta.get('publishdate') ??
-    meta.get('publish-date') ??
-    meta.get('article.published') ??
-    meta.get('sailthru.date') ??
-    meta.get('parsely-pub-date') ??
-    parselyDate ??
-    meta.get('dc.date.issued') ??
-    meta.get('dc.date') ??
-    meta.get('dcterms.date') ??
-    meta.get('citation_publication_date');
+    firstTag(meta, GENERIC_DATE_TAGS) ??
+    sources.parselyDate ??
+    firstTag(meta, LATE_GENERIC_DATE_TAGS);
   const generic = fromValue(genericValue);
   if (generic)
     return (
@@ -193,7 +190,7 @@ function dateOnPage(
   const dateline =
     datelineText(document, lang) ??
     openingDateline(document, lang) ??
-    dateUnderHeadline(document, lang, headline);
+    dateUnderHeadline(document, lang, sources.headline);
   if (dateline) return dateline;
   // Last, the date tags some publishing systems write under names of their own. They come after the
   // date the page shows, as they are sometimes the time of a later edit or re-publication.
@@ -202,19 +199,22 @@ function dateOnPage(
     const date = value ? (isoDate(value) ?? dateInText(value, lang)?.date) : undefined;
     if (date) return { value: date, from: `the ${key} meta tag` };
   }
-  // Any other tag whose name says it is the first publication ("article_date_original",
-  // "content-publish-date"), never one of a later edit or an expiry.
+  // Any other tag whose name says it is the first publication.
   for (const [key, value] of meta) {
-    if (!FIRST_DATE_TAG.test(key) || LATER_DATE_TAG.test(key)) continue;
+    if (!namesFirstPublication(key)) continue;
     const date = isoDate(value) ?? dateInText(value, lang)?.date;
     if (date) return { value: date, from: `the ${key} meta tag` };
   }
   return undefined;
 }
 
-const FIRST_DATE_TAG =
-  /date.*(publish|original|creat|issued|posted)|(publish|original|creat|issued|posted).*date/;
-const LATER_DATE_TAG = /modif|updat|expir|edit|review/;
+function firstTag(meta: Map<string, string>, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = meta.get(name);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
 
 /**
  * A date-time written in UTC, whose day may not be the outlet's: ISO's "Z" or "+00:00", or the zone as a
@@ -228,78 +228,3 @@ function oneDayApart(a: string, b: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(a) || !/^\d{4}-\d{2}-\d{2}$/.test(b)) return false;
   return Math.abs(Date.parse(a) - Date.parse(b)) === 86_400_000;
 }
-
-/**
- * Many sites put the day of publication in the article's address
- * ("/2010/08/13/story-name", "/2013-04-22/story", "/20150512-story"): the last
- * resort, with the precision the address gives.
- */
-export function urlDate(url: string | undefined): Found | undefined {
-  if (!url) return undefined;
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return undefined;
-  }
-  // "/2010/08/13/", "/2013-04-22/", "/2014/05/"; or the year, the section, then month and day
-  // ("/2010/POLITICS/08/13/"), where a full month and day are needed to be sure it is a date.
-  // Or the day written without separators, as a segment or the start of one ("/en/20150512-story",
-  // "/a/20161014/006270.htm"), or as the end of the story's name ("/story-name-20190520/"): eight
-  // digits that are only taken when they make a real day of a plausible year.
-  const match =
-    /\/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|\.|$)/.exec(path) ??
-    /\/((?:19|20)\d\d)\/[A-Za-z][\w-]*\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?=\/)/.exec(path) ??
-    /[/-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/-]|\.|$)/.exec(path);
-  if (!match) return undefined;
-  const [, year, month, day] = match;
-  return {
-    value: [year, month, day].filter(Boolean).join('-'),
-    from: 'the date in the page\u2019s address',
-  };
-}
-
-/**
- * "Una solución … - 07.12.2017 - LA NACION": a site that writes the day of publication into the page's
- * title, as a part of its own, and nowhere a program can read it. The last resort, after the address:
- * a part of the <title> or of the title meta tag that is only a date, written out or as
- * day.month.year (dates written with dots are written day first wherever they are written).
- */
-function titleDate(document: Document, meta: Map<string, string>): Found | undefined {
-  const lang = pageLanguage(document);
-  const titles: [string, string | undefined][] = [
-    ['the page <title>', document.querySelector('title')?.textContent ?? undefined],
-    ['the title meta tag', meta.get('title')],
-  ];
-  for (const [from, title] of titles) {
-    for (const part of (title ?? '').split(TITLE_SEPARATOR).map(clean)) {
-      const dotted = /^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)$/.exec(part);
-      const [day, month] = dotted ? [Number(dotted[1]), Number(dotted[2])] : [0, 0];
-      const date = dotted
-        ? day >= 1 && day <= 31 && month >= 1 && month <= 12
-          ? `${dotted[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-          : undefined
-        : /\d{4}/.test(part)
-          ? (dateOnlyLine(part, lang) ?? wholeDateInAnyLanguage(part)?.date)
-          : undefined;
-      if (date) return { value: date, from: `the date "${part}" in ${from}` };
-    }
-  }
-  return undefined;
-}
-
-const OTHER_DATE_TAGS = [
-  'publish_date',
-  'publication_date',
-  'date_published',
-  'og:published_time',
-  'article:published',
-  'originalpublicationdate',
-  'original-publish-date',
-  'dc.date.created',
-  'dcterms.created',
-  'dcterms.issued',
-  'displaydate',
-  'rnews:datepublished',
-  'citation_date',
-];
