@@ -25,7 +25,9 @@
  * 6. when every <h1> is the site's name (a logo), the first heading of the
  *    article itself;
  * 7. the declared title; on a page with no heading and a file's name for a
- *    <title>, the bold paragraph above the story.
+ *    <title>, the bold paragraph above the story; where the <title> adds names
+ *    after the headline with a mark the rules above do not split at, its
+ *    opening that the page shows.
  *
  * Headings in menus, sidebars, related-story lists and comments are other
  * stories' teasers, never the headline (save a sidebar <h1> that says a
@@ -53,6 +55,7 @@ import {
   boldParagraphHeadline,
   brandingTitle,
   kickerHeadline,
+  shownTitleOpening,
   siteTagline,
 } from './title-shapes.js';
 import { namesTopic, sharesWords, titleParts } from './title-words.js';
@@ -284,6 +287,8 @@ function shownHeadline(
   if (titled) return { value: titled, from: "the page's <h1> that says one part of the <title>" };
   const mainH1 = headlines[0];
   if (mainH1) return { value: mainH1, from: "the page's <h1>" };
+  const opening = shown && shownTitleOpening(document, shown[1]);
+  if (opening) return { value: opening, from: 'the opening of the <title> that the page shows' };
   return shown ? { value: shown[1], from: shown[0] } : undefined;
 }
 

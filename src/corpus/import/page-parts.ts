@@ -42,6 +42,16 @@ export function inStoryList(el: Element): boolean {
   );
 }
 
+/**
+ * The item of a list of stories an element is in: a list item with a heading of its own that is not
+ * the page's <h1> ("<li><h5>Another story</h5><p><time>2019-09-06</time></p></li>"). Its date is
+ * that story's.
+ */
+export function storyCard(el: Element): Element | undefined {
+  const item = el.closest('li');
+  return item?.querySelector('h2, h3, h4, h5, h6') && !item.querySelector('h1') ? item : undefined;
+}
+
 /** In a column named for a sidebar: usually other stories, sometimes the story's own header. */
 export function inSidebar(el: Element): boolean {
   for (let at: Element | null = el; at; at = at.parentElement) {

@@ -75,7 +75,9 @@ export function datelineText(document: Document, lang: string | undefined): Foun
   // "Published in Business December 14, 2016 2:24 pm", "Updated: Dec 15, 2016 2:57 PM UTC": a short
   // line that labels itself as the date, whatever its element is called. Published comes before Updated.
   const labelled: [RegExp, Element][] = [];
-  for (const el of document.querySelectorAll('body span, body div, body p, body li, body small')) {
+  for (const el of document.querySelectorAll(
+    'body span, body div, body p, body li, body small, body font',
+  )) {
     if (el.children.length > 3 || el.closest('nav, footer, aside, form') || inComments(el))
       continue;
     const text = clean(el.textContent ?? '');
@@ -145,10 +147,13 @@ export function openingDateline(document: Document, lang: string | undefined): F
 /** The place a dateline names before its date: one to three capitalised words, then a comma. */
 const DATELINE_PLACE = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2},?$/u;
 
-/** Labels of a printed date, first publication first: a publication date outranks an update. */
+/**
+ * Labels of a printed date, first publication first: a publication date outranks an update. Chinese
+ * pages label theirs "发布日期：" or "发布时间：" (published), "更新时间：" (updated).
+ */
 const DATE_LABELS = [
-  /^(first )?(published|posted|publié|publicado|pubblicato|veröffentlicht)\b/i,
-  /^(last )?(updated|modified|mis à jour|actualizado|aggiornato|aktualisiert)\b/i,
+  /^(first )?(published|posted|publié|publicado|pubblicato|veröffentlicht)\b|^(发布|發布|发表|發表)(日期|时间|時間|于|於)/i,
+  /^(last )?(updated|modified|mis à jour|actualizado|aggiornato|aktualisiert)\b|^(最后|最後)?(更新|修改)(日期|时间|時間|于|於)/i,
 ];
 
 /**

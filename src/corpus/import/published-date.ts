@@ -15,7 +15,14 @@ import {
 import { isoDate, dateInText, datesAgree } from './dates.js';
 import type { Found } from './extracted.js';
 import { pageLanguage } from './language.js';
-import { ASIDE_WORDS, clean, inPageFooter, insideClass, markedAsUpdate } from './page-parts.js';
+import {
+  ASIDE_WORDS,
+  clean,
+  inPageFooter,
+  insideClass,
+  markedAsUpdate,
+  storyCard,
+} from './page-parts.js';
 import { datelineText, openingDateline, sideColumn } from './printed-date.js';
 import { shownEditDate } from './shown-edit-date.js';
 import type { Json } from './structured-data.js';
@@ -60,6 +67,7 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
       t.closest('nav') ??
       (sideColumn(t) && !t.closest('aside')!.closest('article')) ??
       insideClass(t, ASIDE_WORDS) ??
+      storyCard(t) ??
       inPageFooter(t),
     );
   const timeDate = (selector: string, skip: (t: Element) => boolean): Found | undefined => {

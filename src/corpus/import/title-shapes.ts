@@ -99,3 +99,56 @@ export function boldParagraphHeadline(document: Document, declared: string[]): s
   }
   return undefined;
 }
+
+/**
+ * "中华人民共和国监察法-纪检", "法国全国大罢工再次严重影响交通-新华网", "顺德区…开展调研工作 东区办事处_中山网":
+ * a <title> that adds the column's or the site's name to the headline with a mark written without
+ * spaces around it ("_", "-", "|") or, in a script written without spaces between words, with a space
+ * alone. Pages built this way often show the headline in no heading element but in a styled <div> or
+ * <span>. The longest opening of the <title>, up to such a mark, that the page shows as a text of its
+ * own is the headline, where what the title adds after it is shorter than it. A link is not the shown
+ * headline: a carousel's or a list's link to this very story says it too.
+ */
+export function shownTitleOpening(document: Document, title: string): string | undefined {
+  const text = clean(title);
+  const openings = new Set<string>();
+  for (let at = 1; at < text.length; at++) {
+    const mark = PART_MARK.test(text[at]!);
+    const space =
+      text[at] === ' ' && (UNSPACED.test(text[at - 1]!) || UNSPACED.test(text[at + 1]!));
+    if (!mark && !space) continue;
+    const opening = text.slice(0, at).trim();
+    const added = text.slice(at).replace(LEADING_MARKS, '');
+    if (added !== '' && added.length < opening.length && wordCount(opening) >= 4)
+      openings.add(comparable(opening));
+  }
+  if (openings.size === 0) return undefined;
+  let longest: string | undefined;
+  // Each text of the page is read once, as the element it is in says it (a large page's text is never
+  // gathered element by element).
+  for (const el of document.querySelectorAll('body *')) {
+    if (NOT_SHOWN.has(el.tagName) || el.closest('a')) continue;
+    for (const node of el.childNodes) {
+      if (node.nodeType !== 3) continue;
+      const shown = clean(node.textContent ?? '');
+      if (shown.length > (longest?.length ?? 0) && openings.has(comparable(shown))) longest = shown;
+    }
+  }
+  return longest;
+}
+
+/** Marks a site writes between a title's parts without spaces: "Headline_Site", "Headline-Column". */
+const PART_MARK = /[_|｜\-–—·•»]/;
+const LEADING_MARKS = /^[\s_|｜\-–—·•»]+/;
+/** Scripts written without spaces between words, where a space in a title parts it. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Elements whose text a reader never sees as the page's. */
+const NOT_SHOWN = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TITLE',
+  'OPTION',
+  'TEXTAREA',
+]);

@@ -20,7 +20,8 @@ const LABEL_LENGTH = 24;
 
 /**
  * One of the few elements that follow the article's <h1>, or the heading of whatever level that
- * says the headline found for the page, when its text is short (a line, not a paragraph of the story)
+ * says the headline found for the page (or, on a page that sets it in no heading, the element that
+ * shows it), when its text is short (a line, not a paragraph of the story)
  * and opens with a date with its year: a date later in a line is one a standfirst talks about.
  * Headings in menus, sidebars and lists of other stories are passed over, as their dates are those
  * stories'.
@@ -31,15 +32,26 @@ export function dateUnderHeadline(
   headline?: string,
 ): Found | undefined {
   const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(
-    (h) => (h.tagName === 'H1' || clean(h.textContent ?? '') === headline) && !inTeaser(h),
+    (h) =>
+      (h.tagName === 'H1' && !inTeaser(h)) ||
+      (headline !== undefined && clean(h.textContent ?? '') === headline),
   );
+  return (
+    datesAfter(headings, lang) ??
+    (headline === undefined ? undefined : datesAfter(shownAs(document, headline), lang))
+  );
+}
+
+function datesAfter(headings: Element[], lang: string | undefined): Found | undefined {
   for (const heading of headings) {
     let next = lineAfter(heading);
     for (let read = 0; next && read < LINES_READ; read++, next = following(next)) {
       // The time of a later edit printed beside the date shown is not the publication's; a line in a
-      // menu, a sidebar or the comments belongs to another story or to a reader; a row of a fact box
+      // menu, a sidebar or the comments belongs to another story or to a reader (unless the headline
+      // is there too: a mobile page that sets the story's header in an <aside>); a row of a fact box
       // dates the subject, not the page.
-      if (markedAsUpdate(next) || inTeaser(next) || inFactBox(next)) continue;
+      if (markedAsUpdate(next) || (inTeaser(next) && !inTeaser(heading)) || inFactBox(next))
+        continue;
       const text = spacedText(next, markedAsUpdate);
       if (text.length === 0 || text.length > LINE_LENGTH) continue;
       const found = dateInText(text, lang);
@@ -48,6 +60,21 @@ export function dateUnderHeadline(
     }
   }
   return undefined;
+}
+
+/**
+ * The elements whose own text is the headline, where it is in no heading element: "<span
+ * class="Title"><b>…</b></span>", "<div class="h-title">…</div>". A link that says it is a list's or a
+ * carousel's way to this story, not the story's header.
+ */
+function shownAs(document: Document, headline: string): Element[] {
+  const found: Element[] = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('a, script, style, title, option')) continue;
+    if ([...el.childNodes].some((n) => n.nodeType === 3 && clean(n.textContent ?? '') === headline))
+      found.push(el);
+  }
+  return found;
 }
 
 /**
