@@ -48,11 +48,11 @@ export const OTHER_DATE_TAGS = [
 
 /**
  * Any other tag whose name says it is the first publication ("article_date_original",
- * "content-publish-date"), and never one of a later edit or an expiry.
+ * "content-publish-date", "firstpublishedtime"), and never one of a later edit or an expiry.
  */
 export function namesFirstPublication(tag: string): boolean {
   return (
-    /date.*(publish|original|creat|issued|posted)|(publish|original|creat|issued|posted).*date/.test(
+    /(date|time).*(publish|original|creat|issued|posted)|(publish|original|creat|issued|posted).*(date|time)/.test(
       tag,
     ) && !/modif|updat|expir|edit|review/.test(tag)
   );

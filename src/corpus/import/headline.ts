@@ -19,7 +19,8 @@
  *    <title> ("Blog name » Post title", "Headline | Section | Author"), a
  *    part that is not the site's name;
  *    or the rest of a title that opens with the site's name and a colon
- *    ("Blog: Post", as Blogger writes it);
+ *    ("Blog: Post", as Blogger writes it); or an element that prints one
+ *    piece of a title joined with bare hyphens or underscores ("新闻-网站");
  * 5. the page's one headline when its declared titles are worded otherwise, or
  *    give only the topic it names;
  * 6. when every <h1> is the site's name (a logo), the first heading of the
@@ -59,6 +60,9 @@ import {
   siteTagline,
 } from './title-shapes.js';
 import { namesTopic, sharesWords, titleParts } from './title-words.js';
+import { joinedTitlePiece } from './joined-title.js';
+import { datedHeading } from './dated-heading.js';
+import { pageLanguage } from './language.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
@@ -105,6 +109,7 @@ function shownHeadline(
         : withoutPageCounter(withoutSiteName(clean(v), site)),
     ])
     .filter((c): c is [string, string] => Boolean(c[1]));
+  const values = candidates.map(([, v]) => v);
   const social = candidates.filter(([from]) => from !== 'the page <title>');
   const pageTitle = candidates.filter(([from]) => from === 'the page <title>');
   const isOutlet = (h: string): boolean =>
@@ -157,10 +162,7 @@ function shownHeadline(
   const h1Matching = (value: string): string | undefined =>
     headingTexts(matchable).find((h) => says(value, h)) ?? lineSaying(value);
 
-  const kickered = kickerHeadline(
-    document,
-    candidates.map(([, v]) => v),
-  );
+  const kickered = kickerHeadline(document, values);
   if (kickered) return { value: kickered, from: 'the heading that sets the title’s kicker apart' };
   for (const [from, value] of social) {
     const match = h1Matching(value);
@@ -210,6 +212,8 @@ function shownHeadline(
     const match = headings.find((h) => parts.some((part) => comparable(part) === comparable(h)));
     if (match) return { value: match, from: `the heading that says one part of ${from}` };
   }
+  const piece = joinedTitlePiece(document, values);
+  if (piece) return { value: piece, from: 'the element that prints one piece of a joined title' };
   // "How To Pack Everything for Your Trip: The GQ Eye: GQ on Style: GQ": a title whose parts are joined
   // with colons, known as such because its last part is the site's name. A headline may hold a colon of
   // its own, so the heading that says the title's opening parts, up to one before the site's name, is it.
@@ -270,10 +274,7 @@ function shownHeadline(
   }
   const shown = candidates[0];
   if (shown && shown[0] !== 'the page <title>') return { value: shown[1], from: shown[0] };
-  const bold = boldParagraphHeadline(
-    document,
-    candidates.map(([, v]) => v),
-  );
+  const bold = boldParagraphHeadline(document, values);
   if (bold)
     return { value: bold, from: 'the bold paragraph above the story (the page has no heading)' };
   // "Bohnenviertel - Stadt Stuttgart": a headline of one word, too short for the rules above, is still
@@ -289,6 +290,8 @@ function shownHeadline(
   if (mainH1) return { value: mainH1, from: "the page's <h1>" };
   const opening = shown && shownTitleOpening(document, shown[1]);
   if (opening) return { value: opening, from: 'the opening of the <title> that the page shows' };
+  const dated = datedHeading(document, pageLanguage(document));
+  if (dated) return { value: dated, from: 'the heading a date line follows (no title names it)' };
   return shown ? { value: shown[1], from: shown[0] } : undefined;
 }
 

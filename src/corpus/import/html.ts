@@ -37,7 +37,7 @@ import {
 } from './furniture.js';
 import { removeInvisible } from './invisible.js';
 import { pageLanguage } from './language.js';
-import { firmest, kicker, markupVerdict, proseHolders } from './markup-verdict.js';
+import { firmest, kicker, markupVerdict, othersText, proseHolders } from './markup-verdict.js';
 import { pageMetadata } from './metadata.js';
 
 export function extractHtml(html: string, options: { url?: string; file: string }): Extracted {
@@ -137,9 +137,11 @@ export function extractHtml(html: string, options: { url?: string; file: string 
     if (verdict.action === 'footer') footer = verdict;
     const author = bylineAuthor(block.text);
     const shown = withoutLaterEdit(block);
-    const date =
-      dateOnlyLine(shown) ??
-      (verdict === TOP_DATE_LINE ? dateInText(shown, lang)?.date : undefined);
+    // A date line among the readers' comments or the related stories is theirs, not the page's.
+    const date = othersText(verdict)
+      ? undefined
+      : (dateOnlyLine(shown) ??
+        (verdict === TOP_DATE_LINE ? dateInText(shown, lang)?.date : undefined));
     // A byline inside the article names its writer better than a guess from the page's class names.
     if (author && (!extracted.author || extracted.author.from === 'the byline')) {
       extracted.author = { value: author, from: `the byline ${describe(block.element)}` };

@@ -66,6 +66,20 @@ const MARKUP: { tokens: RegExp; verdict: Verdict; evenAroundMostProse?: boolean 
 ];
 
 /**
+ * The verdicts on text that is not the story's: the readers' comments and the list of other stories.
+ * A date line there is a comment's time or another story's day, never the page's publication date.
+ */
+const OTHERS_TEXT: ReadonlySet<Verdict> = new Set(
+  MARKUP.filter((rule) => rule.tokens.test('comments') || rule.tokens.test('related')).map(
+    (rule) => rule.verdict,
+  ),
+);
+
+export function othersText(verdict: Verdict): boolean {
+  return OTHERS_TEXT.has(verdict);
+}
+
+/**
  * Judged by the page's own markup: the element, or one around it inside the article, says what it is.
  * A class word on an element that holds most of the article's prose names the page's layout, not its
  * content: `<div class="ad-wallpaper">` around a whole story is the frame of a full-page advert, and

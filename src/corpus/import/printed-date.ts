@@ -106,11 +106,14 @@ export function datelineText(document: Document, lang: string | undefined): Foun
   // sites name the whole line for the author ("<div class="author">Written by <a>Michael Larabel</a> in
   // Valve on 1 June 2019 at 08:34 PM EDT.</div>", right under a headline that is no heading element):
   // that element is the line, read before the one around it, which is then the whole article.
+  // Where the whole post is named for its author ("post-author-abbadon") the element around it also
+  // holds the readers' comments below the post: a comment's time is not the post's date, so the
+  // comments and related stories inside the line are not read.
   for (const author of document.querySelectorAll('[rel="author"], [class*="author" i]')) {
     for (const line of [author, author.parentElement]) {
       if (!line || line.closest('nav, footer, aside, form') || inComments(line)) continue;
       if ((line.textContent ?? '').length > 300) continue;
-      const text = spacedText(line);
+      const text = spacedText(line, inComments);
       if (text.length > 150) continue;
       const found = fromText(text);
       if (found) return { value: found.date, from: `the date beside the author "${found.text}"` };

@@ -27,6 +27,7 @@ import { datelineText, openingDateline, sideColumn } from './printed-date.js';
 import { shownEditDate } from './shown-edit-date.js';
 import type { Json } from './structured-data.js';
 import { dateUnderHeadline } from './under-headline.js';
+import { yearlessPrintedDate } from './yearless-date.js';
 
 /** What the page offers to date it by, besides its elements. */
 export interface DateSources {
@@ -213,7 +214,7 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
     const date = isoDate(value) ?? dateInText(value, lang)?.date;
     if (date) return { value: date, from: `the ${key} meta tag` };
   }
-  return undefined;
+  return yearlessPrintedDate(document);
 }
 
 function firstTag(meta: Map<string, string>, names: readonly string[]): string | undefined {

@@ -92,7 +92,7 @@ function following(line: Element): Element | null {
  * The first element after the headline: the heading's next sibling, or, when the heading stands
  * alone in its wrapper (`<div class="title"><h1>…</h1></div>`), the wrapper's.
  */
-function lineAfter(heading: Element): Element | null {
+export function lineAfter(heading: Element): Element | null {
   for (let at: Element | null = heading; at && at.tagName !== 'BODY'; at = at.parentElement) {
     if (at.nextElementSibling) return at.nextElementSibling;
     if (clean(at.parentElement?.textContent ?? '') !== clean(at.textContent ?? '')) return null;
