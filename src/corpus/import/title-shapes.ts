@@ -6,6 +6,7 @@
 import { wordCount } from './furniture.js';
 import { clean, comparable, inTeaser, leadingLabel, setWholly, shownLines } from './page-parts.js';
 import type { Site } from './site-name.js';
+import { UNSPACED } from './title-words.js';
 
 /**
  * "<h2><span class="c-overline">Linde</span> Gasekonzern muss Teile … verkaufen</h2>" under a declared
@@ -140,8 +141,6 @@ export function shownTitleOpening(document: Document, title: string): string | u
 /** Marks a site writes between a title's parts without spaces: "Headline_Site", "Headline-Column". */
 const PART_MARK = /[_|｜\-–—·•»]/;
 const LEADING_MARKS = /^[\s_|｜\-–—·•»]+/;
-/** Scripts written without spaces between words, where a space in a title parts it. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Elements whose text a reader never sees as the page's. */
 const NOT_SHOWN = new Set([
   'SCRIPT',
