@@ -94,16 +94,17 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
 }
 
 /**
- * "Juni 19th, 2018", "19th Juni 2018": a theme translated by halves prints its English date pattern
- * with the month named in the page's language. No parser of that language reads an English ordinal
- * suffix or, in most languages, the month before the day, so the suffix is dropped and the day put
- * first, in the two ways languages write it ("19. Juni 2018", "19 juin 2018"). Only a day with the
- * suffix right after its number, beside a month name and a year: the suffix is what shows the date
- * was printed by an English pattern.
+ * "Juni 19th, 2018", "19th Juni 2018", "Mai 03, 2017": a theme translated by halves prints its English
+ * date pattern with the month named in the page's language. No parser of that language reads an
+ * English ordinal suffix or, in most languages, the month before the day, so the suffix is dropped and
+ * the day put first, in the two ways languages write it ("19. Juni 2018", "19 juin 2018"). Only a day
+ * with the suffix right after its number, or a month, a day and a comma before the year, beside a
+ * month name and a year: the suffix or the comma is what shows the date was printed by an English
+ * pattern.
  */
 function englishPatternDate(text: string, lang: string): TextDate | undefined {
   const match =
-    /(?<![\p{L}\d])(?:(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)|(\d{1,2})(?:st|nd|rd|th)(?:\s+of)?\s+(\p{L}+)\.?),?\s+(\d{4})(?!\d)/iu.exec(
+    /(?<![\p{L}\d])(?:(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th|(?=,))|(\d{1,2})(?:st|nd|rd|th)(?:\s+of)?\s+(\p{L}+)\.?),?\s+(\d{4})(?!\d)/iu.exec(
       text,
     );
   if (!match) return undefined;

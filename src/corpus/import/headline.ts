@@ -58,8 +58,9 @@ import {
   kickerHeadline,
   shownTitleOpening,
   siteTagline,
+  slugTitle,
 } from './title-shapes.js';
-import { namesTopic, sharesWords, titleParts } from './title-words.js';
+import { headingOfTitleRun, namesTopic, sharesWords, titleParts } from './title-words.js';
 import { joinedTitlePiece } from './joined-title.js';
 import { datedHeading } from './dated-heading.js';
 import { pageLanguage } from './language.js';
@@ -104,7 +105,7 @@ function shownHeadline(
   const candidates = declared
     .map(([from, v]): [string, string | undefined] => [
       from,
-      v === undefined || brandingTitle(v, site, tagline)
+      v === undefined || brandingTitle(v, site, tagline) || slugTitle(v)
         ? undefined
         : withoutPageCounter(withoutSiteName(clean(v), site)),
     ])
@@ -214,6 +215,8 @@ function shownHeadline(
   }
   const piece = joinedTitlePiece(document, values);
   if (piece) return { value: piece, from: 'the element that prints one piece of a joined title' };
+  const run = headingOfTitleRun(headings, candidates);
+  if (run) return run;
   // "How To Pack Everything for Your Trip: The GQ Eye: GQ on Style: GQ": a title whose parts are joined
   // with colons, known as such because its last part is the site's name. A headline may hold a colon of
   // its own, so the heading that says the title's opening parts, up to one before the site's name, is it.

@@ -104,7 +104,7 @@ const KICKER = /^(category|kicker|overline|topline|eyebrow|dachzeile|rubric|rubr
  */
 export function shownLines(heading: Element): string[] {
   const found: string[] = [''];
-  const label = leadingLabel(heading);
+  const label = leadingLabel(heading) ?? leadingDate(heading);
   const visit = (node: Node): void => {
     if (node.nodeType === 3) found[found.length - 1] += node.textContent ?? '';
     else if (node.nodeType === 1) {
@@ -118,6 +118,22 @@ export function shownLines(heading: Element): string[] {
   for (const child of heading.childNodes) visit(child);
   const shown = found.map(clean).filter((line) => line.length > 0);
   return shown.length > 0 ? shown : lines(heading);
+}
+
+/**
+ * "<h2><time datetime="2019-06-17">Jun 17 </time>Das vielleicht schönste Ende der Welt: Montauk</h2>": a
+ * theme that sets the post's day as a badge at the start of its headline. The <time> is the date, shown
+ * beside the headline's words, not one of them: only a <time> that opens the heading, with words after it,
+ * and that names a day ("Jun 17", "17.06."), not a year alone ("<time>2019</time> in review").
+ */
+function leadingDate(heading: Element): Element | undefined {
+  const first = heading.firstElementChild;
+  if (first?.tagName !== 'TIME' || !/\p{L}|\d\D+\d/u.test(clean(first.textContent ?? '')))
+    return undefined;
+  for (let node = heading.firstChild; node && node !== first; node = node.nextSibling)
+    if (clean(node.textContent ?? '') !== '') return undefined;
+  const after = clean(heading.textContent ?? '').slice(clean(first.textContent ?? '').length);
+  return /\p{L}/u.test(after) ? first : undefined;
 }
 
 /** The topic label that opens a heading ("<span class="overline">Linde</span> Gasekonzern …"), if any. */

@@ -50,6 +50,16 @@ export function brandingTitle(value: string, site: Site, tagline: string | undef
 }
 
 /**
+ * "adac-kindersitztest-herbst-2018": a declared title that is the page's slug, the lower-case words
+ * joined by hyphens that a publishing system makes of an item's name for its address, where the editor
+ * left the social title empty. No headline is written so: three or more words of small letters and
+ * digits, joined without a space.
+ */
+export function slugTitle(value: string): boolean {
+  return /^[\p{Ll}\d]+(?:[-_][\p{Ll}\d]+){2,}$/u.test(value.trim());
+}
+
+/**
  * The tagline the site's header prints after its declared name: the element that follows the one
  * holding the name and nothing else. Only the page's own text nodes are read, each once, so a large
  * page's text is never gathered element by element.

@@ -4,6 +4,8 @@
  * heading worded otherwise than the page's tags; and the parts a site joins
  * into a title ("Post | Blog"), which the headline and date rules both split.
  */
+import type { Found } from './extracted.js';
+import { wordCount } from './furniture.js';
 import { clean, comparable } from './page-parts.js';
 
 /** Half of the headline's words are in the declared title: the same story, worded for another place. */
@@ -47,4 +49,42 @@ export const TITLE_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«|\/)\s+/;
 export function titleParts(title: string): string[] {
   const parts = title.split(TITLE_SEPARATOR).map((part) => part.trim());
   return parts.length > 1 ? [title, ...parts] : [title];
+}
+
+/**
+ * The runs of two or more neighbouring parts of a title, as it writes them, each shorter than the whole:
+ * "Site Update - Leseprobe Band 14 / Kapitel 121" in "News - Site Update - Leseprobe Band 14 / Kapitel
+ * 121 - Love Hina", a headline with separators of its own between a section's name and the site's.
+ */
+export function titleRuns(title: string): string[] {
+  const pieces = title.split(new RegExp(`(${TITLE_SEPARATOR.source})`));
+  const runs: string[] = [];
+  // Parts are at even indexes, the separators between them at odd ones.
+  for (let start = 0; start < pieces.length; start += 2)
+    for (let end = start + 2; end < pieces.length; end += 2)
+      if (start > 0 || end < pieces.length - 1)
+        runs.push(
+          pieces
+            .slice(start, end + 1)
+            .join('')
+            .trim(),
+        );
+  return runs;
+}
+
+/**
+ * A headline with separators of its own ("Site Update - Leseprobe Band 14 / Kapitel 121") is several
+ * neighbouring parts of a title that adds a section's name before it and the site's after it: the first
+ * heading that says such a run, of four words or more, of one of the titles (tried in their order).
+ */
+export function headingOfTitleRun(
+  headings: string[],
+  titles: [string, string][],
+): Found | undefined {
+  for (const [from, value] of titles) {
+    const runs = titleRuns(value).filter((run) => wordCount(run) >= 4);
+    const match = headings.find((h) => runs.some((run) => comparable(run) === comparable(h)));
+    if (match) return { value: match, from: `the heading that says several parts of ${from}` };
+  }
+  return undefined;
 }
