@@ -32,7 +32,11 @@ export function buildProgram(context: CommandContext): Command {
       'Briefings, seeded quizzes with answer keys, and LMS exports from a passage-keyed question bank.',
     )
     .version(handoutVersion(), '-V, --version', 'print the version')
-    .option('--debug', 'show the cause of errors and internal details')
+    .option('--debug', DEBUG)
+    // The program's own options only before a command's name: after it,
+    // `--version` is `handout briefing --version A` (one version's pack),
+    // not a request for handout's version number.
+    .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -55,9 +59,15 @@ export function buildProgram(context: CommandContext): Command {
   registerCorpus(program, context);
   registerPreview(program, context);
   registerDoctor(program, context);
-  for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true);
+  for (const command of program.commands) {
+    command.exitOverride().showSuggestionAfterError(true);
+    // --debug is read from the whole command line (run), so it may come after the command too.
+    for (const each of [command, ...command.commands]) each.option('--debug', DEBUG);
+  }
   return program;
 }
+
+const DEBUG = 'show the cause of errors and internal details';
 
 /** Runs the CLI and returns the exit code; never calls process.exit. */
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {

@@ -42,6 +42,7 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
     { planBriefing },
     { planExports },
     { buildParts },
+    { lastRunFiles, retiredFiles },
   ] = await Promise.all([
     import('../produce/generate.js'),
     import('../produce/plan.js'),
@@ -49,12 +50,13 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
     import('../produce/briefing-plan.js'),
     import('../produce/export-plan.js'),
     import('../produce/build-parts.js'),
+    import('../produce/retired.js'),
   ]);
   return generate(
     options,
     io,
     formats.includes('pdf'),
-    async ({ content, problems }) => {
+    async ({ content, problems, outDir }) => {
       if (problems.warnings.length > 0 && !options.quiet) {
         io.stderr(
           `build: ${problems.warnings.length} warning(s); run "handout lint" to see them\n`,
@@ -75,8 +77,10 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
         ),
         planExports(content, { bank: true, quizzes: parts.exports }),
       ];
+      // A quiz deleted from the project: what the last run wrote of it goes (retired.ts).
+      const retired = retiredFiles(await lastRunFiles(outDir), content);
       return {
-        plan: mergePlans(plans),
+        plan: { ...mergePlans(plans), retired },
         command: commandLine(
           'handout build',
           options.format !== undefined && `--format ${formats.join(',')}`,

@@ -9,11 +9,13 @@
  * exist once per run.
  *
  * The folders live in one folder of this user's in the temporary folder
- * (handout-chromium-<uid>/), not loose in it: finding the stale ones then
- * lists only handout's own profiles. Listing the whole temporary folder
- * cost a few ms per thousand entries, twice a run, and a machine where
- * killed test runs or other programs left tens of thousands of folders
- * paid that on the way to the first print.
+ * (handout-chromium-<uid>/), not loose in it, so that they are out of
+ * other users' reach. Profiles found loose in the temporary folder
+ * (handout-chromium-<pid>-<random>: the fallback when that folder cannot
+ * be used, and where earlier versions put every profile) are handout's
+ * too: the temporary folder is listed for them once a run, while the
+ * browser starts, never on the way to the first print (a few ms per
+ * thousand entries, in the thread pool).
  */
 import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -22,6 +24,8 @@ import { isOwnFolder, ownFolder, userFolderName } from '../util/own-folder.js';
 import { processExists } from '../util/process-exists.js';
 
 const NAME = /^(\d+)-[A-Za-z0-9]{6}$/;
+/** A profile loose in the temporary folder: createProfile's fallback, and every profile of earlier versions. */
+const LOOSE = /^handout-chromium-(\d+)-[A-Za-z0-9]{6}$/;
 
 /** This user's folder of profiles in `tempDir`. */
 export function profilesFolder(tempDir = os.tmpdir()): string {
@@ -47,24 +51,39 @@ export async function removeProfile(folder: string): Promise<void> {
 }
 
 /**
- * Removes the profiles that handout runs killed outright left in this
- * user's folder of profiles and returns them: only folders named as
- * createProfile names them whose process no longer exists. This process's
- * own folders are its browsers' (removed as each exits); a process id
- * already in use again by another program keeps its folder until a later
- * run.
+ * Removes the profiles that handout runs killed outright left and returns
+ * them: only folders named as createProfile names them whose process no
+ * longer exists, in this user's folder of profiles and loose in the
+ * temporary folder (where the fallback puts them, and where handout put
+ * every profile before it had a folder of its own: those were never
+ * removed). This process's own folders are its browsers' (removed as each
+ * exits); a process id already in use again by another program keeps its
+ * folder until a later run.
  */
 export async function removeStaleProfiles(tempDir = os.tmpdir()): Promise<string[]> {
   const folder = profilesFolder(tempDir);
-  if (!(await isOwnFolder(folder))) return [];
+  const [inFolder, loose] = await Promise.all([
+    isOwnFolder(folder).then((own) => (own ? staleIn(folder, NAME) : [])),
+    staleIn(tempDir, LOOSE),
+  ]);
+  return [...inFolder, ...loose];
+}
+
+/**
+ * Removes the folders in `folder` named by `name` (its first group: the
+ * process id) whose process no longer exists: real folders (not links)
+ * of this user's only, since anyone may create names in /tmp.
+ */
+async function staleIn(folder: string, name: RegExp): Promise<string[]> {
   const names = await readdir(folder).catch(() => [] as string[]);
   const removed: string[] = [];
-  for (const name of names) {
-    const pid = Number(NAME.exec(name)?.[1]);
+  const uid = process.getuid?.();
+  for (const entry of names) {
+    const pid = Number(name.exec(entry)?.[1]);
     if (!pid || pid === process.pid || processExists(pid)) continue;
-    const profile = path.join(folder, name);
+    const profile = path.join(folder, entry);
     const stats = await lstat(profile).catch(() => undefined);
-    if (!stats?.isDirectory()) continue;
+    if (!stats?.isDirectory() || (uid !== undefined && stats.uid !== uid)) continue;
     await rm(profile, { recursive: true, force: true, maxRetries: 2 }).then(
       () => removed.push(profile),
       () => undefined,

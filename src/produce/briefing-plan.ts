@@ -28,6 +28,12 @@ export interface BriefingPlanOptions {
   dateSeed: number;
 }
 
+/** The names of a quiz's open-book packs in a briefing's folder: of `versions`, or of any. */
+export function openBookNames(quizId: string, versions?: string[]): RegExp {
+  const letters = versions ? `(?:${versions.map(literally).join('|')})` : '[A-Z]+';
+  return documentNames(`open-book-${literally(quizId)}-${letters}`);
+}
+
 export function briefingFolder(config: BriefingConfig): string {
   return `briefings/${config.id}`;
 }
@@ -77,10 +83,9 @@ export function briefingDocuments(
   if (options.openBook) {
     const { blueprint, seed, versions } = options.openBook;
     plan.seeds[blueprint.id] = seed;
-    plan.owned.push({
-      folder,
-      names: documentNames(`open-book-${literally(blueprint.id)}-[A-Z]+`),
-    });
+    // A run asked for some versions (--version A) owns only their packs: the
+    // other versions' packs an earlier run wrote are still the quiz's, and stay.
+    plan.owned.push({ folder, names: openBookNames(blueprint.id, versions) });
     for (const copy of drawVersions(content.bank.questions, blueprint, seed)) {
       if (versions && !versions.includes(copy.version)) continue;
       const path = `${folder}/open-book-${blueprint.id}-${copy.version}.html`;

@@ -68,11 +68,13 @@ export function planExports(
   ];
   for (const format of EXPORT_FORMATS)
     for (const name of names)
-      plan.owned.push({
-        folder: `exports/${format}`,
-        names: new RegExp(`^${literally(name)}(?:-questions|-keys)?\\.(?:xml|txt|zip|csv|json)$`),
-      });
+      plan.owned.push({ folder: `exports/${format}`, names: exportNames(name) });
   return plan;
+}
+
+/** The names of one export (the bank's, or a quiz's) in each format's folder. */
+export function exportNames(name: string): RegExp {
+  return new RegExp(`^${literally(name)}(?:-questions|-keys)?\\.(?:xml|txt|zip|csv|json)$`);
 }
 
 /** "exports: amc 88 questions, gift 27, ..." — the bank and each quiz counted once per question. */

@@ -119,6 +119,16 @@ export interface BuildPlan {
   warnings: string[];
   /** Files of out/ that hold exactly what this run writes of them (see OwnedFiles). */
   owned: OwnedFiles[];
+  /** Files an earlier run wrote for what the project no longer has, removed at commit (retired.ts). */
+  retired?: RetiredFile[];
+}
+
+/** A file of out/ as an earlier run's manifest lists it. */
+export interface RetiredFile {
+  /** Relative to out/, with forward slashes. */
+  path: string;
+  /** What that run wrote there: a file changed since is not removed. */
+  sha256: string;
 }
 
 /** Older names of the same types: every planned document is rendered when asked for. */

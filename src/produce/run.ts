@@ -41,6 +41,7 @@ export async function runPlan(
     options.outDir,
     async (writer) => {
       for (const owned of plan.owned) writer.own(owned.folder, owned.names, owned);
+      writer.retire(plan.retired ?? []);
       const produced = await produce(plan, writer, { io: options.io, printer: options.printer });
       await addManifest(
         writer,

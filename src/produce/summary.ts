@@ -61,7 +61,11 @@ const NAMES_SHOWN = 12;
 function removedLines(removed: Removed, outLabel: string): string {
   const byFolder = new Map<string, string[]>();
   for (const file of removed.files) {
-    const folder = file.slice(0, file.lastIndexOf('/'));
+    // A removed folder's files, those of removed folders inside it too, make one line.
+    const folder =
+      removed.folders
+        .filter((gone) => file.startsWith(`${gone}/`))
+        .sort((a, b) => a.length - b.length)[0] ?? file.slice(0, file.lastIndexOf('/'));
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), file.slice(folder.length + 1)]);
   }
   let lines = '';

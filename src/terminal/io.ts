@@ -11,6 +11,19 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  const cleanups = new Set<() => Promise<void>>();
+  let interrupted = false;
+  // One handler runs every cleanup and exits once all have ended: with one
+  // handler each, the first to end (the writer's staging folder) exited
+  // while the browser was still closing, and its profile was left behind.
+  // A second Ctrl-C exits at once.
+  const handler = (): void => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    void Promise.allSettled([...cleanups].map((cleanup) => cleanup())).finally(() =>
+      process.exit(130),
+    );
+  };
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -18,12 +31,14 @@ export function processIo(): Io {
     env: process.env,
     isTTY: Boolean(process.stderr.isTTY),
     onInterrupt(cleanup) {
-      const handler = (): void => {
-        void cleanup().finally(() => process.exit(130));
-      };
-      process.once('SIGINT', handler);
-      process.once('SIGTERM', handler);
+      cleanups.add(cleanup);
+      if (cleanups.size === 1) {
+        process.on('SIGINT', handler);
+        process.on('SIGTERM', handler);
+      }
       return () => {
+        // Once interrupted, the handler stays: a second Ctrl-C still exits with 130.
+        if (!cleanups.delete(cleanup) || cleanups.size > 0 || interrupted) return;
         process.off('SIGINT', handler);
         process.off('SIGTERM', handler);
       };

@@ -8,8 +8,9 @@
  * that this one owns (own) and did not write are removed as it commits.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, unlinkSync } from 'node:fs';
+import { createReadStream, mkdirSync, unlinkSync } from 'node:fs';
 import {
+  lstat,
   mkdir,
   open,
   readFile,
@@ -98,6 +99,8 @@ export class OutputWriter {
   private readonly removedFolders: string[] = [];
   /** Staged files that are links to unchanged files in out/ (see stage-file.ts), by staged path. */
   private readonly linked = new Set<string>();
+  /** Files of an earlier run to remove at commit if unchanged (see retire). */
+  private readonly retiring: { path: string; sha256: string }[] = [];
 
   constructor(readonly outDir: string) {
     this.staging = path.join(outDir, `.staging-${process.pid}-${Date.now().toString(36)}`);
@@ -293,6 +296,21 @@ export class OutputWriter {
     ]);
   }
 
+  /**
+   * Files an earlier run wrote (its manifest's path and SHA-256) for
+   * something the project no longer has (a deleted quiz): once the run
+   * commits, each is removed if this run did not write it and its bytes are
+   * still those (a file edited since is the teacher's), and so is each
+   * folder that leaves empty, up to the top folders of out/. Named in
+   * removed(); a failed run removes nothing.
+   */
+  retire(files: readonly { path: string; sha256: string }[]): void {
+    for (const file of files) {
+      this.resolve(file.path);
+      this.retiring.push(file);
+    }
+  }
+
   /** file:// URL of a staged folder: pages printed from there find their assets. */
   stagedUrl(relativeDir: string): string {
     return pathToFileURL(this.resolve(relativeDir) + path.sep).href;
@@ -351,10 +369,37 @@ export class OutputWriter {
         );
         if (gone && named.length > 0) this.removedFolders.push(folder.path);
       }
+      await this.removeRetired();
     } finally {
       await this.removeStaging();
     }
     return this.written();
+  }
+
+  /** See retire: the unchanged files, then the folders they leave empty, deepest first. */
+  private async removeRetired(): Promise<void> {
+    const removed: string[] = [];
+    await forEachLimited(this.retiring, RENAMES_AT_ONCE, async (file) => {
+      if (this.files.has(file.path)) return;
+      const target = path.join(this.outDir, file.path);
+      const stats = await lstat(target).catch(() => undefined);
+      if (!stats?.isFile() || (await fileSha256(target)) !== file.sha256) return;
+      await rm(target, { force: true });
+      removed.push(file.path);
+    });
+    this.removedFiles.push(...removed.sort(compareStrings));
+    const folders = new Set<string>();
+    for (const file of removed)
+      for (let dir = path.posix.dirname(file); dir.includes('/'); dir = path.posix.dirname(dir))
+        folders.add(dir);
+    // Deepest first, so that a class's copies/ goes before its class folder and that before the quiz's.
+    for (const folder of [...folders].sort((a, b) => b.split('/').length - a.split('/').length)) {
+      const gone = await rmdir(path.join(this.outDir, folder)).then(
+        () => true,
+        () => false,
+      );
+      if (gone) this.removedFolders.push(folder);
+    }
   }
 
   /**
@@ -500,6 +545,17 @@ export class StagedFolder {
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/** SHA-256 of a file, read in pieces (a class pack may be hundreds of MB). */
+async function fileSha256(file: string): Promise<string | undefined> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  } catch {
+    return undefined;
+  }
+  return hash.digest('hex');
 }
 
 /**

@@ -7,7 +7,7 @@
  * Chromium, and one is interrupted with Ctrl-C in its own process.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt } from '../helpers/build.js';
@@ -142,6 +142,83 @@ describe('a briefing folder after a narrower run', () => {
       'student.html',
     ]);
   }, 60_000);
+});
+
+describe('open-book packs for one version', () => {
+  it('rewrites that version’s pack and leaves the other versions’ packs of an earlier run alone', async () => {
+    const root = project(3);
+    await handout(root, 'briefing', '--for-quiz', 'unit', '--format', 'html');
+    const before = listing(root, 'briefings/reading');
+    writeFileSync(path.join(root, 'out/briefings/reading/open-book-unit-B.html'), 'edited');
+    // After the command's name, --version is the briefing's flag, not handout's version number.
+    const stdout = await handout(
+      root,
+      'briefing',
+      '--for-quiz',
+      'unit',
+      '--version',
+      'b',
+      '--format',
+      'html',
+    );
+    expect(stdout).toContain('briefings/reading/open-book-unit-B.html');
+    expect(stdout).not.toContain('Removed');
+    expect(listing(root, 'briefings/reading')).toEqual(before);
+  }, 60_000);
+});
+
+describe('a build after quizzes were deleted from the project', () => {
+  it('removes what the last run made of them, and nothing it did not make or that was changed since', async () => {
+    const root = project(2);
+    const quiz = (id: string, versions: number, more = '') =>
+      writeFileSync(
+        path.join(root, `questions/quizzes/${id}.yaml`),
+        blueprint(versions).replace('id: unit', `id: ${id}`) + more,
+      );
+    quiz('old', 2, 'roster: ../../class.csv\n');
+    quiz('gone', 1);
+    const briefing = path.join(root, 'questions/briefings/reading.yaml');
+    const forQuiz = (id: string) =>
+      writeFileSync(
+        briefing,
+        readFileSync(briefing, 'utf8').replace(/for_quiz: .*/, `for_quiz: ${id}`),
+      );
+    forQuiz('old');
+    await handout(root, 'build', '--format', 'html');
+    expect(names(root, 'quizzes/old')).toContain('class/copies/s2-key.html');
+    // The teacher's: a file of their own, a key they marked up, a copy of a folder kept aside.
+    teachersFiles(root, 'quizzes/old', 'notes.docx');
+    writeFileSync(path.join(root, 'out/quizzes/old/version-B-key.html'), 'marked up');
+    teachersFiles(root, 'quizzes/old-2024', 'version-A.html', 'version-A-key.html');
+    const unit = listing(root, 'quizzes/unit');
+
+    rmSync(path.join(root, 'questions/quizzes/old.yaml'));
+    rmSync(path.join(root, 'questions/quizzes/gone.yaml'));
+    forQuiz('unit');
+    const stdout = await handout(root, 'build', '--format', 'html');
+    expect(names(root, 'quizzes')).toEqual([
+      'old-2024/version-A-key.html',
+      'old-2024/version-A.html',
+      'old/notes.docx',
+      'old/version-B-key.html',
+      ...[...unit.keys()].map((name) => `unit/${name}`).sort(),
+    ]);
+    expect(listing(root, 'quizzes/unit')).toEqual(unit);
+    expect(names(root, 'exports').filter((name) => /\/(?:old|gone)/.test(name))).toEqual([]);
+    expect(names(root, 'briefings/reading').filter((name) => name.includes('-old-'))).toEqual([]);
+    expect(stdout).toContain(
+      'Removed out/quizzes/gone/ (2 files of an earlier run): this run writes nothing there.\n',
+    );
+    expect(stdout).toContain(
+      'Removed out/quizzes/old/class/ (5 files of an earlier run): this run writes nothing there.\n',
+    );
+    expect(stdout).toContain(
+      'Removed 3 files of an earlier run from out/quizzes/old/ that this run did not write again: version-A-key.html, version-A.html, version-B.html.\n',
+    );
+    expect(stdout).toContain(
+      'Removed 4 files of an earlier run from out/exports/csv/ that this run did not write again: gone-keys.csv, gone-questions.csv, old-keys.csv, old-questions.csv.\n',
+    );
+  }, 90_000);
 });
 
 describe('exports after a narrower run', () => {

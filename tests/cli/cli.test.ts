@@ -40,6 +40,25 @@ describe('the command line', () => {
     }
   });
 
+  it('takes --debug before or after the command, and --version after it as the command’s own flag', async () => {
+    const root = makeProject({});
+    for (const args of [
+      ['--debug', 'lint'],
+      ['lint', '--debug'],
+    ]) {
+      const result = await runCli(args, root);
+      expect(result.stderr, args.join(' ')).not.toContain('unknown option');
+      expect(result.code, args.join(' ')).toBe(0);
+    }
+    const imported = await runCli(['corpus', 'import', 'missing.html', '--debug'], root);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toContain('caused by');
+    // `handout --version` is handout's version; a command's --version is that command's.
+    const version = await runCli(['quiz', 'unit', '--version', 'A'], root);
+    expect(version.code).toBe(2);
+    expect(version.stderr).toContain("unknown option '--version'");
+  });
+
   it('answers a typo with a suggestion and exit code 2', async () => {
     const result = await runCli(['lintt'], REPO);
     expect(result.code).toBe(2);

@@ -3,7 +3,7 @@
  * ones a killed run left behind removed later, but only those that are
  * provably handout's and whose process is gone.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   chownSync,
   existsSync,
@@ -25,6 +25,8 @@ import {
 } from '../../src/pdf/profile.js';
 import { withPrinter } from '../../src/pdf/printer.js';
 import { job } from './documents.js';
+import { BIN, ensureBuilt } from '../helpers/build.js';
+import { makeProject, singleQuestion } from '../helpers/project.js';
 
 let temp: string;
 beforeEach(async () => {
@@ -66,16 +68,29 @@ describe('stale profile folders', () => {
     // A file, not a folder, under our name.
     writeFileSync(path.join(ours, `${dead}-File01`), '');
     keep.push(`${dead}-File01`);
-    // Outside our folder nothing is ours to judge, not even a name like ours.
+    // Loose in the temporary folder, only a profile named as handout names one there
+    // (its fallback; earlier versions put every profile there) is handout's.
+    const loose = folder(`handout-chromium-${dead}-Ab12Cd`, temp);
     const outside = [
       folder('puppeteer_dev_chrome_profile-QUQ0wD', temp),
       folder(`${dead}-Ab12Cd`, temp),
-      folder(`handout-chromium-${dead}-Ab12Cd`, temp),
+      folder(`handout-chromium-${dead}-extra-words`, temp),
+      folder(`handout-chromium-${process.ppid}-Li56Ve`, temp),
     ];
+    // A link under a loose profile's name is not followed, nor removed.
+    symlinkSync(path.join(temp, outside[0]!), path.join(temp, `handout-chromium-${dead}-Li78Nk`));
+    outside.push(`handout-chromium-${dead}-Li78Nk`);
     const removed = await removeStaleProfiles(temp);
-    expect(removed).toEqual([path.join(ours, stale)]);
+    expect(removed.sort()).toEqual([path.join(ours, stale), path.join(temp, loose)].sort());
     expect(readdirSync(ours).sort()).toEqual(keep.sort());
     expect(readdirSync(temp).sort()).toEqual([...outside, path.basename(ours)].sort());
+    expect(readdirSync(path.join(temp, outside[0]!))).toEqual(['Default']);
+  });
+
+  it('removes loose profiles of dead processes even where its own folder cannot be used', async () => {
+    writeFileSync(profilesFolder(temp), 'not a folder');
+    const loose = folder(`handout-chromium-${deadPid()}-Fa11Bk`, temp);
+    expect(await removeStaleProfiles(temp)).toEqual([path.join(temp, loose)]);
   });
 
   it('makes profiles in a folder of this user only, closed to others', async () => {
@@ -117,6 +132,11 @@ describe('stale profile folders', () => {
       expect(existsSync(path.join(profilesFolder(temp), other))).toBe(true);
       // Nor does a browser's profile go into it.
       expect(path.dirname(await createProfile(temp))).toBe(temp);
+      // Nor is another user's loose profile handout's to remove.
+      const loose = folder(`handout-chromium-${deadPid()}-Ot56Rs`, temp);
+      chownSync(path.join(temp, loose), 12345, 12345);
+      expect(await removeStaleProfiles(temp)).toEqual([]);
+      expect(existsSync(path.join(temp, loose))).toBe(true);
     },
   );
 
@@ -146,4 +166,54 @@ describe('a printing run', () => {
     expect(used).toBe(true);
     expect(ours()).toEqual([]);
   });
+});
+
+/** The folders in `folder` whose names start with `prefix`. */
+const named = (folder: string, prefix: string): string[] =>
+  existsSync(folder) ? readdirSync(folder).filter((name) => name.startsWith(prefix)) : [];
+
+describe('the handout command', () => {
+  it('removes its own profile when it ends, after Ctrl-C too, and stale loose ones when it starts', async () => {
+    ensureBuilt();
+    const questions = Array.from({ length: 8 }, (_, i) => singleQuestion(`q${i + 1}`)).join('');
+    const root = makeProject({
+      'questions/bank.yaml': `questions:\n${questions}`,
+      'questions/quizzes/long.yaml': `id: long\ntitle: Long\nseed: 3\nversions: 12\nsections:\n  - title: S\n    pick: 8\n    from: { types: [single] }\n`,
+    });
+    // What a run killed outright, or an earlier version, left loose in the temporary folder.
+    const stale = folder(`handout-chromium-${deadPid()}-Ol12Dr`, temp);
+    const env = { ...process.env, TMPDIR: temp };
+    const profiles = profilesFolder(temp);
+
+    const interrupted = spawn(process.execPath, [BIN, 'quiz', 'long', '--format', 'pdf'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => interrupted.once('exit', resolve));
+    let stderr = '';
+    await new Promise<void>((resolve, reject) => {
+      interrupted.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (/printed 2\//.test(stderr)) resolve();
+      });
+      void exited.then((code) => reject(new Error(`handout ended (${code}) early:\n${stderr}`)));
+    });
+    const own = `${interrupted.pid}-`;
+    expect(named(profiles, own)).toHaveLength(1);
+    interrupted.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(named(profiles, own)).toEqual([]);
+    expect(existsSync(path.join(temp, stale))).toBe(false);
+
+    const finished = spawn(
+      process.execPath,
+      [BIN, 'quiz', 'long', '--versions', '1', '--format', 'pdf', '--quiet'],
+      { cwd: root, env, stdio: 'ignore' },
+    );
+    expect(await new Promise((resolve) => finished.once('exit', resolve))).toBe(0);
+    expect(existsSync(path.join(root, 'out/quizzes/long/version-A.pdf'))).toBe(true);
+    expect(named(profiles, '')).toEqual([]);
+    expect(named(temp, 'handout-chromium-').sort()).toEqual([path.basename(profiles)]);
+  }, 120_000);
 });
