@@ -18,7 +18,7 @@ export function summaryTable(
   kinds: Map<string, string>,
   pages: Map<string, number>,
   outLabel: string,
-  removed: Removed = { files: [], folders: [] },
+  removed: Removed = { files: [], retired: [], folders: [] },
 ): string {
   const shown = files.filter((f) => kinds.has(f.path));
   const groups = new Map<string, WrittenFile[]>();
@@ -55,10 +55,12 @@ const NAMES_SHOWN = 12;
 
 /**
  * One line per folder that held files of an earlier run this run did not
- * write again (a version C, a PDF, a student's copy): the teacher may have
- * printed from it before, and would otherwise miss them.
+ * write again (a version C, a PDF, a student's copy), or made for a quiz the
+ * project no longer has: the teacher may have printed from them before, and
+ * would otherwise miss them. The line says which of the two it was.
  */
 function removedLines(removed: Removed, outLabel: string): string {
+  const retired = new Set(removed.retired);
   const byFolder = new Map<string, string[]>();
   for (const file of removed.files) {
     // A removed folder's files, those of removed folders inside it too, make one line.
@@ -71,14 +73,26 @@ function removedLines(removed: Removed, outLabel: string): string {
   let lines = '';
   for (const [folder, names] of byFolder) {
     const where = `${outLabel}${folder}/`;
-    const count = plural(names.length, 'file');
+    const ofQuizGone = names.filter((name) => retired.has(`${folder}/${name}`));
+    const notWritten = names.filter((name) => !retired.has(`${folder}/${name}`));
     if (removed.folders.includes(folder)) {
-      lines += `Removed ${where} (${count} of an earlier run): this run writes nothing there.\n`;
+      const why =
+        notWritten.length === 0
+          ? 'the quiz it was made for is no longer in the project'
+          : 'this run writes nothing there';
+      lines += `Removed ${where} (${plural(names.length, 'file')} of an earlier run): ${why}.\n`;
       continue;
     }
-    const shown = names.slice(0, NAMES_SHOWN).join(', ');
-    const more = names.length > NAMES_SHOWN ? ` and ${names.length - NAMES_SHOWN} more` : '';
-    lines += `Removed ${count} of an earlier run from ${where} that this run did not write again: ${shown}${more}.\n`;
+    if (ofQuizGone.length > 0)
+      lines += `Removed ${plural(ofQuizGone.length, 'file')} of an earlier run from ${where} made for a quiz no longer in the project: ${shownNames(ofQuizGone)}.\n`;
+    if (notWritten.length > 0)
+      lines += `Removed ${plural(notWritten.length, 'file')} of an earlier run from ${where} that this run did not write again: ${shownNames(notWritten)}.\n`;
   }
   return lines;
+}
+
+/** The first names, the rest counted. */
+function shownNames(names: string[]): string {
+  const more = names.length > NAMES_SHOWN ? ` and ${names.length - NAMES_SHOWN} more` : '';
+  return names.slice(0, NAMES_SHOWN).join(', ') + more;
 }

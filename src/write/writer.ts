@@ -39,6 +39,8 @@ export interface WrittenFile {
 /** What a commit removed of earlier runs' files (see OutputWriter.own), relative to out/. */
 export interface Removed {
   files: string[];
+  /** Those of `files` made for what the project no longer has (a deleted quiz; see retire). */
+  retired: string[];
   /** Owned folders the commit left empty, and so removed. */
   folders: string[];
 }
@@ -96,6 +98,7 @@ export class OutputWriter {
   private readonly owned = new Map<string, { names: RegExp; silent: boolean }[]>();
   /** Files of earlier runs that the commit removed, relative to out/, and folders it left empty. */
   private readonly removedFiles: string[] = [];
+  private readonly retiredFiles: string[] = [];
   private readonly removedFolders: string[] = [];
   /** Staged files that are links to unchanged files in out/ (see stage-file.ts), by staged path. */
   private readonly linked = new Set<string>();
@@ -323,7 +326,11 @@ export class OutputWriter {
    * may have printed from before).
    */
   removed(): Removed {
-    return { files: [...this.removedFiles], folders: [...this.removedFolders] };
+    return {
+      files: [...this.removedFiles],
+      retired: [...this.retiredFiles],
+      folders: [...this.removedFolders],
+    };
   }
 
   /** Files added so far, sorted by path. */
@@ -388,6 +395,7 @@ export class OutputWriter {
       removed.push(file.path);
     });
     this.removedFiles.push(...removed.sort(compareStrings));
+    this.retiredFiles.push(...removed);
     const folders = new Set<string>();
     for (const file of removed)
       for (let dir = path.posix.dirname(file); dir.includes('/'); dir = path.posix.dirname(dir))

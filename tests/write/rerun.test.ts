@@ -73,15 +73,16 @@ describe('a rerun into the same out/', () => {
     writeFileSync(path.join(copies, 'notes.docx'), 'mine');
     const { removed } = await run(out, { 'a.html': 'Ana' });
     expect(readdirSync(copies).sort()).toEqual(['a.html', 'notes.docx']);
-    expect(removed).toEqual({ files: ['class/copies/b.html'], folders: [] });
+    expect(removed).toEqual({ files: ['class/copies/b.html'], retired: [], folders: [] });
     const none = await run(out, {});
     expect(readdirSync(copies)).toEqual(['notes.docx']);
     expect(read(path.join(copies, 'notes.docx'))).toBe('mine');
-    expect(none.removed).toEqual({ files: ['class/copies/a.html'], folders: [] });
+    expect(none.removed).toEqual({ files: ['class/copies/a.html'], retired: [], folders: [] });
     rmSync(path.join(copies, 'notes.docx'));
     await run(out, { 'a.html': 'Ana' });
     expect((await run(out, {})).removed).toEqual({
       files: ['class/copies/a.html'],
+      retired: [],
       folders: ['class/copies'],
     });
     expect(existsSync(copies)).toBe(false);
