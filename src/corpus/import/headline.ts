@@ -51,28 +51,13 @@ import {
   screenReaderOnly,
   shownLines,
 } from './page-parts.js';
-import { linksHome, logoNames, namesSite, withoutSiteName, type Site } from './site-name.js';
-import {
-  boldParagraphHeadline,
-  brandingTitle,
-  kickerHeadline,
-  shownTitleOpening,
-  siteTagline,
-  slugTitle,
-} from './title-shapes.js';
+import { titleCandidates, type DeclaredTitles } from './declared-titles.js';
+import { linksHome, logoNames, namesSite, type Site } from './site-name.js';
+import { boldParagraphHeadline, kickerHeadline, shownTitleOpening } from './title-shapes.js';
 import { headingOfTitleRun, namesTopic, sharesWords, titleParts } from './title-words.js';
 import { joinedTitlePiece } from './joined-title.js';
 import { datedHeading } from './dated-heading.js';
 import { pageLanguage } from './language.js';
-
-export interface DeclaredTitles {
-  og?: string | undefined;
-  jsonLd?: string | undefined;
-  twitter?: string | undefined;
-  /** The title in Parse.ly's `parsely-page` meta, written for an analytics service. */
-  parsely?: string | undefined;
-  title?: string | undefined;
-}
 
 export function headline(
   document: Document,
@@ -90,29 +75,11 @@ function shownHeadline(
 ): Found | undefined {
   const outlet = site.outlet;
   site = { ...site, logos: logoNames(document) };
-  const declared: [string, string | undefined][] = [
-    ['og:title', declaredTitles.og],
-    ['the JSON-LD headline', declaredTitles.jsonLd],
-    ['twitter:title', declaredTitles.twitter],
-    ['the parsely-page title', declaredTitles.parsely],
-    ['the page <title>', declaredTitles.title],
-  ];
-  const tagline = siteTagline(
+  const { declared, candidates, values, social, pageTitle } = titleCandidates(
     document,
+    declaredTitles,
     site,
-    declared.map(([, v]) => v),
   );
-  const candidates = declared
-    .map(([from, v]): [string, string | undefined] => [
-      from,
-      v === undefined || brandingTitle(v, site, tagline) || slugTitle(v)
-        ? undefined
-        : withoutPageCounter(withoutSiteName(clean(v), site)),
-    ])
-    .filter((c): c is [string, string] => Boolean(c[1]));
-  const values = candidates.map(([, v]) => v);
-  const social = candidates.filter(([from]) => from !== 'the page <title>');
-  const pageTitle = candidates.filter(([from]) => from === 'the page <title>');
   const isOutlet = (h: string): boolean =>
     outlet !== undefined && comparable(h) === comparable(outlet);
   const ownHeading = (h: Element): boolean => !inTeaser(h) && !linksHome(h, site.address);
