@@ -130,6 +130,9 @@ describe('the publication date', () => {
       before: '<div class="x9"><span class="x7Gq">Updated: Dec 15, 2016 2:57 PM UTC</span></div>',
     });
     expect(found(draft, 'published')).toBe('2016-12-15');
+    // The teacher is told the day is the last update's, which may be later than the story's first day.
+    const from = draft.found.find((f) => f.field === 'published')?.from;
+    expect(from).toMatch(/last updated .*check it/);
   });
 
   it('prefers the line labelled "Published" to the one labelled "Updated"', () => {
@@ -138,6 +141,7 @@ describe('the publication date', () => {
         '<div class="x9"><span class="a1">Updated March 3, 2017</span><span class="a2">Published March 1, 2017</span></div>',
     });
     expect(found(draft, 'published')).toBe('2017-03-01');
+    expect(draft.found.find((f) => f.field === 'published')?.from).not.toMatch(/updated/i);
   });
 
   it('reads a line that is only a date in the article’s header', () => {

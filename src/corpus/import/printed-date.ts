@@ -99,8 +99,17 @@ export function datelineText(document: Document, lang: string | undefined): Foun
   for (const label of DATE_LABELS)
     for (const [l, el] of labelled) {
       if (l !== label) continue;
-      const found = fromText(clean(el.textContent ?? ''));
-      if (found) return { value: found.date, from: `the labelled date "${found.text}"` };
+      const line = clean(el.textContent ?? '');
+      const found = fromText(line);
+      if (!found) continue;
+      // A page that prints only when it was last updated: that day is the nearest the page gives, and the
+      // teacher is told it may be later than the first publication.
+      if (label === UPDATE_LABEL)
+        return {
+          value: found.date,
+          from: `the line "${line}", the day it was last updated (the page prints no first publication date: check it)`,
+        };
+      return { value: found.date, from: `the labelled date "${found.text}"` };
     }
   // "Tana Ganeva 22 Dec 2016 at 14:27 ET": the line that holds the author's link gives the date. Some
   // sites name the whole line for the author ("<div class="author">Written by <a>Michael Larabel</a> in
@@ -154,9 +163,11 @@ const DATELINE_PLACE = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2},?$
  * Labels of a printed date, first publication first: a publication date outranks an update. Chinese
  * pages label theirs "发布日期：" or "发布时间：" (published), "更新时间：" (updated).
  */
+const UPDATE_LABEL =
+  /^(last )?(updated|modified|mis à jour|actualizado|aggiornato|aktualisiert)\b|^(最后|最後)?(更新|修改)(日期|时间|時間|于|於)/i;
 const DATE_LABELS = [
   /^(first )?(published|posted|publié|publicado|pubblicato|veröffentlicht)\b|^(发布|發布|发表|發表)(日期|时间|時間|于|於)/i,
-  /^(last )?(updated|modified|mis à jour|actualizado|aggiornato|aktualisiert)\b|^(最后|最後)?(更新|修改)(日期|时间|時間|于|於)/i,
+  UPDATE_LABEL,
 ];
 
 /**
