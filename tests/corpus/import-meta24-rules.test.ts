@@ -1,5 +1,5 @@
 /**
- * The date rule learnt from a tune set of Chinese and Japanese pages earlier sets left out
+ * The date rule learnt from a tune set of Chinese pages earlier sets left out
  * (bench/import-eval/meta24): on a small page written for the test, with what a teacher would see
  * wrong in the draft's `published` without the rule.
  */
