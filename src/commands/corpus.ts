@@ -25,7 +25,10 @@ export function registerCorpus(program: Command, context: CommandContext): void 
       'draft corpus/<id>.md from a saved web page (.html), pasted text (.txt) or an http(s) address, and list what was removed or unsure',
     )
     .argument('<file-or-url>', 'the saved page, the text file, or the address of the article')
-    .option('--id <id>', 'the article id (default: made from the headline and year)')
+    .option(
+      '--id <id>',
+      'the article id (default: made from the headline and year, or from the page address or file name when the headline has no Latin letters)',
+    )
     .option(...PROJECT_OPTION)
     .option('--stdout', 'print the draft instead of writing it into corpus/')
     .option('--force', 'overwrite an existing corpus file with the same id')

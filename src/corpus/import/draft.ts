@@ -27,7 +27,17 @@ export function draftFrom(
 ): ImportDraft {
   const { title, outlet, published, author, url, dateline } = extracted;
   const paragraphs = extracted.paragraphs;
-  const id = options.id ?? slug(title?.value ?? paragraphs[0] ?? 'article', published?.value);
+  const id =
+    options.id ??
+    articleId(
+      [
+        title?.value,
+        pathWords(url?.value),
+        options.sourceFile?.replace(/\.[a-z]+$/i, ''),
+        paragraphs[0],
+      ],
+      published?.value,
+    );
   const outletHint = extracted.outletHints.length
     ? `the page header said: ${extracted.outletHints.map((l) => JSON.stringify(l)).join(', ')}`
     : 'the newspaper, agency or site that published it';
@@ -89,6 +99,38 @@ export function draftFrom(
 /** A YAML comment ends at the line's end: keep it on one line. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
+}
+
+/**
+ * The id is made of Latin letters and digits. A title in Chinese, Japanese, Russian or Arabic gives none
+ * but its numbers ("24日6月" would give "24-6-2023"): the page's address, then the saved file's name,
+ * then the first paragraph name the article instead, the first that reads as words (a headline with a
+ * word of letters; else two words, and no more numbers and codes than words: not "index",
+ * "doc-iicezuev4202091" or "20231102-1698920402").
+ */
+function articleId(names: (string | undefined)[], published: string | undefined): string {
+  for (const [at, name] of names.entries()) {
+    const parts = name ? slug(name, undefined).split('-') : [];
+    const words = parts.filter((w) => /^[a-z]{3,}$/.test(w));
+    // A headline with one word of letters ("Mandelplätzchen", "DeepMind…") still names the article.
+    const enough =
+      at === 0 ? words.length >= 1 : words.length >= 2 && words.length * 2 >= parts.length;
+    if (enough) return slug(name!, published);
+  }
+  const first = slug(names.find(Boolean) ?? 'article', published);
+  return /[a-z]/.test(first) ? first : slug('article', published);
+}
+
+/** The last named part of an address: "…/2023/06/24/peace-talks-resume.html" gives "peace-talks-resume". */
+function pathWords(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const last = new URL(url).pathname.split('/').filter(Boolean).pop();
+    return last ? decodeURIComponent(last).replace(/\.[a-z]+$/i, '') : undefined;
+  } catch {
+    // An address that is not one, or a malformed %-escape in it: the other names are tried.
+    return undefined;
+  }
 }
 
 function slug(text: string, published: string | undefined): string {
