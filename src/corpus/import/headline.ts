@@ -17,7 +17,8 @@
  *    then an <h1> that says what the <title> says, less the site's name;
  * 4. a heading (or an element named for the headline) that says exactly one part of a declared title or the
  *    <title> ("Blog name » Post title", "Headline | Section | Author"), a
- *    part that is not the site's name;
+ *    part that is not the site's name, also in a main column the theme
+ *    names for the sidebar beside it;
  *    or the rest of a title that opens with the site's name and a colon
  *    ("Blog: Post", as Blogger writes it); or an element that prints one
  *    piece of a title joined with bare hyphens or underscores ("新闻-网站");
@@ -178,6 +179,17 @@ function shownHeadline(
   for (const [from, value] of candidates) {
     const parts = titleParts(value).filter((part) => wordCount(part) >= 2 && !isOutlet(part));
     const match = headings.find((h) => parts.some((part) => comparable(part) === comparable(h)));
+    if (match) return { value: match, from: `the heading that says one part of ${from}` };
+  }
+  // A theme that names its main column for the sidebar beside it ("<div class="sidebar_content">" next
+  // to "<div class="sidebar_wrapper">"): where no other heading says a part of a title, one in such a
+  // column (not in a menu or a list of stories) that says a part of three words or more is the post's.
+  const columnHeadings = headingTexts(
+    [...document.querySelectorAll('h1, h2, h3')].filter((h) => inSidebar(h) && !inStoryList(h)),
+  );
+  for (const [from, value] of candidates) {
+    const parts = titleParts(value).filter((part) => wordCount(part) >= 3 && !isOutlet(part));
+    const match = columnHeadings.find((h) => parts.some((p) => comparable(p) === comparable(h)));
     if (match) return { value: match, from: `the heading that says one part of ${from}` };
   }
   const piece = joinedTitlePiece(document, values);
