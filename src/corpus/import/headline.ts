@@ -182,11 +182,15 @@ function shownHeadline(
     if (match) return { value: match, from: `the heading that says one part of ${from}` };
   }
   // A theme that names its main column for the sidebar beside it ("<div class="sidebar_content">" next
-  // to "<div class="sidebar_wrapper">"): where no other heading says a part of a title, one in such a
-  // column (not in a menu or a list of stories) that says a part of three words or more is the post's.
-  const columnHeadings = headingTexts(
-    [...document.querySelectorAll('h1, h2, h3')].filter((h) => inSidebar(h) && !inStoryList(h)),
-  );
+  // to "<div class="sidebar_wrapper">"): on a page with no <h1> of its own, where no other heading says
+  // a part of a title, one in such a column (not in a menu or a list of stories) that says a part of
+  // three words or more is the post's. A page with its own <h1> has its headline there; a sidebar's
+  // heading that says the shared title is then a feed's link to the story, worded as shared.
+  const columnHeadings = outsideTeasers.length
+    ? []
+    : headingTexts(
+        [...document.querySelectorAll('h1, h2, h3')].filter((h) => inSidebar(h) && !inStoryList(h)),
+      );
   for (const [from, value] of candidates) {
     const parts = titleParts(value).filter((part) => wordCount(part) >= 3 && !isOutlet(part));
     const match = columnHeadings.find((h) => parts.some((p) => comparable(p) === comparable(h)));
