@@ -9,7 +9,7 @@ import path from 'node:path';
 import { BUILTIN_TEMPLATES } from '../project.js';
 import { allFontAssets, fontAssets } from '../render/fonts.js';
 import type { SiteState } from './site.js';
-import { ASSETS_DIR } from '../write/writer.js';
+import { ASSETS_DIR } from '../write/font-assets.js';
 
 export interface Asset {
   type: string;

@@ -13,7 +13,7 @@ import { pdfDate } from '../produce/produce.js';
 import type { LazyDocument } from '../produce/plan.js';
 import type { RunPrinter } from '../produce/printer.js';
 import { assetBytes, assetTable } from './assets.js';
-import { ASSETS_DIR } from '../write/writer.js';
+import { ASSETS_DIR } from '../write/font-assets.js';
 
 /** PDFs kept; a teacher flips between a handful of pages. */
 const CACHE_SIZE = 24;

@@ -35,7 +35,8 @@ import {
 } from '../render/quiz.js';
 import { renderMarkingGrid } from '../render/marking-grid.js';
 import { HandoutError } from '../errors.js';
-import { StagedFolder, type WrittenFile } from '../write/writer.js';
+import { StagedFolder } from '../write/staged-folder.js';
+import type { WrittenFile } from '../write/written-file.js';
 import { assetsUrlFor, type PlannedBatch } from './plan.js';
 
 /** Who has taken each student of the roster (shared memory, seen by both threads). */

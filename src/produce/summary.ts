@@ -1,5 +1,6 @@
 /** The short table `handout build` prints of what it wrote. */
-import type { Removed, WrittenFile } from '../write/writer.js';
+import type { Removed } from '../write/commit.js';
+import type { WrittenFile } from '../write/written-file.js';
 import { compareStrings } from '../errors.js';
 import { table } from '../util/table.js';
 import { plural } from '../util/text.js';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { isScalar, isSeq, isMap, parseDocument, type Node } from 'yaml';
 import { HandoutError, ProblemList } from '../errors.js';
-import type { Doubt } from './collate.js';
+import type { Doubt } from './scan-result.js';
 
 export interface Corrections {
   file: string;
@@ -133,7 +133,7 @@ export async function loadCorrections(file: string): Promise<Corrections> {
 
 const quote = (text: string) => JSON.stringify(text);
 
-/** The key asking whether a page is a second scan of another (collate.ts, sameSheetKey). */
+/** The key asking whether a page is a second scan of another (keys.ts, sameSheetKey). */
 const SAME_SHEET_KEY = / same sheet as .+#\d+$/;
 
 /** The key of an item answered on the question pages: it names a copy, not a scanned page. */

@@ -1,7 +1,7 @@
 /**
  * Second scans of sheets with no student ID. A sheet with an ID (or a
  * name) is grouped by it, so a second scan of it is found when the copies
- * are assembled (collate.ts). A sheet with none is a copy of its own, and
+ * are assembled (assemble.ts). A sheet with none is a copy of its own, and
  * a page fed twice, or a stack scanned again, would count its pupil twice.
  * Such a page is taken for an earlier one when both are the same sheet
  * page of the same version, read the same marks (but for marks in doubt

@@ -9,7 +9,8 @@ import { renderTemplate, type Environment } from '../render/env.js';
 import { pageFrame } from '../render/page.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { Student } from '../quiz/copy.js';
-import { copyLabel, type ScanResult } from './collate.js';
+import { copyLabel } from './keys.js';
+import type { ScanResult } from './scan-result.js';
 
 /** The review page's pictures folder, beside it. */
 export const PICTURES_FOLDER = 'review';

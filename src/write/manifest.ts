@@ -8,7 +8,8 @@ import path from 'node:path';
 import { compareStrings } from '../errors.js';
 import type { Project } from '../project.js';
 import { listFiles } from '../util/files.js';
-import { sha256, type OutputWriter } from './writer.js';
+import type { OutputWriter } from './writer.js';
+import { sha256 } from './written-file.js';
 
 export interface ManifestInfo {
   /** The command as typed, without machine-specific paths, e.g. "handout build". */

@@ -12,7 +12,7 @@
  * The link is made only after the bytes are compared, so out/ holds
  * exactly the bytes a write would have left (the file keeps its date); a
  * file changed by hand is written anew. Nothing ever writes into a linked file: the writer
- * replaces the link before writing the same path again (see linked()).
+ * replaces the link before writing the same path again (Staging.unlink).
  */
 import {
   closeSync,

@@ -46,6 +46,11 @@ const NUMBERED_DATES: { pattern: RegExp; order: 'ymd' | 'dmy' }[] = [
   // and Korean name each part, so the date reads the same on a page that declares no language (a
   // Chinese portal's pages seldom do, and no common short words tell their language).
   { pattern: /((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/, order: 'ymd' },
+  // "2016/03/19 10:48": a year first with slashes, as Taiwanese, Japanese and Chinese sites print
+  // their dates and many publishing systems write them into tags, is year, month, day in every
+  // language; chrono reads it only on an English page. Not a path's "/2016/03/19/": a slash before
+  // the year or after the day makes it part of an address.
+  { pattern: /(?<![\d/])((?:19|20)\d\d)\/(\d{1,2})\/(\d{1,2})(?![\d/])/, order: 'ymd' },
 ];
 
 /**
