@@ -55,7 +55,13 @@ import {
 import { titleCandidates, type DeclaredTitles } from './declared-titles.js';
 import { linksHome, logoNames, namesSite, type Site } from './site-name.js';
 import { boldParagraphHeadline, kickerHeadline, shownTitleOpening } from './title-shapes.js';
-import { headingOfTitleRun, namesTopic, sharesWords, titleParts } from './title-words.js';
+import {
+  headingOfTitleRun,
+  namesTopic,
+  sharesWords,
+  titleParts,
+  titlePartLine,
+} from './title-words.js';
 import { joinedTitlePiece } from './joined-title.js';
 import { datedHeading } from './dated-heading.js';
 import { pageLanguage } from './language.js';
@@ -168,19 +174,22 @@ function shownHeadline(
   // Pages built without heading elements name the headline's element for it instead
   // ("<div id="blog_headline">"): one of the title's parts, where other stories' teasers are not. The
   // site's banner ("top_headline", "site-headline") names the site, whatever its title part says.
-  const headings = headingTexts(
-    [...document.querySelectorAll('h1, h2, h3, [id*="headline" i], [class*="headline" i]')].filter(
-      (h) =>
-        h.tagName !== 'META' &&
-        ownHeading(h) &&
-        (/^H[1-3]$/.test(h.tagName) || !insideClass(h, SITE_BANNER)),
-    ),
+  const headingElements = [
+    ...document.querySelectorAll('h1, h2, h3, [id*="headline" i], [class*="headline" i]'),
+  ].filter(
+    (h) =>
+      h.tagName !== 'META' &&
+      ownHeading(h) &&
+      (/^H[1-3]$/.test(h.tagName) || !insideClass(h, SITE_BANNER)),
   );
+  const headings = headingTexts(headingElements);
   for (const [from, value] of candidates) {
     const parts = titleParts(value).filter((part) => wordCount(part) >= 2 && !isOutlet(part));
     const match = headings.find((h) => parts.some((part) => comparable(part) === comparable(h)));
     if (match) return { value: match, from: `the heading that says one part of ${from}` };
   }
+  const line = titlePartLine(headingElements, candidates, isOutlet);
+  if (line) return { value: line, from: 'the line of a heading that says one part of the title' };
   // A theme that names its main column for the sidebar beside it ("<div class="sidebar_content">" next
   // to "<div class="sidebar_wrapper">"): on a page with no <h1> of its own, where no other heading says
   // a part of a title, one in such a column (not in a menu or a list of stories) that says a part of

@@ -6,10 +6,11 @@
 import { dateInText } from './dates.js';
 import { bylineNumericDate, dottedShortDate, numericDate } from './short-dates.js';
 import type { Found } from './extracted.js';
-import { dateOnlyLine } from './furniture.js';
+import { dateOnlyLine, wordCount } from './furniture.js';
 import {
   ASIDE_WORDS,
   clean,
+  comparable,
   inPageFooter,
   insideClass,
   markedAsUpdate,
@@ -174,9 +175,28 @@ const DATE_LABELS = [
  * The <aside> an element is in, unless it holds the page's headline: some publishing systems wrap the
  * whole story, headline and all, in an <aside>.
  */
-export function sideColumn(el: Element): Element | undefined {
+export function sideColumn(el: Element, headline?: string): Element | undefined {
   const aside = el.closest('aside');
-  return aside && !aside.querySelector('h1') ? aside : undefined;
+  return aside && !aside.querySelector('h1') && !printsHeadline(aside, headline)
+    ? aside
+    : undefined;
+}
+
+/**
+ * A video page sets the story's title, byline and date in a panel beside the player, an <aside> with no
+ * heading ("<aside><a class="title">Show and Tell: …</a><span>By Norman Chan <time>on May 21, 2020</time>
+ * </span></aside>"): where the side column prints the page's headline as an element of its own, not as
+ * an item of a list of stories, it is the story's header, and its date is the story's.
+ */
+function printsHeadline(aside: Element, headline: string | undefined): boolean {
+  if (headline === undefined || wordCount(headline) < 3) return false;
+  const wanted = comparable(headline);
+  return [...aside.querySelectorAll('*')].some(
+    (el) =>
+      el.childElementCount === 0 &&
+      !el.closest('li') &&
+      comparable(el.textContent ?? '') === wanted,
+  );
 }
 
 /** Class words of a site's menu bar, which some sites print today's date in. */

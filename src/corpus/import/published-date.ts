@@ -66,7 +66,7 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
   const outside = (t: Element): boolean =>
     Boolean(
       t.closest('nav') ??
-      (sideColumn(t) && !t.closest('aside')!.closest('article')) ??
+      (sideColumn(t, sources.headline) && !t.closest('aside')!.closest('article')) ??
       insideClass(t, ASIDE_WORDS) ??
       storyCard(t) ??
       inPageFooter(t),

@@ -60,7 +60,9 @@ function withoutBlogName(title: string, site: Site): string | undefined {
 export function namesSite(part: string, site: Site): boolean {
   return (
     (site.outlet !== undefined && comparable(part) === comparable(site.outlet)) ||
-    /\.(com|org|net|co\.uk|de|fr|info)$/i.test(part.trim()) ||
+    // A domain is one word ("Tested.com"): a phrase that ends in one ("Custom Display! - Tested.com",
+    // what follows a colon inside a headline) holds more than the site's name.
+    /^\S+\.(com|org|net|co\.uk|de|fr|info)$/i.test(part.trim()) ||
     inAddress(part, site.host) ||
     (site.logos ?? []).some((logo) => comparable(logo) === comparable(part))
   );

@@ -4,9 +4,10 @@
  * heading worded otherwise than the page's tags; and the parts a site joins
  * into a title ("Post | Blog"), which the headline and date rules both split.
  */
+import type { Named } from './declared-titles.js';
 import type { Found } from './extracted.js';
 import { wordCount } from './furniture.js';
-import { clean, comparable } from './page-parts.js';
+import { clean, comparable, shownLines } from './page-parts.js';
 
 /** Half of the headline's words are in the declared title: the same story, worded for another place. */
 export function sharesWords(headline: string, declared: string): boolean {
@@ -52,6 +53,34 @@ export const TITLE_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«|›|‹|\/)\s
 export function titleParts(title: string): string[] {
   const parts = title.split(TITLE_SEPARATOR).map((part) => part.trim());
   return parts.length > 1 ? [title, ...parts] : [title];
+}
+
+/**
+ * "<h2>Hardware Reviews<br><span>[May 08, 2020, 10:59 am ET] – Post a Comment</span></h2>" under
+ * "Hardware Reviews - Blue's News Story": a heading that prints the post's date and a link on a line of
+ * its own below the headline, so that the heading as a whole says no part of the title. The one line of
+ * such a heading that says a part of a declared title (two words or more, not the site's name), where
+ * its other lines say none, is the headline.
+ */
+export function titlePartLine(
+  headings: Element[],
+  candidates: Named[],
+  isSite: (part: string) => boolean,
+): string | undefined {
+  for (const [, value] of candidates) {
+    const parts = new Set(
+      titleParts(value)
+        .filter((part) => wordCount(part) >= 2 && !isSite(part))
+        .map(comparable),
+    );
+    for (const heading of headings) {
+      const lines = shownLines(heading);
+      if (lines.length < 2) continue;
+      const saying = lines.filter((line) => parts.has(comparable(line)));
+      if (saying.length === 1) return saying[0];
+    }
+  }
+  return undefined;
 }
 
 /**
