@@ -6,14 +6,14 @@
  * 1,000 students, and give both tabs work even when a run has one pack.
  */
 import type { PackAssembler } from '../pdf/pack.js';
-import type { PrintJob } from '../pdf/printer.js';
+import type { PrintJob } from '../pdf/print-jobs.js';
 import type { OutputWriter, StagedFile } from '../write/writer.js';
 import type { PlannedDocument, PlannedPack, PlannedPart } from './plan.js';
 
 /**
  * HTML per printed document, in characters: about ten copies of the
  * bundled twenty-question quiz, some 50 pages. Large enough that the cost
- * per document (about 0.1 s, and a fresh tab: see pdf/printer.ts) hardly
+ * per document (about 0.1 s, and a fresh tab: see pdf/tab-slot.ts) hardly
  * counts, small enough that a 30-student pack splits across two tabs and
  * that a tab's renderer stays small: its memory follows the size of the
  * document it prints (chunks of 16 quiz copies cost about 70 MB more at the

@@ -7,7 +7,7 @@
  */
 import type { Io } from '../terminal/io.js';
 import { progressReporter } from '../terminal/progress.js';
-import type { OnBusy, OnPrinted, OpenPrinter, PrintedPdf, PrintJob } from '../pdf/printer.js';
+import type { OnBusy, OnPrinted, OpenPrinter, PrintedPdf, PrintJob } from '../pdf/print-jobs.js';
 
 export interface RunPrinter {
   /** PDFs in job order; see Printer.printAll. */

@@ -8,7 +8,7 @@
 import type { Io } from '../terminal/io.js';
 import type { OutputWriter } from '../write/writer.js';
 import path from 'node:path';
-import type { PrintJob } from '../pdf/printer.js';
+import type { PrintJob } from '../pdf/print-jobs.js';
 import { pdfPath, type BuildPlan, type PlannedDocument } from './plan.js';
 import { pageCharacters } from '../render/fonts.js';
 import type { RunPrinter } from './printer.js';

@@ -1,7 +1,7 @@
 /** Small HTML documents for the printing tests. */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { PrintJob } from '../../src/pdf/printer.js';
+import type { PrintJob } from '../../src/pdf/print-jobs.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const REPO_URL = pathToFileURL(REPO_ROOT + path.sep).href;

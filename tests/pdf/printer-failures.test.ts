@@ -11,7 +11,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HandoutError } from '../../src/errors.js';
 import { findChromium } from '../../src/pdf/chromium.js';
-import { PrintFailedError, withPrinter, type PrintJob } from '../../src/pdf/printer.js';
+import { PrintFailedError, type PrintJob } from '../../src/pdf/print-jobs.js';
+import { withPrinter } from '../../src/pdf/printer.js';
 import { TWO_PAGES, job } from './documents.js';
 import { readPdfText } from './pdf-reading.js';
 

@@ -1,6 +1,6 @@
 /** How print jobs are shared out: longest first over the tabs, packs in chunks of similar size. */
 import { describe, expect, it } from 'vitest';
-import { longestFirst } from '../../src/pdf/printer.js';
+import { longestFirst } from '../../src/pdf/print-jobs.js';
 import {
   CHUNK_CHARACTERS,
   MAX_CHUNK_COPIES,

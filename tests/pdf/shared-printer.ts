@@ -1,5 +1,6 @@
 /** One printer (one browser) kept open across the tests of a file. */
-import { withPrinter, type Printer, type PrinterOptions } from '../../src/pdf/printer.js';
+import type { Printer, PrinterOptions } from '../../src/pdf/print-jobs.js';
+import { withPrinter } from '../../src/pdf/printer.js';
 
 export interface SharedPrinter {
   printer: Printer;
