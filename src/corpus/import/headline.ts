@@ -9,7 +9,8 @@
  * 0. a heading that sets a kicker apart, where the titles join the kicker to
  *    its words ("Linde: Gasekonzern …");
  * 1. a heading of the page (<h1>) that says what a social or structured
- *    title declares, in full or with words dropped;
+ *    title declares, in full or with words dropped, or after a label of its
+ *    own element that the titles leave out (a section's name);
  * 2. a second-level heading or an element marked `itemprop="headline"` that
  *    says exactly what those titles declare (the <h1> is then a site,
  *    section or blog name);
@@ -54,7 +55,12 @@ import {
 } from './page-parts.js';
 import { titleCandidates, type DeclaredTitles } from './declared-titles.js';
 import { linksHome, logoNames, namesSite, type Site } from './site-name.js';
-import { boldParagraphHeadline, kickerHeadline, shownTitleOpening } from './title-shapes.js';
+import {
+  afterHeadingLabel,
+  boldParagraphHeadline,
+  kickerHeadline,
+  shownTitleOpening,
+} from './title-shapes.js';
 import {
   headingOfTitleRun,
   namesTopic,
@@ -134,8 +140,12 @@ function shownHeadline(
         ),
       )
       .find((line) => line !== undefined);
+  // "Preps | Colorado high school football playoffs: …": a section's label in its own element opens the
+  // <h1>, and the titles declare the words after it.
   const h1Matching = (value: string): string | undefined =>
-    headingTexts(matchable).find((h) => says(value, h)) ?? lineSaying(value);
+    headingTexts(matchable).find((h) => says(value, h)) ??
+    lineSaying(value) ??
+    matchable.map((h) => afterHeadingLabel(h, value)).find((rest) => rest !== undefined);
 
   const kickered = kickerHeadline(document, values);
   if (kickered) return { value: kickered, from: 'the heading that sets the title’s kicker apart' };

@@ -1,7 +1,8 @@
 /**
  * Shapes of a page's declared titles that hide the headline a reader sees, each known by what the
- * page itself shows: a kicker the title joins to the headline, the site's name and tagline given as
- * every page's title, and a file's name as the <title> of a document built without headings.
+ * page itself shows: a kicker the title joins to the headline or leaves out, the site's name and
+ * tagline given as every page's title, and a file's name as the <title> of a document built without
+ * headings.
  */
 import { wordCount } from './furniture.js';
 import {
@@ -62,6 +63,24 @@ const MARKED_JOINERS = [': ', ' - ', ' – ', ' — ', ' | '];
 const JOINERS = [...MARKED_JOINERS, ' '];
 /** Elements that set words apart inside a line of text, as a kicker inside a heading is set. */
 const INLINE = new Set(['SPAN', 'STRONG', 'B', 'EM', 'I', 'SMALL', 'MARK']);
+
+/**
+ * "<h1><div class="entry-section"><a href="/sports/preps/">Preps | </a></div><span>Colorado high school
+ * football playoffs: …</span></h1>" under an og:title of the headline's words alone: the heading opens
+ * with a label in an element of its own (the section's name, a few words), which the titles leave out.
+ * The words after it, where they say exactly what `declared` says, are the headline; else undefined.
+ */
+export function afterHeadingLabel(heading: Element, declared: string): string | undefined {
+  const first = heading.firstElementChild;
+  if (!first) return undefined;
+  for (let node = heading.firstChild; node && node !== first; node = node.nextSibling)
+    if (clean(node.textContent ?? '') !== '') return undefined;
+  const label = clean(first.textContent ?? '');
+  const shown = shownLines(heading).join(' ');
+  if (label === '' || wordCount(label) > 4 || !shown.startsWith(label)) return undefined;
+  const rest = clean(shown.slice(label.length).replace(/^\s*[|:–—-]\s/u, ''));
+  return wordCount(rest) >= 2 && comparable(rest) === comparable(declared) ? rest : undefined;
+}
 
 /**
  * "HANNAS KRYPINHälsa och träningsglädje": a declared title that is the site's name and its tagline,
