@@ -2,10 +2,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
-import type { Blueprint } from '../quiz/blueprint.js';
+import { DEFAULT_ID_DIGITS, type Blueprint } from '../quiz/blueprint.js';
 import type { CommandContext } from './context.js';
 import { formatProblems } from '../terminal/report.js';
-import { DEFAULT_ID_DIGITS } from '../sheet/layout.js';
 import {
   parseCount,
   parseFormats,

@@ -65,7 +65,7 @@ export async function scanCommand(scans: string[], options: ScanOptions, io: Io)
     { tmpdir },
     { stringify },
     { commandLine, generate },
-    { findBlueprint },
+    { findBlueprint, DEFAULT_ID_DIGITS },
     { loadRoster },
     { regenerateCopies, itemCount },
     { scanPages },
@@ -75,7 +75,6 @@ export async function scanCommand(scans: string[], options: ScanOptions, io: Io)
     { templateEnvironment },
     { emptyPlan, assetsUrlFor },
     { relativeTo },
-    { DEFAULT_ID_DIGITS },
     { plural },
   ] = await Promise.all([
     import('node:fs'),
@@ -93,7 +92,6 @@ export async function scanCommand(scans: string[], options: ScanOptions, io: Io)
     import('../render/env.js'),
     import('../produce/plan.js'),
     import('../terminal/report.js'),
-    import('../sheet/layout.js'),
     import('../util/text.js'),
   ]);
   for (const file of files)

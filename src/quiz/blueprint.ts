@@ -15,7 +15,6 @@ import { validateWith } from '../util/schema-check.js';
 import { didYouMean, plural } from '../util/text.js';
 import { BlueprintSchema, type BlueprintInput, type SectionFilter } from './blueprint-schema.js';
 import { matchesFilter } from './filter.js';
-import { DEFAULT_ID_DIGITS } from '../sheet/layout.js';
 
 export type Paper = 'letter' | 'a4';
 export type Vary = 'order' | 'questions';
@@ -114,6 +113,13 @@ export function parseBlueprint(
     file,
   };
 }
+
+/**
+ * Digits in the student-ID grid of an answer sheet when the blueprint says
+ * only `answer_sheet: true`. It lives with the blueprint, which sets it; the
+ * sheet layout only draws the number it is given.
+ */
+export const DEFAULT_ID_DIGITS = 6;
 
 function answerSheetOption(value: BlueprintInput['answer_sheet']): Pick<Blueprint, 'answerSheet'> {
   if (value === undefined || value === false) return {};

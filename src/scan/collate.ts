@@ -13,6 +13,7 @@ import { ProblemList } from '../errors.js';
 import { sheetCodeText } from '../sheet/code.js';
 import { sheetLayout, type SheetLayout } from '../sheet/layout.js';
 import { assemble, type PageRead } from './assemble.js';
+import { CORRECTIONS_HAVE_MISTAKES } from './corrections.js';
 import { DoubtLedger } from './doubt-ledger.js';
 import { pageKey, sameSheetKey, targetKey } from './keys.js';
 import { answersOnPaper } from './paper-answers.js';
@@ -217,7 +218,7 @@ export async function collate(
 
   const copies = assemble(reads, layoutOf, doubts, notes);
   answersOnPaper(copies, layoutOf, doubts, setup.correctionsAt, problems);
-  problems.throwIfErrors('the corrections file has mistakes; fix them and run handout scan again');
+  problems.throwIfErrors(CORRECTIONS_HAVE_MISTAKES);
   return {
     copies,
     doubts: doubts.open,

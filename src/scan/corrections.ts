@@ -9,6 +9,14 @@ import { isScalar, isSeq, isMap, parseDocument, type Node } from 'yaml';
 import { HandoutError, ProblemList } from '../errors.js';
 import type { Doubt } from './scan-result.js';
 
+/**
+ * What the teacher is told after the list of mistakes in a corrections file,
+ * whether they were found reading it (here) or matching it to the scans
+ * (collate.ts).
+ */
+export const CORRECTIONS_HAVE_MISTAKES =
+  'the corrections file has mistakes; fix them and run handout scan again';
+
 export interface Corrections {
   file: string;
   /** Key → answer as written (only entries with an answer). */
@@ -127,7 +135,7 @@ export async function loadCorrections(file: string): Promise<Corrections> {
             : answer,
       );
   }
-  problems.throwIfErrors('the corrections file has mistakes; fix them and run handout scan again');
+  problems.throwIfErrors(CORRECTIONS_HAVE_MISTAKES);
   return { file, answers, keys, lines, exists: true };
 }
 

@@ -100,8 +100,6 @@ const DIGIT_PITCH_X = 5.6;
 const DIGIT_PITCH_Y = 5.2;
 /** At most this many options fit a column; longer questions are answered on the paper. */
 export const MAX_CHOICES = 7;
-/** Student-ID grid: default digits and the room it takes at the top of each page. */
-export const DEFAULT_ID_DIGITS = 6;
 
 /**
  * Top-left of the note beside the student-ID grid (render/answer-sheet.ts);

@@ -8,6 +8,7 @@ import { readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { compareStrings } from '../errors.js';
 import { forEachLimited } from '../util/parallel.js';
+import { FILES_AT_ONCE } from './files-at-once.js';
 import type { Staging } from './staging.js';
 import type { WrittenFile } from './written-file.js';
 
@@ -36,9 +37,6 @@ interface OwnedFolder {
   swap: boolean;
 }
 
-/** Files moved into place, and stale ones removed, at once: several keep the disk busy. */
-const RENAMES_AT_ONCE = 16;
-
 /**
  * Moves `written` (every staged file, sorted) into out/ and removes the
  * stale files of the folders `owned` names; adds to `removed` what the
@@ -59,14 +57,14 @@ export async function moveIntoPlace(
   }
   const loose = written.filter((file) => !swapped.has(path.posix.dirname(file.path)));
   // Renames in any order reach the same out/: several at once keep the disk busy.
-  await forEachLimited(loose, RENAMES_AT_ONCE, async (file) => {
+  await forEachLimited(loose, FILES_AT_ONCE, async (file) => {
     const target = path.join(outDir, file.path);
     await staging.makeFolder(path.dirname(target));
     await rename(path.join(staging.folder, file.path), target);
   });
   // A swapped folder's stale files went with its old folder.
   const stale = folders.flatMap((folder) => (folder.swap ? [] : folder.stale));
-  await forEachLimited(stale, RENAMES_AT_ONCE, (file) =>
+  await forEachLimited(stale, FILES_AT_ONCE, (file) =>
     rm(path.join(outDir, file.path), { force: true }),
   );
   for (const folder of folders) {

@@ -9,14 +9,12 @@ import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fontAssetsFor } from '../render/fonts.js';
 import { forEachLimited } from '../util/parallel.js';
+import { FILES_AT_ONCE } from './files-at-once.js';
 import type { Staging } from './staging.js';
 import { writtenFile } from './written-file.js';
 
 /** Where shared assets (fonts) live, relative to the output folder. */
 export const ASSETS_DIR = 'assets';
-
-/** Font files staged at once. */
-const COPIES_AT_ONCE = 16;
 
 export class FontAssets {
   private assetsStaged = false;
@@ -49,7 +47,7 @@ export class FontAssets {
 
   /** See OutputWriter.stageCommonFonts. */
   stageCommonFonts(): void {
-    void forEachLimited(fontAssetsFor(new Set()).files, COPIES_AT_ONCE, (font) =>
+    void forEachLimited(fontAssetsFor(new Set()).files, FILES_AT_ONCE, (font) =>
       // A failure is reported by addAssets, which waits for the same copy.
       this.stageFont(font).catch(() => undefined),
     );
@@ -77,7 +75,7 @@ export class FontAssets {
       path.join(this.staging.outDir, ASSETS_DIR, 'fonts'),
     ).catch(() => []));
     const { files, css } = fontAssetsFor(this.fontCharacters, present);
-    await forEachLimited(files, COPIES_AT_ONCE, (font) => this.stageFont(font));
+    await forEachLimited(files, FILES_AT_ONCE, (font) => this.stageFont(font));
     // URLs in a stylesheet are relative to the stylesheet itself.
     const relative = `${ASSETS_DIR}/fonts.css`;
     if (css !== this.stagedCss) {

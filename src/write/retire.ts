@@ -9,6 +9,7 @@ import { lstat, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { compareStrings } from '../errors.js';
 import { forEachLimited } from '../util/parallel.js';
+import { FILES_AT_ONCE } from './files-at-once.js';
 import { removeIfEmpty, type Removed } from './commit.js';
 import { fileSha256 } from './written-file.js';
 
@@ -18,9 +19,6 @@ export interface RetiringFile {
   sha256: string;
 }
 
-/** Files checked and removed at once. */
-const REMOVALS_AT_ONCE = 16;
-
 /** See above: the unchanged files, then the folders they leave empty, deepest first. */
 export async function removeRetired(
   outDir: string,
@@ -29,7 +27,7 @@ export async function removeRetired(
   removed: Removed,
 ): Promise<void> {
   const gone: string[] = [];
-  await forEachLimited(retiring, REMOVALS_AT_ONCE, async (file) => {
+  await forEachLimited(retiring, FILES_AT_ONCE, async (file) => {
     if (written.has(file.path)) return;
     const target = path.join(outDir, file.path);
     const stats = await lstat(target).catch(() => undefined);
