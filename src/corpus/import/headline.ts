@@ -54,7 +54,7 @@ import {
   shownLines,
 } from './page-parts.js';
 import { titleCandidates, type DeclaredTitles } from './declared-titles.js';
-import { linksHome, logoNames, namesSite, type Site } from './site-name.js';
+import { linksHome, logoNames, type Site } from './site-name.js';
 import {
   afterHeadingLabel,
   boldParagraphHeadline,
@@ -70,6 +70,7 @@ import {
 } from './title-words.js';
 import { joinedTitlePiece } from './joined-title.js';
 import { datedHeading } from './dated-heading.js';
+import { headingInColonTitle } from './colon-title.js';
 import { pageLanguage } from './language.js';
 
 export function headline(
@@ -219,22 +220,8 @@ function shownHeadline(
   if (piece) return { value: piece, from: 'the element that prints one piece of a joined title' };
   const run = headingOfTitleRun(headings, candidates);
   if (run) return run;
-  // "How To Pack Everything for Your Trip: The GQ Eye: GQ on Style: GQ": a title whose parts are joined
-  // with colons, known as such because its last part is the site's name. A headline may hold a colon of
-  // its own, so the heading that says the title's opening parts, up to one before the site's name, is it.
-  for (const [from, value] of declared) {
-    const parts = value === undefined ? [] : clean(value).split(/:\s+/);
-    if (parts.length < 2 || !namesSite(parts.at(-1)!, site)) continue;
-    for (let end = 1; end < parts.length; end++) {
-      const opening = parts.slice(0, end).join(': ');
-      const match = headings.find(
-        (h) => wordCount(h) >= 3 && comparable(h) === comparable(opening),
-      );
-      if (match) return { value: match, from: `the heading that opens ${from}` };
-    }
-  }
-  // "Lost in JIT: PyPy and the road towards SciPy": the blog's name first, then a colon, as Blogger
-  // writes a post's <title>. The blog's name is also the heading that links home above every post.
+  // "Lost in JIT: PyPy and the road towards SciPy": the blog's name is also the heading that links home
+  // above every post.
   const blog = {
     ...site,
     logos: [
@@ -242,13 +229,8 @@ function shownHeadline(
       ...headingTexts(h1Elements.filter((h) => linksHome(h, site.address))),
     ],
   };
-  for (const [from, value] of declared) {
-    const parts = value === undefined ? [] : clean(value).split(/:\s+/);
-    if (parts.length < 2 || !namesSite(parts[0]!, blog)) continue;
-    const rest = parts.slice(1).join(': ');
-    const match = headings.find((h) => wordCount(h) >= 2 && comparable(h) === comparable(rest));
-    if (match) return { value: match, from: `the heading after the site's name in ${from}` };
-  }
+  const colonJoined = headingInColonTitle(declared, headings, site, blog);
+  if (colonJoined) return colonJoined;
   // A page's one headline is what its readers see, also when the title it declared for social sites
   // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
   // So is a page whose every title tag gives only its topic ("Arbeit") where its one headline is a
