@@ -5,6 +5,7 @@
  * first; then the page's visible headline, <time> elements and dateline text.
  */
 import type { Found } from './extracted.js';
+import { dateInText } from './dates.js';
 import { bylineAuthor } from './furniture.js';
 import { headline } from './headline.js';
 import { insideClass } from './page-parts.js';
@@ -67,11 +68,17 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
   );
   if (title) found.title = title;
 
-  const author = first([
+  // A company's name in the author tags ("Frankfurter Allgemeine Zeitung GmbH", "mediagene Inc.") is the
+  // publisher's, set by its publishing system on every page: the writer the byline names comes first.
+  const tagged: [string, string | undefined][] = [
     ['the JSON-LD author', names(article?.['author'])],
     ['the author meta tag', personName(meta.get('author'))],
     ['article:author', personName(meta.get('article:author'))],
+  ];
+  const author = first([
+    ...tagged.filter(([, v]) => !v || !COMPANY.test(v.trim())),
     ['the byline', byline(document)],
+    ...tagged.filter(([, v]) => v && COMPANY.test(v.trim())),
   ]);
   if (author) found.author = author;
 
@@ -109,9 +116,16 @@ function personName(value: string | undefined): string | undefined {
   return value.replace(/^by\s+/i, '');
 }
 
+/** The legal form that ends a company's name: "… GmbH", "… Inc.", "… Ltd", "… S.A.". */
+const COMPANY =
+  /[\s,](GmbH|AG|SE|KG|Inc\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|plc|PLC|Corp\.?|Corporation|S\.A\.?|S\.p\.A\.|SARL|B\.V\.|N\.V\.|Oy|AB|A\/S|K\.K\.)$/;
+
+/** The word for "by" that opens a byline in German, French, Spanish and Portuguese, Dutch, Swedish and Danish. */
+const BY_WORD = /^(von|par|por|door|av|af)\s+(?=\p{Lu})/iu;
+
 function byline(document: Document): string | undefined {
   for (const el of document.querySelectorAll(
-    '[rel="author"], [itemprop="author"], [class*="byline" i], [class*="author" i]',
+    '[rel="author"], [itemprop="author"], [class*="byline" i], [class*="author" i], [class*="autor" i]',
   )) {
     if (
       el.closest('nav, aside') ??
@@ -119,12 +133,31 @@ function byline(document: Document): string | undefined {
     )
       continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // "06.03.2017, von Constanze Kurz": a byline in another language, perhaps after the story's date.
+    const opening = dateInText(text)?.text;
+    const line = (opening && text.startsWith(opening) ? text.slice(opening.length) : text).replace(
+      /^[\s,|·–—-]+/,
+      '',
+    );
+    // "Por <a href="/autor/juan-gaona/">Juan Gaona</a> <a>Seguir</a>": where the byline links to the
+    // writer's page, the link is the name, not the buttons printed after it.
+    const linked = BY_WORD.test(line) ? writerLink(el) : undefined;
     const author =
-      bylineAuthor(text) ??
+      linked ??
+      bylineAuthor(line.replace(BY_WORD, 'By ')) ??
       (el.getAttribute('rel') === 'author' && text.split(' ').length <= 5 ? text : undefined);
     if (author) return author;
   }
   return undefined;
+}
+
+/** The name in a link to the writer's own page inside a byline: a few words, not a sentence. */
+function writerLink(byline: Element): string | undefined {
+  const link = byline.querySelector(
+    'a[rel~="author"], a[href*="/author" i], a[href*="/autor" i], a[href*="/auteur" i]',
+  );
+  const name = (link?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return name && name.split(' ').length <= 5 ? name : undefined;
 }
 
 function absoluteUrl(value: string | undefined): string | undefined {
