@@ -4,7 +4,12 @@
  * story's first paragraph.
  */
 import { dateInText } from './dates.js';
-import { bylineNumericDate, dottedShortDate, numericDate } from './short-dates.js';
+import {
+  bylineDottedDate,
+  bylineNumericDate,
+  dottedShortDate,
+  numericDate,
+} from './short-dates.js';
 import type { Found } from './extracted.js';
 import { dateOnlyLine, wordCount } from './furniture.js';
 import {
@@ -53,11 +58,13 @@ export function datelineText(document: Document, lang: string | undefined): Foun
       continue;
     const text = spacedText(el, markedAsUpdate);
     if (text.length > (byline ? 200 : 120)) continue;
-    // "17.7.11" only in an element named for a date: in a meta line it may be a version number.
+    // "17.7.11" alone only in an element named for a date: in a meta line it may be a version number;
+    // there it counts where it closes the line beside the author ("Von: Björn Jahner | 31.10.23").
     const found =
       fromText(text) ??
       (ownDate ? dottedShortDate(text) : undefined) ??
-      (ownDate || byline ? bylineNumericDate(text, lang) : undefined);
+      (ownDate || byline ? bylineNumericDate(text, lang) : undefined) ??
+      bylineDottedDate(text);
     if (found) return { value: found.date, from: `the dateline text "${found.text}"` };
   }
   // The article's header (headline, byline, date) holds a line that is only a date, in an element not

@@ -48,11 +48,27 @@ export function bylineNumericDate(text: string, lang?: string): TextDate | undef
  */
 export function dottedShortDate(text: string): TextDate | undefined {
   const match = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{2})\s*$/.exec(text);
-  if (!match) return undefined;
-  const [, first, second, year] = match.map(Number) as [number, number, number, number];
+  return match ? dottedDay(match) : undefined;
+}
+
+/**
+ * "Von: Björn Jahner | 31.10.23": a short day.month.year that closes a byline or a story's meta line
+ * after a separator, as German-language pages print the day beside the author. In a meta line a
+ * number alone may be a version ("1.2.10"), so only a date set off from the author's name by "|",
+ * "·", "•", a comma or a dash, and ending the line, is taken.
+ */
+export function bylineDottedDate(text: string): TextDate | undefined {
+  const match = /(?:[|·•,]|\s[-–])\s*(\d{1,2})\.(\d{1,2})\.(\d{2})\s*$/.exec(text);
+  return match ? dottedDay(match) : undefined;
+}
+
+/** The day of a matched short dotted date: the day, the month and the two-digit year. */
+function dottedDay(match: RegExpExecArray): TextDate | undefined {
+  const [first, second, year] = match.slice(1, 4).map(Number) as [number, number, number];
   // "12.16.14": no 16th month, so the date is written month first, as in the United States. Only where
   // the day-first reading is impossible: "06.12.14" stays the 6th of December.
   const [day, month] = second > 12 && first <= 12 ? [second, first] : [first, second];
   const date = dayOf(fullYear(year), month, day);
-  return date ? { date, text: match[0].trim() } : undefined;
+  const text = /\d{1,2}\.\d{1,2}\.\d{2}/.exec(match[0])![0];
+  return date ? { date, text } : undefined;
 }
