@@ -18,7 +18,8 @@
  *    then an <h1> that says what the <title> says, less the site's name;
  * 4. a heading (or an element named for the headline) that says exactly one part of a declared title or the
  *    <title> ("Blog name » Post title", "Headline | Section | Author"), a
- *    part that is not the site's name;
+ *    part that is not the site's name, also in a main column the theme
+ *    names for the sidebar beside it;
  *    or the rest of a title that opens with the site's name and a colon
  *    ("Blog: Post", as Blogger writes it); or an element that prints one
  *    piece of a title joined with bare hyphens or underscores ("新闻-网站");
@@ -199,6 +200,21 @@ function shownHeadline(
   }
   const line = titlePartLine(headingElements, candidates, isOutlet);
   if (line) return { value: line, from: 'the line of a heading that says one part of the title' };
+  // A theme that names its main column for the sidebar beside it ("<div class="sidebar_content">" next
+  // to "<div class="sidebar_wrapper">"): on a page with no <h1> of its own, where no other heading says
+  // a part of a title, one in such a column (not in a menu or a list of stories) that says a part of
+  // three words or more is the post's. A page with its own <h1> has its headline there; a sidebar's
+  // heading that says the shared title is then a feed's link to the story, worded as shared.
+  const columnHeadings = outsideTeasers.length
+    ? []
+    : headingTexts(
+        [...document.querySelectorAll('h1, h2, h3')].filter((h) => inSidebar(h) && !inStoryList(h)),
+      );
+  for (const [from, value] of candidates) {
+    const parts = titleParts(value).filter((part) => wordCount(part) >= 3 && !isOutlet(part));
+    const match = columnHeadings.find((h) => parts.some((p) => comparable(p) === comparable(h)));
+    if (match) return { value: match, from: `the heading that says one part of ${from}` };
+  }
   const piece = joinedTitlePiece(document, values);
   if (piece) return { value: piece, from: 'the element that prints one piece of a joined title' };
   const run = headingOfTitleRun(headings, candidates);

@@ -105,13 +105,14 @@ const KICKER = /^(category|kicker|overline|topline|eyebrow|dachzeile|rubric|rubr
 export function shownLines(heading: Element): string[] {
   const found: string[] = [''];
   const label = leadingLabel(heading) ?? leadingDate(heading);
+  const badge = trailingBadge(heading);
   const visit = (node: Node): void => {
     if (node.nodeType === 3) found[found.length - 1] += node.textContent ?? '';
     else if (node.nodeType === 1) {
       const el = node as Element;
       if (el.tagName === 'BR') found.push('');
       else if (SCRIPTS.has(el.tagName) || screenReaderOnly(el)) return;
-      else if (el === label) return;
+      else if (el === label || el === badge) return;
       else for (const child of el.childNodes) visit(child);
     }
   };
@@ -135,6 +136,25 @@ function leadingDate(heading: Element): Element | undefined {
   const after = clean(heading.textContent ?? '').slice(clean(first.textContent ?? '').length);
   return /\p{L}/u.test(after) ? first : undefined;
 }
+
+/**
+ * "<h1>Didier Porte souhaite la Santé à Balkany <span class="label abo">Abonnés</span></h1>": a badge the
+ * theme sets after the headline's words (subscribers only, new, video), named for what it is. It is a
+ * mark beside the headline, not a word of it: only the heading's last element, a word or two with no
+ * text after it, after words of the headline's own.
+ */
+function trailingBadge(heading: Element): Element | undefined {
+  const last = heading.lastElementChild;
+  if (!last || insideClass(last, BADGE) !== last) return undefined;
+  for (let node = last.nextSibling; node; node = node.nextSibling)
+    if (clean(node.textContent ?? '') !== '') return undefined;
+  const badge = clean(last.textContent ?? '');
+  const before = clean(heading.textContent ?? '').slice(0, -badge.length);
+  return badge !== '' && badge.split(' ').length <= 2 && /\p{L}/u.test(before) ? last : undefined;
+}
+
+/** Class words of a badge set beside a headline. */
+const BADGE = /^(label|badge|pill|flag|sticker)$/;
 
 /** The topic label that opens a heading ("<span class="overline">Linde</span> Gasekonzern …"), if any. */
 export function leadingLabel(heading: Element): Element | undefined {

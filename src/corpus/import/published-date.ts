@@ -75,12 +75,20 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
     for (const time of document.querySelectorAll(selector)) {
       if (outside(time) || skip(time)) continue;
       const value = time.getAttribute('datetime') ?? time.getAttribute('content') ?? '';
-      const printed = dateInText(time.textContent ?? '', lang)?.date;
+      const words = dateInText(time.textContent ?? '', lang);
+      const printed = words?.date;
       const marked = isoDate(value);
       // A datetime in UTC a day off the date the element prints for its readers ("2014-12-18T01:01:00Z"
-      // shown as "December 17, 2014 at 08:01PM EST"): the printed day is the outlet's.
+      // shown as "December 17, 2014 at 08:01PM EST"): the printed day is the outlet's. A datetime days
+      // away from a whole date the element prints with its month in words ("<time
+      // datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time>") is the time of a later edit the
+      // publishing system wrote into it: the words are the date its readers are told. Not a date in
+      // figures ("le 05/04/2013"), whose order of day and month a parser may read either way.
       const date =
-        marked && printed && inUtc(value) && oneDayApart(printed, marked)
+        marked &&
+        printed &&
+        ((inUtc(value) && oneDayApart(printed, marked)) ||
+          (printsOtherDay(printed, marked) && /\p{L}/u.test(words.text)))
           ? printed
           : (marked ?? printed);
       if (date)
@@ -231,6 +239,13 @@ function firstTag(meta: Map<string, string>, names: readonly string[]): string |
  */
 function inUtc(value: string): boolean {
   return /[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]00:?00|UTC|GMT)\s*$/i.test(value.trim());
+}
+
+/** Two whole days, a <time>'s printed one and its datetime's, that are not the same day. */
+function printsOtherDay(printed: string, marked: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(printed) && /^\d{4}-\d{2}-\d{2}$/.test(marked) && printed !== marked
+  );
 }
 
 function oneDayApart(a: string, b: string): boolean {

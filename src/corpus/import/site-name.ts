@@ -73,7 +73,7 @@ export function namesSite(part: string, site: Site): boolean {
  * part is judged alone, so a part that holds the headline and a name ("Post » SciLogs") is never taken
  * for the site's name because the address spells one of its words.
  */
-const SITE_NAME_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«)\s+/;
+const SITE_NAME_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«|›|‹)\s+/;
 
 /** A title ending in a part set in brackets: full-width, CJK or ASCII ones. */
 const BRACKETED_END = /^(.+?)\s*[＜<【[（(「『〈《]([^＜<【[（(「『〈《]+)[＞>】\]）)」』〉》]$/u;

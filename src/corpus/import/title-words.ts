@@ -43,8 +43,11 @@ function words(text: string): string[] {
     .filter((w) => w.length > 2);
 }
 
-/** Separators a site writes between the parts of a title: "Post | Blog", "Blog » Archive » Post". */
-export const TITLE_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«|\/)\s+/;
+/**
+ * Separators a site writes between the parts of a title: "Post | Blog", "Blog » Archive » Post", and the
+ * single guillemets of WordPress's "Post ‹ Site" (the mark its admin screens use, which themes copy).
+ */
+export const TITLE_SEPARATOR = /\s+(?:\||–|—|-|::|·|•|»|«|›|‹|\/)\s+/;
 
 /** A title whole, then its parts, split where the site joined its name, a section or an author to the headline. */
 export function titleParts(title: string): string[] {
