@@ -1,7 +1,8 @@
 /**
- * The title rule learnt from a further tune set of English-language news
- * pages (bench/import-eval/meta20): on a small page written for the test,
- * with what a teacher would see wrong in the draft's `title` without it.
+ * The rules learnt from a further tune set of English-language news pages
+ * (bench/import-eval/meta20): on a small page written for the test, with
+ * what a teacher would see wrong in the draft's `title` or `published`
+ * without them.
  */
 import { describe, expect, it } from 'vitest';
 import { found, page } from '../helpers/import-page.js';
@@ -28,5 +29,29 @@ describe('a section label inside the headline', () => {
       top: '<h1><span class="flag">Exclusive:</span> School day to grow longer for every grade</h1>',
     });
     expect(found(draft, 'title')).toBe('Exclusive: School day to grow longer for every grade');
+  });
+});
+
+/** The byline and the date, set beside the headline in an <aside> as a mobile layout sets them. */
+const FACTS =
+  '<aside class="mobile"><div class="author_meta"><p>By <a href="/author/jane-doe/">Jane Doe</a></p><p>Friday, 3 Nov, 2023<br/>9:59 am</p></div></aside>';
+
+describe('the byline and date in an <aside>', () => {
+  it('takes the date beside the author in an <aside> inside the article', () => {
+    const draft = page({
+      open: '<article class="post">',
+      top: `<header><figure><img src="board.jpg" alt=""><figcaption>County schools</figcaption></figure><h1>School day to grow longer</h1></header>${FACTS}`,
+    });
+    expect(found(draft, 'published')).toBe('2023-11-03');
+  });
+
+  it('does not take an author’s date from an <aside> outside the article', () => {
+    const draft = page({
+      before:
+        '<aside class="widget"><h3>Columnists</h3><div class="author_meta"><p>By <a href="/author/sam-lee/">Sam Lee</a></p><p>Tuesday, 7 Mar, 2023</p></div></aside>',
+      open: '<article class="post">',
+      top: '<header><h1>School day to grow longer</h1></header>',
+    });
+    expect(found(draft, 'published')).toBeUndefined();
   });
 });

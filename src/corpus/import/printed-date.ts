@@ -18,6 +18,7 @@ import {
   comparable,
   inPageFooter,
   insideClass,
+  inSidebar,
   markedAsUpdate,
   setWholly,
   spacedText,
@@ -126,9 +127,13 @@ export function datelineText(document: Document, lang: string | undefined): Foun
   // Where the whole post is named for its author ("post-author-abbadon") the element around it also
   // holds the readers' comments below the post: a comment's time is not the post's date, so the
   // comments and related stories inside the line are not read.
+  // An <aside> inside the story's <article> is its column of facts (a mobile layout sets the byline
+  // and the date there, under the header): its author's line dates the story. One outside the article
+  // is a side column of other stories.
   for (const author of document.querySelectorAll('[rel="author"], [class*="author" i]')) {
     for (const line of [author, author.parentElement]) {
-      if (!line || line.closest('nav, footer, aside, form') || inComments(line)) continue;
+      if (!line || line.closest('nav, footer, form') || inComments(line)) continue;
+      if (line.closest('aside') && !factColumn(line)) continue;
       if ((line.textContent ?? '').length > 300) continue;
       const text = spacedText(line, inComments);
       if (text.length > 150) continue;
@@ -204,6 +209,11 @@ function printsHeadline(aside: Element, headline: string | undefined): boolean {
       !el.closest('li') &&
       comparable(el.textContent ?? '') === wanted,
   );
+}
+
+/** In an <aside> inside the article, not one classed as a sidebar: the story's own column of facts. */
+function factColumn(el: Element): boolean {
+  return el.closest('aside')!.closest('article') !== null && !inSidebar(el);
 }
 
 /** Class words of a site's menu bar, which some sites print today's date in. */
