@@ -5,6 +5,7 @@
  * the page's address slug).
  */
 import { withoutPageCounter } from './entry-title.js';
+import type { Named } from './extracted.js';
 import { clean } from './page-parts.js';
 import { withoutSiteName, type Site } from './site-name.js';
 import { brandingTitle, siteTagline, slugTitle } from './title-shapes.js';
@@ -17,9 +18,6 @@ export interface DeclaredTitles {
   parsely?: string | undefined;
   title?: string | undefined;
 }
-
-/** A declared title, named by where it was found. */
-export type Named = [from: string, value: string];
 
 export interface TitleCandidates {
   /** Every declared title as the page gives it, most trusted first. */

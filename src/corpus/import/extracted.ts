@@ -1,5 +1,8 @@
 /** What an importer found in a page or a pasted text, before it becomes a draft. */
 
+/** A declared title, named by where it was found: ["og:title", "Talks resume in Geneva"]. */
+export type Named = [from: string, value: string];
+
 /** A metadata value and where in the source it was found ("og:title", "JSON-LD datePublished", "line 3"). */
 export interface Found {
   value: string;

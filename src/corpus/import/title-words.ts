@@ -4,8 +4,7 @@
  * heading worded otherwise than the page's tags; and the parts a site joins
  * into a title ("Post | Blog"), which the headline and date rules both split.
  */
-import type { Named } from './declared-titles.js';
-import type { Found } from './extracted.js';
+import type { Found, Named } from './extracted.js';
 import { wordCount } from './furniture.js';
 import { clean, comparable, shownLines } from './page-parts.js';
 
