@@ -6,7 +6,8 @@
  * student's own HTML page (renderPair), instead of twice.
  */
 import type { QuizCopy, Student } from '../quiz/copy.js';
-import { renderCopy, type QuizRenderContext } from '../render/quiz.js';
+import type { QuizRenderContext } from '../render/quiz-context.js';
+import { renderCopy } from '../render/quiz-copy.js';
 import { pairsAllowed, renderPair } from '../render/page.js';
 import type { StudentPage } from './class-pages.js';
 import {

@@ -10,13 +10,9 @@ import path from 'node:path';
 import type { QuizCopy, Student } from '../quiz/copy.js';
 import { classDraw } from '../quiz/draw.js';
 import { renderMarkingGrid } from '../render/marking-grid.js';
-import {
-  bookletOf,
-  renderExplanations,
-  renderKey,
-  type ExplanationsBooklet,
-  type QuizRenderContext,
-} from '../render/quiz.js';
+import { bookletOf, renderExplanations, type ExplanationsBooklet } from '../render/explanations.js';
+import type { QuizRenderContext } from '../render/quiz-context.js';
+import { renderKey } from '../render/quiz-key.js';
 import {
   MAIN_THREAD,
   claimStudent,

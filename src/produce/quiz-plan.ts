@@ -7,7 +7,9 @@
 import type { Content } from '../content.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import { drawVersions } from '../quiz/draw.js';
-import { renderCopy, renderKey, renderedItems } from '../render/quiz.js';
+import { renderCopy } from '../render/quiz-copy.js';
+import { renderKey } from '../render/quiz-key.js';
+import { renderedItems } from '../render/rendered-items.js';
 import { templateEnvironment } from '../render/env.js';
 import { planClass } from './class-plan.js';
 import {

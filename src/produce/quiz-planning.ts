@@ -7,12 +7,8 @@
 import type { Content } from '../content.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { QuizCopy, Student } from '../quiz/copy.js';
-import {
-  copyName,
-  studentCopyName,
-  type QuizRenderContext,
-  type RenderedItems,
-} from '../render/quiz.js';
+import { copyName, studentCopyName, type QuizRenderContext } from '../render/quiz-context.js';
+import type { RenderedItems } from '../render/rendered-items.js';
 import type { PagePart } from '../render/page.js';
 import type { LazyDocument, OutputFormat } from './plan.js';
 
