@@ -144,7 +144,12 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
     // WebSite, WebPage, ImageObject): the page's datePublished is the post's.
     ['the JSON-LD WebPage datePublished', webPage?.['datePublished']],
   ];
+  // A publication time the page also gives, to the second, as the time it expires ("Sat, 29 Jun 2019
+  // 11:05:41 GMT" in both article:published_time and article:expiration_time) is the moment the server
+  // answered, written into both tags: the day the page was saved, not the day the story ran.
+  const servedAt = meta.get('article:expiration_time')?.trim();
   for (const [from, value] of declared) {
+    if (servedAt && typeof value === 'string' && value.trim() === servedAt) continue;
     const date = fromValue(value);
     if (!date) continue;
     const shown = dayShown(value, date, from);
