@@ -187,7 +187,8 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
   const generic = fromValue(genericValue);
   if (generic)
     return (
-      dayShown(genericValue, generic, 'the date meta tag') ?? {
+      dayShown(genericValue, generic, 'the date meta tag') ??
+      finerPrintedDate(document, lang, generic) ?? {
         value: generic,
         from: 'the date meta tag',
       }
@@ -228,6 +229,23 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
     if (date) return { value: date, from: `the ${key} meta tag` };
   }
   return yearlessPrintedDate(document);
+}
+
+/**
+ * A date tag that gives only the year or the month ("2020", as a paper's citation tags often do) on a
+ * page that prints a whole day within it ("Published in Animals 1 December 2020"): the same publication,
+ * told to the day. A printed day outside that year or month is another event (a review, an edition).
+ */
+function finerPrintedDate(
+  document: Document,
+  lang: string | undefined,
+  tagDate: string,
+): Found | undefined {
+  if (tagDate.length >= 10) return undefined;
+  const printed = datelineText(document, lang);
+  return printed && printed.value.length > tagDate.length && datesAgree(printed.value, tagDate)
+    ? { ...printed, from: `${printed.from} (the date meta tag says only ${tagDate})` }
+    : undefined;
 }
 
 function firstTag(meta: Map<string, string>, names: readonly string[]): string | undefined {
