@@ -56,3 +56,49 @@ describe('an <h1> the structured breadcrumb names, under titles written for sear
     expect(found(draft, 'title')).toBe(SEO);
   });
 });
+
+describe('a publication time the page also gives as its expiry time', () => {
+  const served = 'Sat, 29 Jun 2019 11:05:41 GMT';
+  const top =
+    '<h1><small class="post-timestamp">Friday, February 7, 2014</small></h1><h1>School day to grow longer</h1>';
+
+  it('is the moment the server answered: the date printed above the headline dates the story', () => {
+    const draft = page({
+      head: `<meta property="article:published_time" content="${served}"><meta property="article:expiration_time" content="${served}">`,
+      top,
+    });
+    expect(found(draft, 'published')).toBe('2014-02-07');
+  });
+
+  it('is still the publication time where the page expires at another time', () => {
+    const draft = page({
+      head: `<meta property="article:published_time" content="${served}"><meta property="article:expiration_time" content="Sun, 29 Dec 2019 00:00:00 GMT">`,
+      top,
+    });
+    expect(found(draft, 'published')).toBe('2019-06-29');
+  });
+});
+
+describe('the address the page’s own share buttons share', () => {
+  const share = (address: string): string =>
+    `<a class="share-button" href="https://www.facebook.com/sharer/sharer.php?u=${address}">Share</a>`;
+  const own = 'https://school.example/news/2018/04/19/school-day-to-grow-longer';
+
+  it('is the page’s address where it declares none, and dates the page by the day written in it', () => {
+    const draft = page({
+      top: '<h1>School day to grow longer</h1><p>Published On: </p>',
+      bottom: share(own),
+    });
+    expect(found(draft, 'source_url')).toBe(own);
+    expect(found(draft, 'published')).toBe('2018-04-19');
+  });
+
+  it('is no one page’s address where the buttons share different ones', () => {
+    const draft = page({
+      top: '<h1>School day to grow longer</h1>',
+      bottom: share(own) + share('https://school.example/news/2018/05/02/board-names-new-head'),
+    });
+    expect(found(draft, 'source_url')).toBeUndefined();
+    expect(found(draft, 'published')).toBeUndefined();
+  });
+});
