@@ -199,3 +199,23 @@ describe('dates', () => {
     expect(urlDate('https://example.com/2019/99/x')).toBeUndefined();
   });
 });
+
+describe('paragraphs past a paywall line', () => {
+  const body = (classes: string[]) =>
+    PROSE.map((text, i) => `<p class="${classes[i]}">${text}</p>`).join('');
+
+  it('keeps the story’s paragraphs a subscriber’s saved page marks with a paywall class', () => {
+    const draft = page({
+      paragraphs: [],
+      top: body(['body-paragraph', 'body-paragraph paywall', 'body-paragraph paywall']),
+    });
+    expect(draft.paragraphs).toEqual(PROSE);
+  });
+
+  it('still removes the paywall’s own box', () => {
+    const offer = 'Subscribe today to keep reading every story for just one dollar a week.';
+    const draft = page({ bottom: `<p class="paywall-offer">${offer}</p>` });
+    expect(draft.paragraphs).toEqual(PROSE);
+    expect(reasonFor(draft, offer)).toBe('subscription or promotion box');
+  });
+});

@@ -101,7 +101,8 @@ export function markupVerdict(
     if (tag === 'aside' && !layout.has(el))
       return { action: 'remove', reason: 'aside box (pull quote or sidebar)' };
     const rule = markupRule(el);
-    if (rule && (rule.evenAroundMostProse || !layout.has(el))) return rule.verdict;
+    if (rule && (rule.evenAroundMostProse || !layout.has(el)) && !pastPaywall(el, root))
+      return rule.verdict;
   }
   if (block.element.tagName.toLowerCase() === 'tr' && headerRow(block.element))
     return { action: 'remove', reason: 'table header row (column names)' };
@@ -146,6 +147,25 @@ export function kicker(el: Element): boolean {
   return (
     /^h[1-6]$/i.test(el.tagName) &&
     classWords(el).some((w) => /^(section|kicker|category|rubric|eyebrow|overline)$/.test(w))
+  );
+}
+
+/**
+ * `<p class="body-paragraph paywall">` after `<p class="body-paragraph">`: news sites mark the story's
+ * paragraphs past the paywall line with a paywall class, which a subscriber's saved page shows as
+ * ordinary text. A paragraph classed exactly like another of the page's paragraphs, but for its
+ * paywall words, is the story's own; a paywall box ("Subscribe to keep reading") has its own classes.
+ */
+function pastPaywall(el: Element, root: Element): boolean {
+  const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+  const rest = classes.filter((c) => !/paywall/i.test(c));
+  if (rest.length === 0 || rest.length === classes.length) return false;
+  const tag = el.tagName.toLowerCase();
+  const same = rest.join(' ');
+  return [...root.getElementsByTagName(tag)].some(
+    (other) =>
+      other !== el &&
+      (other.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).join(' ') === same,
   );
 }
 
