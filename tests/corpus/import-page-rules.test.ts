@@ -219,3 +219,25 @@ describe('paragraphs past a paywall line', () => {
     expect(reasonFor(draft, offer)).toBe('subscription or promotion box');
   });
 });
+
+describe('the first paragraph of a story', () => {
+  it('keeps an opening paragraph that ends in a closing guillemet or a smiley', () => {
+    const swiss =
+      'Der Sportredaktor singt halblaut hinter seinem Bildschirm. «So heisst es doch, oder?»';
+    const blog =
+      'Zuerst dachte ich, ich könnte das verheimlichen. Dann wurde uns schnell klar, dass ihr viel zu aufmerksam seid. Nun gut… 😀';
+    for (const first of [swiss, blog]) {
+      const draft = page({ paragraphs: [first, ...PROSE] });
+      expect(draft.paragraphs).toEqual([first, ...PROSE]);
+    }
+  });
+
+  it('keeps a paragraph whose pasted markup carries a class word for tags', () => {
+    const pasted = `<p><span class="_fbReactionComponent__eventDetailsContentTags">${PROSE[0]}</span></p>`;
+    const draft = page({ paragraphs: PROSE.slice(1), top: pasted });
+    expect(draft.paragraphs).toEqual(PROSE);
+    // Real topic tags are still removed.
+    const tagged = page({ bottom: '<p class="tags">Schools, Budget, County board</p>' });
+    expect(reasonFor(tagged, 'Schools, Budget, County board')).toBe('topic tags');
+  });
+});

@@ -219,10 +219,16 @@ function doubtful(text: string): Verdict | undefined {
 
 /**
  * Article text: a sentence of some length that ends like one, in the punctuation of its script
- * (Chinese and Japanese end sentences with 。！？ and close quotes with 」』）).
+ * (Chinese and Japanese end sentences with 。！？ and close quotes with 」』）; French, German and Swiss
+ * writers close quotes with » « “ ›). A blogger's smiley after the full stop ("Nun gut… 😀") still ends
+ * a sentence.
  */
 export function looksLikeProse(text: string): boolean {
-  return wordCount(text) >= 8 && /[.!?:;"'”’)\]…。！？：；」』）]$/u.test(text);
+  const end = text.replace(
+    /(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u,
+    '',
+  );
+  return wordCount(text) >= 8 && /[.!?:;"'”’“»«›‹)\]…。！？：；」』）]$/u.test(end);
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;

@@ -4,9 +4,18 @@
  * panels; <aside> boxes; header rows of tables.
  */
 import type { HtmlBlock } from './blocks.js';
-import { looksLikeProse, type Verdict } from './furniture.js';
+import { looksLikeProse, wordCount, type Verdict } from './furniture.js';
 
-const MARKUP: { tokens: RegExp; verdict: Verdict; evenAroundMostProse?: boolean }[] = [
+const MARKUP: {
+  tokens: RegExp;
+  verdict: Verdict;
+  evenAroundMostProse?: boolean;
+  /**
+   * Topic tags and sharing buttons are a few words each: a paragraph of prose under such a class word
+   * is the article's, named by a script's class ("eventDetailsContentTags" on a pasted post).
+   */
+  neverProse?: boolean;
+}[] = [
   {
     tokens: /^(caption|captions|figcaption|credit|credits|photocredit|copyright)$/,
     verdict: { action: 'remove', reason: 'photo caption or credit' },
@@ -30,6 +39,7 @@ const MARKUP: { tokens: RegExp; verdict: Verdict; evenAroundMostProse?: boolean 
   {
     tokens: /^(share|sharing|social|sharebar|sharetools)$/,
     verdict: { action: 'remove', reason: 'sharing buttons' },
+    neverProse: true,
   },
   {
     tokens: /^(related|recommended|recirc|readmore|outbrain|taboola|morestories)$/,
@@ -47,6 +57,7 @@ const MARKUP: { tokens: RegExp; verdict: Verdict; evenAroundMostProse?: boolean 
   {
     tokens: /^(tags|topics|keywords|breadcrumb|breadcrumbs)$/,
     verdict: { action: 'remove', reason: 'topic tags' },
+    neverProse: true,
   },
   {
     tokens: /^(comment|comments)$/,
@@ -100,7 +111,7 @@ export function markupVerdict(
       };
     if (tag === 'aside' && !layout.has(el))
       return { action: 'remove', reason: 'aside box (pull quote or sidebar)' };
-    const rule = markupRule(el);
+    const rule = markupRule(el, block);
     if (rule && (rule.evenAroundMostProse || !layout.has(el)) && !pastPaywall(el, root))
       return rule.verdict;
   }
@@ -108,7 +119,7 @@ export function markupVerdict(
     return { action: 'remove', reason: 'table header row (column names)' };
   // <p><span class="photoCredit">Courtesy G4</span></p>: the one element that holds all the text says what it is.
   for (let el = soleChild(block.element); el; el = soleChild(el)) {
-    const rule = markupRule(el);
+    const rule = markupRule(el, block);
     if (rule && (rule.evenAroundMostProse || !layout.has(el))) return rule.verdict;
   }
   return undefined;
@@ -175,9 +186,16 @@ function headerRow(row: Element): boolean {
   return cells.length > 1 && cells.every((c) => c.tagName.toLowerCase() === 'th');
 }
 
-function markupRule(el: Element): (typeof MARKUP)[number] | undefined {
+/** Long enough to be a paragraph, not a sharing line ("A link has been sent to your friend."). */
+const PARAGRAPH_WORDS = 20;
+
+function markupRule(el: Element, block: HtmlBlock): (typeof MARKUP)[number] | undefined {
   const words = classWords(el);
-  return MARKUP.find((rule) => words.some((w) => rule.tokens.test(w)));
+  const prose =
+    block.linkShare < 0.5 && looksLikeProse(block.text) && wordCount(block.text) >= PARAGRAPH_WORDS;
+  return MARKUP.find(
+    (rule) => !(rule.neverProse && prose) && words.some((w) => rule.tokens.test(w)),
+  );
 }
 
 function classWords(el: Element): string[] {
