@@ -23,8 +23,10 @@
  *    or the rest of a title that opens with the site's name and a colon
  *    ("Blog: Post", as Blogger writes it); or an element that prints one
  *    piece of a title joined with bare hyphens or underscores ("新闻-网站");
- * 5. the page's one headline when its declared titles are worded otherwise, or
- *    give only the topic it names;
+ * 5. an <h1> that says what the page's structured breadcrumb names the page
+ *    (its declared titles written for search engines); the page's one
+ *    headline when its declared titles are worded otherwise, or give only the
+ *    topic it names;
  * 6. when every <h1> is the site's name (a logo), the first heading of the
  *    article itself;
  * 7. the declared title; on a page with no heading and a file's name for a
@@ -74,6 +76,7 @@ import { datedHeading } from './dated-heading.js';
 import { headingInColonTitle } from './colon-title.js';
 import { pageLanguage } from './language.js';
 import { unfilledTemplate } from './template-heading.js';
+import { breadcrumbOwnName } from './breadcrumb-name.js';
 
 export function headline(
   document: Document,
@@ -235,6 +238,14 @@ function shownHeadline(
   };
   const colonJoined = headingInColonTitle(declared, headings, site, blog);
   if (colonJoined) return colonJoined;
+  // "New US AI Safety Institute Consortium announced" in every declared title, "Nvidia, OpenAI and
+  // Amazon among 200 companies join new US AI Safety Institute Consortium" in the <h1>: a title written
+  // for search engines. The page's structured breadcrumb names the page as its <h1> does.
+  const crumb = breadcrumbOwnName(document);
+  const crumbed =
+    crumb && h1s.find((h) => comparable(h) === comparable(crumb) && wordCount(h) >= 3);
+  if (crumbed && !isOutlet(crumbed))
+    return { value: crumbed, from: "the page's <h1>, as its structured breadcrumb names the page" };
   // A page's one headline is what its readers see, also when the title it declared for social sites
   // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
   // So is a page whose every title tag gives only its topic ("Arbeit") where its one headline is a

@@ -11,6 +11,7 @@ import { headline } from './headline.js';
 import { insideClass } from './page-parts.js';
 import { parselyPage } from './parsely.js';
 import { publishedDate } from './published-date.js';
+import { sharedAddress } from './shared-address.js';
 import { jsonLd, metaTags, name, types } from './structured-data.js';
 
 export interface PageMetadata {
@@ -48,6 +49,7 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
     ['og:url', absoluteUrl(meta.get('og:url'))],
     ['the browser\u2019s "saved from" note', absoluteUrl(savedFrom)],
     ['the address it was fetched from', fetchedFrom],
+    ['the address its share buttons share', sharedAddress(document)],
   ]);
   if (url) found.url = url;
 

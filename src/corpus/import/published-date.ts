@@ -144,7 +144,12 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
     // WebSite, WebPage, ImageObject): the page's datePublished is the post's.
     ['the JSON-LD WebPage datePublished', webPage?.['datePublished']],
   ];
+  // A publication time the page also gives, to the second, as the time it expires ("Sat, 29 Jun 2019
+  // 11:05:41 GMT" in both article:published_time and article:expiration_time) is the moment the server
+  // answered, written into both tags: the day the page was saved, not the day the story ran.
+  const servedAt = meta.get('article:expiration_time')?.trim();
   for (const [from, value] of declared) {
+    if (servedAt && typeof value === 'string' && value.trim() === servedAt) continue;
     const date = fromValue(value);
     if (!date) continue;
     const shown = dayShown(value, date, from);
@@ -182,7 +187,8 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
   const generic = fromValue(genericValue);
   if (generic)
     return (
-      dayShown(genericValue, generic, 'the date meta tag') ?? {
+      dayShown(genericValue, generic, 'the date meta tag') ??
+      finerPrintedDate(document, lang, generic) ?? {
         value: generic,
         from: 'the date meta tag',
       }
@@ -223,6 +229,23 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
     if (date) return { value: date, from: `the ${key} meta tag` };
   }
   return yearlessPrintedDate(document);
+}
+
+/**
+ * A date tag that gives only the year or the month ("2020", as a paper's citation tags often do) on a
+ * page that prints a whole day within it ("Published in Animals 1 December 2020"): the same publication,
+ * told to the day. A printed day outside that year or month is another event (a review, an edition).
+ */
+function finerPrintedDate(
+  document: Document,
+  lang: string | undefined,
+  tagDate: string,
+): Found | undefined {
+  if (tagDate.length >= 10) return undefined;
+  const printed = datelineText(document, lang);
+  return printed && printed.value.length > tagDate.length && datesAgree(printed.value, tagDate)
+    ? { ...printed, from: `${printed.from} (the date meta tag says only ${tagDate})` }
+    : undefined;
 }
 
 function firstTag(meta: Map<string, string>, names: readonly string[]): string | undefined {

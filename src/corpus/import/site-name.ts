@@ -31,6 +31,8 @@ export function withoutSiteName(title: string, site: Site): string {
   // colon, often with no space around it; taken off where what follows the last colon names the site.
   const colon = /^(.*\S)\s*[:：]\s*([^:：]+)$/u.exec(title);
   if (colon && namesSite(colon[2]!, site)) return colon[1]!;
+  const whole = withoutWholeName(title, site.outlet);
+  if (whole) return whole;
   const post = withoutBlogName(title, site);
   if (post) return post;
   const parts = title.split(SITE_NAME_SEPARATOR);
@@ -44,6 +46,24 @@ export function withoutSiteName(title: string, site: Site): string {
   if (namesSite(parts[0]!, site) || SECTION_LABEL.test(parts[0]!.trim()))
     return title.slice(parts[0]!.length).replace(new RegExp(`^${SITE_NAME_SEPARATOR.source}`), '');
   return title;
+}
+
+/**
+ * "Headline - INCURVY Plus-Size Fashion - BLOG": a declared name that itself holds a separator is never
+ * one part of the split title (its last part, "BLOG", names nothing), so it is taken off whole where the
+ * title ends with it after a separator, or opens with it before one. Only the whole declared name counts:
+ * a headline's own words after a dash may begin like it.
+ */
+function withoutWholeName(title: string, outlet: string | undefined): string | undefined {
+  if (!outlet || !SITE_NAME_SEPARATOR.test(outlet)) return undefined;
+  const name = comparable(outlet);
+  for (const m of title.matchAll(new RegExp(SITE_NAME_SEPARATOR.source, 'g'))) {
+    const before = title.slice(0, m.index);
+    const after = title.slice(m.index + m[0].length);
+    if (comparable(after) === name && before.trim()) return before.trim();
+    if (comparable(before) === name && after.trim()) return after.trim();
+  }
+  return undefined;
 }
 
 /**
