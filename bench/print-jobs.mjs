@@ -20,7 +20,8 @@ export async function writePrintJobs({ projectDir, quizId, rosterFile, outDir })
   const [
     { openProject },
     { requireContent },
-    { planQuiz, rosterName },
+    { planQuiz },
+    { rosterName },
     { packPrintJobs },
     { loadRoster },
     { pdfDate },
@@ -28,6 +29,7 @@ export async function writePrintJobs({ projectDir, quizId, rosterFile, outDir })
     dist('project.js'),
     dist('content.js'),
     dist('produce/quiz-plan.js'),
+    dist('produce/class-roster.js'),
     dist('produce/print-packs.js'),
     dist('quiz/roster.js'),
     dist('produce/produce.js'),

@@ -166,7 +166,7 @@ export async function precompileTemplates() {
  * dist/, built just before.
  */
 export async function catalogueFonts() {
-  const { fontCatalogue } = await import('../dist/render/fonts.js');
+  const { fontCatalogue } = await import('../dist/render/font-packages.js');
   const { FONT_CATALOGUE, writeCataloguedFamily } =
     await import('../dist/render/font-catalogue.js');
   rmSync(path.join(ROOT, FONT_CATALOGUE), { recursive: true, force: true });

@@ -94,3 +94,6 @@ export const TYPE_LABELS: Record<QuestionType, string> = {
   ordering: 'ordering',
   essay: 'essay',
 };
+
+/** The part of a question that cites the corpus. */
+export type Citing = Pick<QuestionBase, 'id' | 'passages' | 'evidence'>;

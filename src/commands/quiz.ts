@@ -70,10 +70,11 @@ export async function quizCommand(quizId: string, options: QuizOptions, io: Io):
   const paper = options.paper ? parsePaper(options.paper) : undefined;
   const rosterFile = options.roster ? path.resolve(io.cwd, options.roster) : undefined;
   const formats = parseFormats(options.format);
-  const [{ commandLine, generate }, { planQuiz, readClassRoster }, { findBlueprint }] =
+  const [{ commandLine, generate }, { planQuiz }, { readClassRoster }, { findBlueprint }] =
     await Promise.all([
       import('../produce/generate.js'),
       import('../produce/quiz-plan.js'),
+      import('../produce/class-roster.js'),
       import('../quiz/blueprint.js'),
     ]);
   return generate(options, io, formats.includes('pdf'), async ({ content }) => {

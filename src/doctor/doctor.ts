@@ -11,7 +11,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { messageOf } from '../pdf/browser.js';
 import { CHROMIUM_INSTALL_HELP, findChromium, type FoundChromium } from '../pdf/chromium.js';
-import { bundledFamilies, fontAssets, type BundledFamily } from '../render/fonts.js';
+import { bundledFamilies, type BundledFamily } from '../render/font-packages.js';
+import { fontAssets } from '../render/fonts.js';
 import { handoutVersion } from '../version.js';
 
 export interface Finding {

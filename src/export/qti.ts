@@ -10,7 +10,8 @@
 import { zipSync } from 'fflate';
 import { compareStrings } from '../errors.js';
 import type { Question } from '../bank/question.js';
-import { writeItem, type QtiQuestion } from './qti-items.js';
+import { writeItem } from './qti-items.js';
+import type { QtiQuestion } from './qti-question-types.js';
 import { plainNumber, toHtml } from './text.js';
 import { element, serializeXml, textElement, xmlDocument } from './xml.js';
 import type { ExportFile, ExportGroup, ExportInput, ExportResult, ExportWarning } from './types.js';

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { LineCounter } from 'yaml';
 import type { Problem, ProblemList, SourceLocation } from '../errors.js';
-import { describeCharacter, uncoveredCharacters } from '../render/fonts.js';
+import { describeCharacter, uncoveredCharacters } from '../render/font-coverage.js';
 import { listFiles } from '../util/files.js';
 import { yaml } from '../util/yaml-source.js';
 

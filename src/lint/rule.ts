@@ -6,7 +6,7 @@
  * problems and applies each question's `allow`.
  */
 import type { Severity } from '../errors.js';
-import type { Citing } from '../bank/load.js';
+import type { Citing } from '../bank/question.js';
 import type { Question } from '../bank/question.js';
 import type { Corpus } from '../corpus/article.js';
 import type { Blueprint } from '../quiz/blueprint.js';

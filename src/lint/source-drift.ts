@@ -8,7 +8,7 @@
  */
 import type { ProblemList } from '../errors.js';
 import type { Article, Corpus } from '../corpus/article.js';
-import type { Citing } from '../bank/load.js';
+import type { Citing } from '../bank/question.js';
 import type { Reference } from '../reference/reference.js';
 import type { BriefingConfig } from '../briefing/config.js';
 import {

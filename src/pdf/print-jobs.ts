@@ -131,12 +131,13 @@ export interface OpenPrinter extends Printer {
 
 /**
  * Job indices, longest document first: a pack of thirty copies started last
- * would keep one tab busy while the other sits idle. The HTML's length
- * stands in for the print time; ties keep the plan's order.
+ * would keep one tab busy while the other sits idle. The jobs' sizes
+ * (jobSizes) stand in for the print time; ties keep the plan's order.
+ * Taken as sizes, not jobs, because the printer needs them again to know
+ * how long each tab's next job is: a job's HTML is walked once.
  */
-export function longestFirst(jobs: readonly Pick<PrintJob, 'html' | 'size'>[]): number[] {
-  const sizes = jobSizes(jobs);
-  return jobs.map((_, index) => index).sort((a, b) => sizes[b]! - sizes[a]!);
+export function longestFirst(sizes: readonly number[]): number[] {
+  return sizes.map((_, index) => index).sort((a, b) => sizes[b]! - sizes[a]!);
 }
 
 /** What each job counts for in longestFirst: its `size`, or its HTML's length. */

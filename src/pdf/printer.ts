@@ -117,7 +117,8 @@ class QueuePrinter implements OpenPrinter {
     }
     const session = await this.#sessionOnce();
     const failures: PrintFailure[] = [];
-    const order = longestFirst(jobs);
+    const sizes = jobSizes(jobs);
+    const order = longestFirst(sizes);
     let next = 0;
     let done = 0;
     let fatal: { error: unknown } | undefined;
@@ -126,7 +127,6 @@ class QueuePrinter implements OpenPrinter {
     const workers = Math.min(this.#concurrency, jobs.length);
     const turns = new RenderTurns();
     let idleTabs = workers;
-    const sizes = jobSizes(jobs);
     const work = async (): Promise<void> => {
       const slot = new TabSlot(this.#options.fileRoots, this.#limits, () => {
         this.#tabsOpened += 1;

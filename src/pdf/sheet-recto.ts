@@ -7,7 +7,7 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import { NO_PAUSES } from './metadata.js';
-import { sheetBreak } from './pack.js';
+import { sheetBreak } from './pack-parts.js';
 import { PdfSource } from './pdf-source.js';
 
 export async function sheetOnRecto(pdf: Uint8Array): Promise<Uint8Array> {

@@ -30,7 +30,7 @@ const ATTEMPTS = 2;
 const PAGES_PER_TAB = 10;
 
 /**
- * A job this short (its size, as longestFirst counts it) may still print in
+ * A job this short (its size, as jobSizes counts it) may still print in
  * a tab that has printed PAGES_PER_TAB pages, once: a short document adds a
  * few MB to a renderer (5 MB for the explanations booklet after a chunk of
  * marking grids), where a fresh tab costs a renderer's start and its fonts

@@ -10,10 +10,10 @@ import type { Problem } from '../errors.js';
 import type { Blueprint } from '../quiz/blueprint.js';
 import type { BriefingConfig } from '../briefing/config.js';
 import type { OutputFormat } from './plan.js';
-import type { QuizPlanOptions } from './quiz-plan.js';
+import type { QuizPlanOptions } from './quiz-planning.js';
 import type { BriefingPlanOptions } from './briefing-plan.js';
 import type { QuizExport } from './export-plan.js';
-import { blueprintRoster } from './quiz-plan.js';
+import { blueprintRoster } from './class-roster.js';
 
 export interface BuildParts {
   quizzes: { blueprint: Blueprint; options: QuizPlanOptions }[];

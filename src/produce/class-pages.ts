@@ -25,14 +25,10 @@ import { classDraw } from '../quiz/draw.js';
 import { pageCharacters } from '../render/fonts.js';
 import { templateEnvironment, type Environment } from '../render/env.js';
 import type { RenderFrame } from '../render/page.js';
-import {
-  classFills,
-  renderCopy,
-  renderKey,
-  renderedItems,
-  type QuizRenderContext,
-  type RenderedItems,
-} from '../render/quiz.js';
+import type { QuizRenderContext } from '../render/quiz-context.js';
+import { renderCopy } from '../render/quiz-copy.js';
+import { renderKey } from '../render/quiz-key.js';
+import { classFills, renderedItems, type RenderedItems } from '../render/rendered-items.js';
 import { renderMarkingGrid } from '../render/marking-grid.js';
 import { HandoutError } from '../errors.js';
 import { StagedFolder } from '../write/staged-folder.js';

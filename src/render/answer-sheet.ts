@@ -6,17 +6,10 @@
 import nunjucks from 'nunjucks';
 import type { QuizCopy } from '../quiz/copy.js';
 import { encodeSheetCode, qrSvg, sheetCodeText, type SheetCode } from '../sheet/code.js';
-import {
-  BOX,
-  BUBBLE_RADIUS,
-  ID_NOTE,
-  MARK_SIZE,
-  sheetLayout,
-  type Bubble,
-  type DigitGrid,
-  type LayoutOptions,
-  type Point,
-} from '../sheet/layout.js';
+import { BOX, BUBBLE_RADIUS } from '../sheet/digit-grid.js';
+import { sheetLayout, type LayoutOptions } from '../sheet/layout.js';
+import type { Bubble, DigitGrid, Point } from '../sheet/layout-types.js';
+import { ID_NOTE, MARK_SIZE } from '../sheet/page-marks.js';
 
 /** Millimetres as CSS, by length: a class's sheets share their positions, so each is written once. */
 const lengths = new Map<number, string>();

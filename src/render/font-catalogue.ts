@@ -1,5 +1,5 @@
 /**
- * The bundled font families as fonts.ts reads them from their packages
+ * The bundled font families as font-packages.ts reads them from their packages
  * (each face's file, unicode-range and @font-face rule), worked out when
  * handout is built (scripts/bundle.mjs writes dist/font-catalogue/): parsing
  * the packages' stylesheets cost every run that writes pages 30-60 ms of
@@ -110,7 +110,7 @@ export function cataloguedFamily(
   return same ? entry : undefined;
 }
 
-/** Writes the entry for package `pkg` (the build does, from the families fonts.ts reads). */
+/** Writes the entry for package `pkg` (the build does, from the families font-packages.ts reads). */
 export function writeCataloguedFamily(
   packageRoot: string,
   pkg: string,

@@ -18,17 +18,10 @@ import { bubbleType } from '../sheet/layout.js';
 import { renderTemplate } from './env.js';
 import { pageFrame } from './page.js';
 import { fieldMarker } from './page-fill.js';
-import {
-  copyName,
-  copyView,
-  footer,
-  gridColumns,
-  gridItem,
-  quizView,
-  studentFields,
-  type ExplanationsBooklet,
-  type QuizRenderContext,
-} from './quiz.js';
+import type { ExplanationsBooklet } from './explanations.js';
+import { copyName, copyView, footer, quizView, type QuizRenderContext } from './quiz-context.js';
+import { studentFields } from './quiz-copy.js';
+import { gridColumns, gridItem } from './quiz-key.js';
 
 /**
  * A compact key: one marking grid with this copy's letters and, for each

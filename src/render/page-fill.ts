@@ -60,7 +60,7 @@ export interface PageFills {
 
 /**
  * `ownDirs`: the project's template folders, searched before the built-in
- * one; `key` gives a short key for a shape (see shapeKey in quiz.ts).
+ * one; `key` gives a short key for a shape (see shapeKey in rendered-items.ts).
  */
 export function pageFills(
   env: Environment,

@@ -6,7 +6,7 @@
  */
 import type { QuizCopy } from '../quiz/copy.js';
 import type { SheetCode } from '../sheet/code.js';
-import type { SheetLayout } from '../sheet/layout.js';
+import type { SheetLayout } from '../sheet/layout-types.js';
 import type { Reading } from './decide.js';
 import type { DoubtLedger } from './doubt-ledger.js';
 import { copyKey, pageKey, scannedLabel } from './keys.js';

@@ -5,7 +5,8 @@
  * compared with the empty bubbles of the same page, so the grey letter
  * printed inside and the scanner's contrast cancel out.
  */
-import { BUBBLE_RADIUS, type Bubble } from '../sheet/layout.js';
+import { BUBBLE_RADIUS } from '../sheet/digit-grid.js';
+import type { Bubble } from '../sheet/layout-types.js';
 import { project, type Homography } from './homography.js';
 import { sample, type GreyImage } from './image.js';
 import type { Levels } from './locate.js';

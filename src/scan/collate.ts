@@ -11,7 +11,8 @@
 import type { QuizCopy } from '../quiz/copy.js';
 import { ProblemList } from '../errors.js';
 import { sheetCodeText } from '../sheet/code.js';
-import { sheetLayout, type SheetLayout } from '../sheet/layout.js';
+import { sheetLayout } from '../sheet/layout.js';
+import type { SheetLayout } from '../sheet/layout-types.js';
 import { assemble, type PageRead } from './assemble.js';
 import { CORRECTIONS_HAVE_MISTAKES } from './corrections.js';
 import { DoubtLedger } from './doubt-ledger.js';

@@ -4,7 +4,7 @@
  * where one is allowed, a gap inside a number) becomes a doubt with the
  * reading it proposes; nothing is guessed.
  */
-import type { ChoiceRow, DigitGrid, SheetPage } from '../sheet/layout.js';
+import type { ChoiceRow, DigitGrid, SheetPage } from '../sheet/layout-types.js';
 import type { MeasuredBubble } from './bubbles.js';
 
 export interface Reading {

@@ -3,7 +3,7 @@
  * from the four corner marks. It absorbs rotation, scale, skew and the
  * slight perspective of a phone photo in one 3x3 matrix.
  */
-import type { Point } from '../sheet/layout.js';
+import type { Point } from '../sheet/layout-types.js';
 
 /** Row-major 3x3 matrix with h[8] = 1. */
 export type Homography = readonly number[];

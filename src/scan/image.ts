@@ -4,7 +4,7 @@
  * decodes them; the rest of the scanner works on plain byte arrays.
  */
 import sharp from 'sharp';
-import type { Point } from '../sheet/layout.js';
+import type { Point } from '../sheet/layout-types.js';
 import type { GreyImage } from './qr-reader.js';
 import { project, type Homography } from './homography.js';
 

@@ -6,7 +6,7 @@
  * readable there).
  */
 import { parseSheetCode, type SheetCode } from '../sheet/code.js';
-import { MARK_SIZE, PAPER_MM, markCentres, qrPlace } from '../sheet/layout.js';
+import { MARK_SIZE, PAPER_MM, markCentres, qrPlace } from '../sheet/page-marks.js';
 import type { Paper } from '../quiz/blueprint.js';
 import { homography, project, type Homography } from './homography.js';
 import { rectify, sample, type GreyImage } from './image.js';

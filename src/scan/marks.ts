@@ -7,7 +7,8 @@
  * turned any way.
  */
 import type { Paper } from '../quiz/blueprint.js';
-import { MARK_INSET, MARK_SIZE, PAPER_MM, type Point } from '../sheet/layout.js';
+import type { Point } from '../sheet/layout-types.js';
+import { MARK_INSET, MARK_SIZE, PAPER_MM } from '../sheet/page-marks.js';
 import type { GreyImage } from './image.js';
 
 export interface MarkQuad {

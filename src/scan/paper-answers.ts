@@ -9,7 +9,7 @@
 import type { ProblemList } from '../errors.js';
 import { readAnswer } from '../grade/answers.js';
 import type { CopyItem, QuizCopy } from '../quiz/copy.js';
-import type { SheetLayout } from '../sheet/layout.js';
+import type { SheetLayout } from '../sheet/layout-types.js';
 import type { DoubtLedger } from './doubt-ledger.js';
 import { copyKey, scannedLabel } from './keys.js';
 import type { Doubt, ScannedCopy, ScanSetup } from './scan-result.js';

@@ -11,13 +11,9 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SheetCode } from '../sheet/code.js';
-import {
-  nameArea,
-  pageBubbles,
-  type SheetLayout,
-  type SheetPage,
-  type SheetRow,
-} from '../sheet/layout.js';
+import { pageBubbles } from '../sheet/layout.js';
+import type { SheetLayout, SheetPage, SheetRow } from '../sheet/layout-types.js';
+import { nameArea } from '../sheet/page-marks.js';
 import { measureBubbles } from './bubbles.js';
 import { readPage, type Reading } from './decide.js';
 import { decodeImage, rectify, thumbnail, toPng, type GreyImage } from './image.js';

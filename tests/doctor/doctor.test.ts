@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/pdf/chromium.js';
-import { bundledFamilies } from '../../src/render/fonts.js';
+import { bundledFamilies } from '../../src/render/font-packages.js';
 import { runCli } from '../helpers/cli.js';
 import { makeProject } from '../helpers/project.js';
 

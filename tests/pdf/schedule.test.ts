@@ -1,6 +1,6 @@
 /** How print jobs are shared out: longest first over the tabs, packs in chunks of similar size. */
 import { describe, expect, it } from 'vitest';
-import { longestFirst } from '../../src/pdf/print-jobs.js';
+import { jobSizes, longestFirst } from '../../src/pdf/print-jobs.js';
 import {
   CHUNK_CHARACTERS,
   MAX_CHUNK_COPIES,
@@ -12,7 +12,9 @@ const job = (html: string) => ({ html, baseUrl: 'file:///tmp/', title: html });
 
 describe('scheduling', () => {
   it('prints the longest documents first, keeping the plan order among equals', () => {
-    expect(longestFirst([job('a'), job('ccc'), job('bb'), job('ccc')])).toEqual([1, 3, 2, 0]);
+    expect(longestFirst(jobSizes([job('a'), job('ccc'), job('bb'), job('ccc')]))).toEqual([
+      1, 3, 2, 0,
+    ]);
   });
 
   it('cuts a class into chunks of nearly equal size, two at least so both tabs work', () => {

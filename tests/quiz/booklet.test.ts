@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { classDraw } from '../../src/quiz/draw.js';
 import type { Student } from '../../src/quiz/copy.js';
-import { bookletOf } from '../../src/render/quiz.js';
+import { bookletOf } from '../../src/render/explanations.js';
 import { blueprint, bundled } from './fixtures.js';
 
 const students: Student[] = Array.from({ length: 80 }, (_, i) => ({

@@ -17,7 +17,8 @@ import {
   woffFacts,
   writeCataloguedFamily,
 } from '../../src/render/font-catalogue.js';
-import { fontAssets, fontCatalogue } from '../../src/render/fonts.js';
+import { fontCatalogue } from '../../src/render/font-packages.js';
+import { fontAssets } from '../../src/render/fonts.js';
 import { ensureBuilt } from '../helpers/build.js';
 import { REPO } from '../helpers/project.js';
 

@@ -13,12 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { drawStudentCopies } from '../../src/quiz/draw.js';
 import type { Student } from '../../src/quiz/copy.js';
 import { templateEnvironment } from '../../src/render/env.js';
-import {
-  classFills,
-  explanationsBooklet,
-  renderCopy,
-  renderedItems,
-} from '../../src/render/quiz.js';
+import { explanationsBooklet } from '../../src/render/explanations.js';
+import { renderCopy } from '../../src/render/quiz-copy.js';
+import { classFills, renderedItems } from '../../src/render/rendered-items.js';
 import { renderMarkingGrid } from '../../src/render/marking-grid.js';
 import { renderPair } from '../../src/render/page.js';
 import { BUILTIN_TEMPLATES } from '../../src/project.js';

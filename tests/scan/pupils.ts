@@ -6,7 +6,8 @@
  */
 import seedrandom from 'seedrandom';
 import sharp from 'sharp';
-import { BUBBLE_RADIUS, type Bubble } from '../../src/sheet/layout.js';
+import { BUBBLE_RADIUS } from '../../src/sheet/digit-grid.js';
+import type { Bubble } from '../../src/sheet/layout-types.js';
 import { homography } from '../../src/scan/homography.js';
 import { sample, type GreyImage } from '../../src/scan/image.js';
 

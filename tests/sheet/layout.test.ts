@@ -5,19 +5,15 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { QUESTION_TYPES } from '../../src/bank/schema.js';
 import { drawStudentCopies, drawVersions } from '../../src/quiz/draw.js';
-import { explanationsBooklet, renderCopy } from '../../src/render/quiz.js';
+import { explanationsBooklet } from '../../src/render/explanations.js';
+import { renderCopy } from '../../src/render/quiz-copy.js';
 import { renderMarkingGrid } from '../../src/render/marking-grid.js';
 import { keyNotation } from '../../src/quiz/key.js';
 import { templateEnvironment } from '../../src/render/env.js';
 import { encodeSheetCode, parseSheetCode, qrSvg, sheetCodeText } from '../../src/sheet/code.js';
-import {
-  BUBBLE_RADIUS,
-  MARK_INSET,
-  MARK_SIZE,
-  numberFormat,
-  pageBubbles,
-  sheetLayout,
-} from '../../src/sheet/layout.js';
+import { BUBBLE_RADIUS, numberFormat } from '../../src/sheet/digit-grid.js';
+import { pageBubbles, sheetLayout } from '../../src/sheet/layout.js';
+import { MARK_INSET, MARK_SIZE } from '../../src/sheet/page-marks.js';
 import { blueprint, bundled } from '../quiz/fixtures.js';
 
 const everyType = blueprint(`versions: 2

@@ -1,5 +1,5 @@
 /** Where a question's list fields are written: one value or a list of them. */
-import type { Citing } from '../../bank/load.js';
+import type { Citing } from '../../bank/question.js';
 import type { YamlPath } from '../../util/yaml-source.js';
 
 export const passagePath = (citing: Citing, i: number): YamlPath =>
