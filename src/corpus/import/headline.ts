@@ -38,7 +38,8 @@
  * stories' teasers, never the headline (save a sidebar <h1> that says a
  * declared title on a page with no other <h1>: a layout that sets the
  * story's header in a side column); nor is a heading that is only a link
- * to the site's home page (a blog's name above each post).
+ * to the site's home page (a blog's name above each post), nor a search
+ * box's heading saved with an empty slot for the words searched for.
  */
 import type { Found } from './extracted.js';
 import { entryUnderSiteName, withoutPageCounter } from './entry-title.js';
@@ -74,6 +75,7 @@ import { joinedTitlePiece } from './joined-title.js';
 import { datedHeading } from './dated-heading.js';
 import { headingInColonTitle } from './colon-title.js';
 import { pageLanguage } from './language.js';
+import { unfilledTemplate } from './template-heading.js';
 import { breadcrumbOwnName } from './breadcrumb-name.js';
 
 export function headline(
@@ -106,7 +108,9 @@ function shownHeadline(
   // title says. Where it has, a sidebar heading that says it is a feed's link to this very story.
   const declaredExactly = (h: Element): boolean =>
     social.some(([, v]) => comparable(shownLines(h).join(' ')) === comparable(v));
-  const allH1s = [...document.querySelectorAll('h1')].filter((h) => !screenReaderOnly(h));
+  const allH1s = [...document.querySelectorAll('h1')].filter(
+    (h) => !screenReaderOnly(h) && !unfilledTemplate(h),
+  );
   const outsideTeasers = allH1s.filter((h) => !inTeaser(h));
   const h1Elements = outsideTeasers.length
     ? outsideTeasers
