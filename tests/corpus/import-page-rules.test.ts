@@ -241,3 +241,21 @@ describe('the first paragraph of a story', () => {
     expect(reasonFor(tagged, 'Schools, Budget, County board')).toBe('topic tags');
   });
 });
+
+describe('a story set in runs of paragraphs', () => {
+  const run = (text: string) =>
+    `<div class="post-content text-block"><section><p>${text}</p></section></div>`;
+  const advert = '<div class="ad-slot"><img src="ad.png" alt=""></div>';
+  const note =
+    'This story is published under a licence; reproduction in whole or in part without written permission is forbidden.';
+
+  it('keeps every run of the story, not only the longest, and still ends before a footer note', () => {
+    const draft = page({
+      paragraphs: [],
+      top: [run(PROSE[0]!), advert, run(PROSE[1]!), advert, run(PROSE[2]!)].join(''),
+      bottom: `<div class="site-notes"><p>${note}</p></div>`,
+    });
+    expect(draft.paragraphs).toEqual(PROSE);
+    expect(reasonFor(draft, note)).toBe('page footer after the article text');
+  });
+});

@@ -192,7 +192,8 @@ function trimEdges(extracted: Extracted, kept: HtmlBlock[], removed: ImportNote[
   const article = main?.closest('article');
   if (article) main = article;
   let end = kept.length;
-  const inMain = (block: HtmlBlock): boolean => Boolean(main && main.contains(block.element));
+  const story = main ? runsOf(main, kept) : [];
+  const inMain = (block: HtmlBlock): boolean => story.some((run) => run.contains(block.element));
   const lastInMain = kept.findLastIndex(inMain);
   if (main && lastInMain >= 0) end = lastInMain + 1;
   for (const block of kept.slice(0, start))
@@ -200,6 +201,29 @@ function trimEdges(extracted: Extracted, kept: HtmlBlock[], removed: ImportNote[
   for (const block of kept.slice(end))
     removed.push(blockNote(block, 'page footer after the article text'));
   extracted.paragraphs = kept.slice(start, end).map((b) => b.text);
+}
+
+/**
+ * A story set in runs of paragraphs, one container each, between adverts, images or quotes
+ * (`<div class="text-block">`, an advert, `<div class="text-block">`): the container with the most text
+ * is one run, and the runs of the same kind beside it, a few levels up, are the story's too. Its end is
+ * the last run's end, not the first's; a footer note in a container of its own still ends it.
+ */
+function runsOf(main: Element, kept: HtmlBlock[]): Element[] {
+  let run: Element = main;
+  for (let level = 0; level < 5 && run.parentElement; level++, run = run.parentElement) {
+    const kind = run.getAttribute('class')?.trim();
+    if (!kind) continue;
+    const twins = [...run.parentElement.children].filter(
+      (other) =>
+        other === run ||
+        (other.tagName === run.tagName &&
+          other.getAttribute('class')?.trim() === kind &&
+          kept.some((b) => other.contains(b.element) && looksLikeProse(b.text))),
+    );
+    if (twins.length > 1) return twins;
+  }
+  return [main];
 }
 
 /**
