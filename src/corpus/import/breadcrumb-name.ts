@@ -4,8 +4,28 @@
  * <title>, og:title, the JSON-LD headline); the breadcrumb's last item still names the post as the
  * publishing system names it, the wording its <h1> shows.
  */
-import { clean } from './page-parts.js';
+import type { Found } from './extracted.js';
+import { wordCount } from './furniture.js';
+import { clean, comparable } from './page-parts.js';
 import { jsonLd, name, types, type Json } from './structured-data.js';
+
+/**
+ * "New US AI Safety Institute Consortium announced" in every declared title, "Nvidia, OpenAI and
+ * Amazon among 200 companies join new US AI Safety Institute Consortium" in the <h1>: a title written
+ * for search engines. The page's structured breadcrumb names the page as its <h1> does, and that <h1>
+ * (of three words or more, not the outlet's name) is the headline.
+ */
+export function breadcrumbHeadline(
+  document: Document,
+  h1s: string[],
+  isOutlet: (text: string) => boolean,
+): Found | undefined {
+  const crumb = breadcrumbOwnName(document);
+  const crumbed =
+    crumb && h1s.find((h) => comparable(h) === comparable(crumb) && wordCount(h) >= 3);
+  if (!crumbed || isOutlet(crumbed)) return undefined;
+  return { value: crumbed, from: "the page's <h1>, as its structured breadcrumb names the page" };
+}
 
 export function breadcrumbOwnName(document: Document): string | undefined {
   for (const list of jsonLd(document)) {

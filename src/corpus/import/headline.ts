@@ -45,7 +45,6 @@ import type { Found } from './extracted.js';
 import { entryUnderSiteName, withoutPageCounter } from './entry-title.js';
 import { bylineAuthor, wordCount } from './furniture.js';
 import {
-  clean,
   comparable,
   headingTexts,
   inBreadcrumb,
@@ -76,7 +75,8 @@ import { datedHeading } from './dated-heading.js';
 import { headingInColonTitle } from './colon-title.js';
 import { pageLanguage } from './language.js';
 import { unfilledTemplate } from './template-heading.js';
-import { breadcrumbOwnName } from './breadcrumb-name.js';
+import { breadcrumbHeadline } from './breadcrumb-name.js';
+import { headingUnderLogo } from './logo-heading.js';
 
 export function headline(
   document: Document,
@@ -238,14 +238,8 @@ function shownHeadline(
   };
   const colonJoined = headingInColonTitle(declared, headings, site, blog);
   if (colonJoined) return colonJoined;
-  // "New US AI Safety Institute Consortium announced" in every declared title, "Nvidia, OpenAI and
-  // Amazon among 200 companies join new US AI Safety Institute Consortium" in the <h1>: a title written
-  // for search engines. The page's structured breadcrumb names the page as its <h1> does.
-  const crumb = breadcrumbOwnName(document);
-  const crumbed =
-    crumb && h1s.find((h) => comparable(h) === comparable(crumb) && wordCount(h) >= 3);
-  if (crumbed && !isOutlet(crumbed))
-    return { value: crumbed, from: "the page's <h1>, as its structured breadcrumb names the page" };
+  const crumbed = breadcrumbHeadline(document, h1s, isOutlet);
+  if (crumbed) return crumbed;
   // A page's one headline is what its readers see, also when the title it declared for social sites
   // is worded differently ("The Few. The Proud. The New Marines?" shown, "... Getting a Makeover?" shared).
   // So is a page whose every title tag gives only its topic ("Arbeit") where its one headline is a
@@ -260,20 +254,8 @@ function shownHeadline(
       value: headlines[0]!,
       from: "the page's <h1> (its declared title is worded otherwise)",
     };
-  // Every <h1> is the site's logo (its name, or a link home): the article's own first heading is its
-  // headline, even where the title shared on social sites is a different, louder wording of it.
-  const logos = h1Elements.filter(
-    (h) => isOutlet(clean(h.textContent ?? '')) || linksHome(h, site.address),
-  );
-  if (h1Elements.length > 0 && logos.length === h1Elements.length) {
-    const own = headingTexts(
-      [...document.querySelectorAll('article h1, article h2, main h1, main h2')].filter(
-        (h) => !inTeaser(h),
-      ),
-    ).find((h) => wordCount(h) >= 3 && !isOutlet(h) && !bylineAuthor(h));
-    if (own)
-      return { value: own, from: "the article's first heading (the <h1> is the site's name)" };
-  }
+  const underLogo = headingUnderLogo(document, h1Elements, site, isOutlet);
+  if (underLogo) return underLogo;
   const shown = candidates[0];
   if (shown && shown[0] !== 'the page <title>') return { value: shown[1], from: shown[0] };
   const bold = boldParagraphHeadline(document, values);
