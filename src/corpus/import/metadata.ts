@@ -4,6 +4,7 @@
  * search engines and social sites (JSON-LD, Open Graph, article: tags) comes
  * first; then the page's visible headline, <time> elements and dateline text.
  */
+import { withoutLeftoverReferences } from './character-references.js';
 import type { Found } from './extracted.js';
 import { dateInText } from './dates.js';
 import { bylineAuthor } from './furniture.js';
@@ -57,10 +58,13 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
     document,
     {
       og: meta.get('og:title'),
-      jsonLd: typeof article?.['headline'] === 'string' ? article['headline'] : undefined,
+      jsonLd:
+        typeof article?.['headline'] === 'string'
+          ? withoutLeftoverReferences(article['headline'])
+          : undefined,
       twitter: meta.get('twitter:title'),
-      parsely: parsely.title,
-      title: document.querySelector('title')?.textContent ?? undefined,
+      parsely: parsely.title && withoutLeftoverReferences(parsely.title),
+      title: withoutLeftoverReferences(document.querySelector('title')?.textContent ?? ''),
     },
     {
       outlet: outlet?.value,
