@@ -4,7 +4,7 @@
  * search engines and social sites (JSON-LD, Open Graph, article: tags) comes
  * first; then the page's visible headline, <time> elements and dateline text.
  */
-import { withoutLeftoverReferences } from './character-references.js';
+import { declaredText } from './declared-text.js';
 import type { Found } from './extracted.js';
 import { dateInText } from './dates.js';
 import { bylineAuthor } from './furniture.js';
@@ -59,12 +59,10 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
     {
       og: meta.get('og:title'),
       jsonLd:
-        typeof article?.['headline'] === 'string'
-          ? withoutLeftoverReferences(article['headline'])
-          : undefined,
+        typeof article?.['headline'] === 'string' ? declaredText(article['headline']) : undefined,
       twitter: meta.get('twitter:title'),
-      parsely: parsely.title && withoutLeftoverReferences(parsely.title),
-      title: withoutLeftoverReferences(document.querySelector('title')?.textContent ?? ''),
+      parsely: parsely.title && declaredText(parsely.title),
+      title: declaredText(document.querySelector('title')?.textContent ?? ''),
     },
     {
       outlet: outlet?.value,
