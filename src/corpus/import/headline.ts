@@ -77,6 +77,7 @@ import { pageLanguage } from './language.js';
 import { unfilledTemplate } from './template-heading.js';
 import { breadcrumbHeadline } from './breadcrumb-name.js';
 import { headingUnderLogo } from './logo-heading.js';
+import { headingOfUnpunctuatedTitle } from './unpunctuated-title.js';
 
 export function headline(
   document: Document,
@@ -208,6 +209,8 @@ function shownHeadline(
   }
   const line = titlePartLine(headingElements, candidates, isOutlet);
   if (line) return { value: line, from: 'the line of a heading that says one part of the title' };
+  const unpunctuated = headingOfUnpunctuatedTitle(headings, candidates, isOutlet);
+  if (unpunctuated) return unpunctuated;
   // A theme that names its main column for the sidebar beside it ("<div class="sidebar_content">" next
   // to "<div class="sidebar_wrapper">"): on a page with no <h1> of its own, where no other heading says
   // a part of a title, one in such a column (not in a menu or a list of stories) that says a part of

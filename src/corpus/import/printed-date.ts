@@ -216,8 +216,11 @@ function factColumn(el: Element): boolean {
   return el.closest('aside')!.closest('article') !== null && !inSidebar(el);
 }
 
-/** Class words of a site's menu bar, which some sites print today's date in. */
-const MENU_WORDS = /^(menu|navigation|topnavigation|navbar|topbar)$/;
+/**
+ * Class words of a site's menu bar, which some sites print today's date in, and of the element a site
+ * names for today's date ("today-info", "todays-date"): the day the page was opened, not the story's.
+ */
+const MENU_WORDS = /^(menu|navigation|topnavigation|navbar|topbar|today|todays)$/;
 
 function inComments(el: Element): boolean {
   return insideClass(el, ASIDE_WORDS) !== undefined;

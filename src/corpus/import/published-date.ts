@@ -27,6 +27,7 @@ import { datelineText, openingDateline, sideColumn } from './printed-date.js';
 import { shownEditDate } from './shown-edit-date.js';
 import type { Json } from './structured-data.js';
 import { dateUnderHeadline } from './under-headline.js';
+import { localizedByScript } from './localized-time.js';
 import { yearlessPrintedDate } from './yearless-date.js';
 
 /** What the page offers to date it by, besides its elements. */
@@ -84,17 +85,23 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
       // datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time>") is the time of a later edit the
       // publishing system wrote into it: the words are the date its readers are told. Not a date in
       // figures ("le 05/04/2013"), whose order of day and month a parser may read either way.
+      // Words a script rewrote into the saver's time zone are not the outlet's day (localized-time.ts).
       const date =
         marked &&
         printed &&
+        !localizedByScript(time) &&
         ((inUtc(value) && oneDayApart(printed, marked)) ||
           (printsOtherDay(printed, marked) && /\p{L}/u.test(words.text)))
           ? printed
           : (marked ?? printed);
+      const shown = `the <${time.tagName.toLowerCase()}> element "${clean(time.textContent ?? value).slice(0, 60)}"`;
       if (date)
         return {
           value: date,
-          from: `the <${time.tagName.toLowerCase()}> element "${clean(time.textContent ?? value).slice(0, 60)}"`,
+          from:
+            printed && date !== printed && localizedByScript(time)
+              ? `the datetime of ${shown} (its words are in the time zone it was saved in)`
+              : shown,
         };
     }
     return undefined;
@@ -111,6 +118,7 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
       if (outside(time) || markedAsUpdate(time)) continue;
       const attribute = time.getAttribute('datetime') ?? '';
       const date =
+        (localizedByScript(time) ? isoDate(attribute) : undefined) ??
         dateInText(time.textContent ?? '', lang)?.date ??
         (inUtc(attribute) ? undefined : isoDate(attribute));
       if (date)
