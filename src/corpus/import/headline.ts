@@ -77,6 +77,7 @@ import { pageLanguage } from './language.js';
 import { unfilledTemplate } from './template-heading.js';
 import { breadcrumbHeadline } from './breadcrumb-name.js';
 import { headingUnderLogo } from './logo-heading.js';
+import { markedTitlePart } from './marked-title-part.js';
 
 export function headline(
   document: Document,
@@ -271,7 +272,12 @@ function shownHeadline(
   );
   if (titled) return { value: titled, from: "the page's <h1> that says one part of the <title>" };
   const mainH1 = headlines[0];
-  if (mainH1) return { value: mainH1, from: "the page's <h1>" };
+  if (mainH1) {
+    const mainElement = ownH1s.find((h) => headingTexts([h])[0] === mainH1);
+    const part = mainElement && markedTitlePart(mainElement);
+    if (part) return { value: part, from: "the part of the page's <h1> its class calls the title" };
+    return { value: mainH1, from: "the page's <h1>" };
+  }
   const opening = shown && shownTitleOpening(document, shown[1]);
   if (opening) return { value: opening, from: 'the opening of the <title> that the page shows' };
   const dated = datedHeading(document, pageLanguage(document));

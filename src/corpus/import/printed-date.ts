@@ -42,6 +42,9 @@ export function datelineText(document: Document, lang: string | undefined): Foun
     const around = ownDate ? el.parentElement : el;
     // The time of a later edit, also where it stands in the meta line beside the date shown.
     if (markedAsUpdate(el)) continue;
+    // The date a site's header prints as today's ("<span class="today--date">") is the day the page
+    // was opened or saved, not the day the story ran.
+    if (namesToday(el)) continue;
     // A date in the site's menu bar ("Montag, 09.12.2019") is the day the page was opened.
     if (
       el.closest('nav, form, select') ??
@@ -214,6 +217,15 @@ function printsHeadline(aside: Element, headline: string | undefined): boolean {
 /** In an <aside> inside the article, not one classed as a sidebar: the story's own column of facts. */
 function factColumn(el: Element): boolean {
   return el.closest('aside')!.closest('article') !== null && !inSidebar(el);
+}
+
+/** An element whose own class or id calls it today's date ("today--date", "todayDate"). */
+function namesToday(el: Element): boolean {
+  return `${el.getAttribute('class') ?? ''} ${el.id}`
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .includes('today');
 }
 
 /** Class words of a site's menu bar, which some sites print today's date in. */

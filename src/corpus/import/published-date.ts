@@ -14,6 +14,7 @@ import {
 } from './date-tags.js';
 import { isoDate, dateInText, datesAgree } from './dates.js';
 import type { Found } from './extracted.js';
+import { issueMonth } from './issue-month.js';
 import { pageLanguage } from './language.js';
 import {
   ASIDE_WORDS,
@@ -188,7 +189,8 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
   if (generic)
     return (
       dayShown(genericValue, generic, 'the date meta tag') ??
-      finerPrintedDate(document, lang, generic) ?? {
+      finerPrintedDate(document, lang, generic) ??
+      issueMonth(document, lang, generic) ?? {
         value: generic,
         from: 'the date meta tag',
       }
