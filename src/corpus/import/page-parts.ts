@@ -2,21 +2,27 @@
  * What a part of a saved page is, judged from its markup: the helpers the
  * metadata rules (headline, dates, byline) share.
  */
+import { pieceHeader } from './piece-header.js';
 
 /**
  * The nearest element, from `el` up, whose class or id has one of `words` as a word of its own:
  * "comments", "related-posts", "relatedLinks"; not "commented" (a post's state: it has comments).
  * <body> and <html> are not looked at: their classes describe the whole page (a publishing system's
- * feature switches, "f_related_module_on"), not the part of it an element sits in.
+ * feature switches, "f_related_module_on"), not the part of it an element sits in. A part `skip`
+ * passes over is climbed past.
  */
-export function insideClass(el: Element, words: RegExp): Element | undefined {
+export function insideClass(
+  el: Element,
+  words: RegExp,
+  skip?: (part: Element) => boolean,
+): Element | undefined {
   for (let at: Element | null = el; at; at = at.parentElement) {
     if (at.tagName === 'BODY' || at.tagName === 'HTML') return undefined;
     const names = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`
       .replace(/([a-z])([A-Z])/g, '$1 $2')
       .toLowerCase()
       .split(/[\s_-]+/);
-    if (names.some((w) => words.test(w))) return at;
+    if (names.some((w) => words.test(w)) && !skip?.(at)) return at;
   }
   return undefined;
 }
@@ -38,7 +44,7 @@ export function inTeaser(el: Element): boolean {
 export function inStoryList(el: Element): boolean {
   return Boolean(
     el.closest('nav, aside') ??
-    insideClass(el, /^(related|recommended|recommendations?|comments?)$/),
+    insideClass(el, /^(related|recommended|recommendations?|comments?)$/, pieceHeader),
   );
 }
 
