@@ -8,26 +8,6 @@ import { found, page, PROSE } from '../helpers/import-page.js';
 
 const HEADLINE = 'Council puts off the vote on a longer school day';
 
-describe('a kicker printed on its own line just above the headline', () => {
-  it('takes the heading’s words where the titles join the kicker to them', () => {
-    const draft = page({
-      title: `School reform: ${HEADLINE}`,
-      head: `<meta property="og:title" content="School reform: ${HEADLINE}">`,
-      top: `<div class="head"><div class="tagline">School reform</div><h1>${HEADLINE}</h1></div>`,
-    });
-    expect(found(draft, 'title')).toBe(HEADLINE);
-  });
-
-  it('leaves a line above the heading that the titles do not join to it', () => {
-    const draft = page({
-      title: HEADLINE,
-      head: `<meta property="og:title" content="${HEADLINE}">`,
-      top: `<div class="head"><div class="tagline">School reform</div><h1>${HEADLINE}</h1></div>`,
-    });
-    expect(found(draft, 'title')).toBe(HEADLINE);
-  });
-});
-
 describe('an <h1> that holds only the site’s logo, a linked picture', () => {
   it('takes the article’s own heading, not a <title> that is the site’s name', () => {
     const draft = page({

@@ -42,25 +42,6 @@ export function kickerHeadline(document: Document, declared: string[]): string |
     const rest = spacedText(heading, (inner) => inner === first);
     if (wordCount(rest) >= 2 && joinsKicker(declared, first, rest, MARKED_JOINERS)) return rest;
   }
-  return kickerAboveHeading(document, declared);
-}
-
-/**
- * "<div class="Tagline">Influencer Marketing</div><h1>Was sich nach dem Vreni-Frost-Urteil ändert</h1>"
- * under a declared "Influencer Marketing: Was sich nach dem Vreni-Frost-Urteil ändert": the kicker is
- * a line of its own just above the heading, outside it, and the titles join the two with a mark. The
- * heading's words are the headline. Only the element right before the heading, a few words long.
- */
-function kickerAboveHeading(document: Document, declared: string[]): string | undefined {
-  for (const heading of document.querySelectorAll('h1, h2')) {
-    const above = heading.previousElementSibling;
-    if (!above || inTeaser(heading) || above.querySelector('h1, h2, h3, img')) continue;
-    if (clean(heading.previousSibling?.textContent ?? '') !== '') continue;
-    const words = wordCount(clean(above.textContent ?? ''));
-    const shown = shownLines(heading).join(' ');
-    if (words === 0 || words > 6 || wordCount(shown) < 2) continue;
-    if (joinsKicker(declared, above, shown, MARKED_JOINERS)) return shown;
-  }
   return undefined;
 }
 
