@@ -12,7 +12,7 @@ import { partsOf, type QtiQuestion } from './qti-question-types.js';
 import { plainNumber } from './text.js';
 import { element, textElement, type XmlNode } from './xml.js';
 
-export const CANVAS_TYPES: Record<Exclude<Question['type'], 'ordering'>, string> = {
+const CANVAS_TYPES: Record<Exclude<Question['type'], 'ordering'>, string> = {
   single: 'multiple_choice_question',
   multiple: 'multiple_answers_question',
   'true-false': 'true_false_question',

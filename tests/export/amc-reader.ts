@@ -1,6 +1,6 @@
 /**
  * Reads AMC-TXT back the way Auto Multiple Choice does: the line patterns
- * of AMC-perl/AMC/Filter/plain.pm (read_file), transcribed, so the test
+ * of AMC-perl/AMC/Filter/plain.pm, transcribed, so the test
  * does not trust the exporter's own idea of the syntax.
  */
 
