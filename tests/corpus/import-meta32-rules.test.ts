@@ -1,7 +1,8 @@
 /**
  * The title and date rules learnt from the tune set of saved blog, magazine and institution pages
- * (bench/import-eval/meta32): each on a small page written for the test, with what a teacher would
- * see wrong in the draft's `title` or `published` without the rule.
+ * (bench/import-eval/meta32), and from copies of its pages with their declared titles or date tags
+ * taken out (near misses: right only through one tag): each on a small page written for the test,
+ * with what a teacher would see wrong in the draft's `title` or `published` without the rule.
  */
 import { describe, expect, it } from 'vitest';
 import { found, page, PROSE } from '../helpers/import-page.js';
@@ -84,5 +85,63 @@ describe('an opinion piece whose header the site names for a comment', () => {
         '<section class="comments"><h1>2 Comments</h1><ol><li><div class="comment-date">March 3, 2021</div><p>I agree with the board.</p></li></ol></section>',
     });
     expect(found(draft, 'published')).toBeUndefined();
+  });
+});
+
+describe('counts set as <h1>s around the headline (near miss)', () => {
+  it('takes the heading with words, not a vote count', () => {
+    const draft = page({
+      title: '',
+      top: `<div class="votes"><h1>Ω 142</h1></div><h1>${HEADLINE}</h1><div class="votes"><h1>690</h1></div>`,
+    });
+    expect(found(draft, 'title')).toBe(HEADLINE);
+  });
+});
+
+describe('a bold first line and a plain line under it in one <h1> (near miss)', () => {
+  it('takes the bold line as the headline when no title names it', () => {
+    const draft = page({
+      title: 'Valley Council',
+      top: '<h1><strong>A longer school day for the valley.</strong><br> The board visits three schools.</h1>',
+    });
+    expect(found(draft, 'title')).toBe('A longer school day for the valley.');
+  });
+
+  it('keeps both lines where neither is set in bold', () => {
+    const draft = page({
+      title: 'Valley Council',
+      top: '<h1>A longer school day for the valley.<br> The board visits three schools.</h1>',
+    });
+    expect(found(draft, 'title')).toBe(
+      'A longer school day for the valley. The board visits three schools.',
+    );
+  });
+});
+
+describe('a <title> part that runs the site and the section before the headline (near miss)', () => {
+  it('takes the heading the part ends with after a colon', () => {
+    const draft = page({
+      title: `Valley Weekly | Valley Weekly Online – valley.example: Schools:${HEADLINE} | Issue 4/2019`,
+      top: `<div class="section">Schools</div><h2>${HEADLINE}</h2>`,
+    });
+    expect(found(draft, 'title')).toBe(HEADLINE);
+  });
+});
+
+describe('a date in English on a page in another language (near miss)', () => {
+  it('reads "Sa  13 Jul 2019" in a <time> without a datetime on a German page', () => {
+    const draft = page({
+      lang: 'de',
+      top: `<h1>${HEADLINE}</h1><p class="byline">Anna Beispiel<br><time class="entry-date">Sa  13 Jul 2019</time></p>`,
+    });
+    expect(found(draft, 'published')).toBe('2019-07-13');
+  });
+
+  it('still does not read a date in figures month first on a German page', () => {
+    const draft = page({
+      lang: 'de',
+      top: `<h1>${HEADLINE}</h1><p class="byline">Anna Beispiel<br><time class="entry-date">10/12/2015</time></p>`,
+    });
+    expect(found(draft, 'published')).not.toBe('2015-10-12');
   });
 });
