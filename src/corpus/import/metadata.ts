@@ -4,6 +4,7 @@
  * search engines and social sites (JSON-LD, Open Graph, article: tags) comes
  * first; then the page's visible headline, <time> elements and dateline text.
  */
+import { declaredText } from './declared-text.js';
 import type { Found } from './extracted.js';
 import { dateInText } from './dates.js';
 import { bylineAuthor } from './furniture.js';
@@ -58,10 +59,11 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
     document,
     {
       og: meta.get('og:title'),
-      jsonLd: typeof article?.['headline'] === 'string' ? article['headline'] : undefined,
+      jsonLd:
+        typeof article?.['headline'] === 'string' ? declaredText(article['headline']) : undefined,
       twitter: meta.get('twitter:title'),
-      parsely: parsely.title,
-      title: document.querySelector('title')?.textContent ?? undefined,
+      parsely: parsely.title && declaredText(parsely.title),
+      title: declaredText(document.querySelector('title')?.textContent ?? ''),
     },
     {
       outlet: outlet?.value,

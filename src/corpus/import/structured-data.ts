@@ -2,6 +2,8 @@
  * The data a page declares for programs rather than readers: its <meta> tags and its JSON-LD objects,
  * read once and shared by the title, outlet, author and date rules.
  */
+import { declaredText } from './declared-text.js';
+
 export type Json = Record<string, unknown>;
 
 export function metaTags(document: Document): Map<string, string> {
@@ -18,7 +20,7 @@ export function metaTags(document: Document): Map<string, string> {
     // Some tools that save or clean pages (Mercury's fixtures, some CMS exports) write a tag's value in a
     // `value` attribute instead of `content`: the same tag, so it is read the same way.
     const content = (el.getAttribute('content') ?? el.getAttribute('value'))?.trim();
-    if (key && content && !tags.has(key)) tags.set(key, decodeEntities(content));
+    if (key && content && !tags.has(key)) tags.set(key, declaredText(content));
   }
   return tags;
 }
@@ -60,20 +62,13 @@ export function types(o: Json): string[] {
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
 }
 
+/** A JSON-LD name: a string, the first of a list, or an object's `name`, with references decoded. */
 export function name(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return declaredText(value);
   if (Array.isArray(value)) return name(value[0]);
   if (value && typeof value === 'object') {
     const n = (value as Json)['name'];
-    return typeof n === 'string' ? n : undefined;
+    return typeof n === 'string' ? declaredText(n) : undefined;
   }
   return undefined;
-}
-
-/** Meta content is already decoded by the parser; this handles pages that double-encode ("&amp;amp;"). */
-function decodeEntities(text: string): string {
-  return text.replace(
-    /&(amp|quot|#39|apos|lt|gt);/g,
-    (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", apos: "'", lt: '<', gt: '>' })[e] ?? _,
-  );
 }
