@@ -27,8 +27,11 @@ export function insideClass(
   return undefined;
 }
 
-/** Class words of the parts of a page that carry other stories' dates and headlines. */
-export const ASIDE_WORDS = /^(related|comments?)$/;
+/**
+ * Class words of the parts of a page that carry other stories' dates and headlines. A plugin may join
+ * "related" to what it lists in one lower-case word ("jp-relatedposts"): the same list.
+ */
+export const ASIDE_WORDS = /^(related(posts?|stories|articles|links|content)?|comments?)$/;
 
 /**
  * A heading or date that belongs to another story or to the site: one in a menu, a sidebar, a list
@@ -44,7 +47,11 @@ export function inTeaser(el: Element): boolean {
 export function inStoryList(el: Element): boolean {
   return Boolean(
     el.closest('nav, aside') ??
-    insideClass(el, /^(related|recommended|recommendations?|comments?)$/, pieceHeader),
+    insideClass(
+      el,
+      /^(related(posts?|stories|articles|links|content)?|recommended|recommendations?|comments?)$/,
+      pieceHeader,
+    ),
   );
 }
 

@@ -210,7 +210,12 @@ const DATE_LABELS = [
  */
 export function sideColumn(el: Element, headline?: string): Element | undefined {
   const aside = el.closest('aside');
-  return aside && !aside.querySelector('h1') && !printsHeadline(aside, headline)
+  // An <aside> right after an <h1> ("<h1>Notes on …</h1><aside id="meta-top"><span id="date">Dec 31,
+  // 2020</span> <span>27 minute read</span></aside>") is the headline's line of facts, not a column.
+  return aside &&
+    !aside.querySelector('h1') &&
+    !printsHeadline(aside, headline) &&
+    aside.previousElementSibling?.tagName !== 'H1'
     ? aside
     : undefined;
 }
