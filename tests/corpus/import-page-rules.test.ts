@@ -259,3 +259,50 @@ describe('a story set in runs of paragraphs', () => {
     expect(reasonFor(draft, note)).toBe('page footer after the article text');
   });
 });
+
+describe('the report', () => {
+  it('lists a line cut above the article as removed, not also as kept and unsure', () => {
+    const draft = page({ top: '<p>Written by Ann Lee and Tom Park</p>' });
+    expect(draft.paragraphs).toEqual(PROSE);
+    expect(reasonFor(draft, 'Written by Ann Lee and Tom Park')).toMatch(/^header above/);
+    expect(draft.unsure).toEqual([]);
+  });
+});
+
+describe('a slideshow whose captions carry the story', () => {
+  const intro =
+    'The town library reopened this month after a year of building work. Here is what changed, room by room.';
+  const slides = [
+    'The old reading room was split in two. One half is now a quiet room with long desks and lamps, and the other half is a place where students can work in groups and talk.',
+    'Children have a floor of their own, with low shelves, a small stage for story time and a corner where toddlers can play while their parents choose books.',
+    'The basement, once a store for old newspapers, holds a workshop with sewing machines, a 3D printer and tools that anyone with a library card may borrow for a week.',
+    'A café by the entrance is run by a local baker. The librarians say it already brings in people who had not visited the building for years.',
+  ];
+  const slide = (text: string, n: number) =>
+    `<figure class="slide slide-${n}"><img src="room-${n}.jpg" alt=""><figcaption class="slide-caption"><p>${text}</p><span class="photo-source">Photo: Town Library</span></figcaption></figure>`;
+  // The same slideshow with each caption's text set straight in the <figcaption>, no <p>.
+  const bare = (text: string, n: number) =>
+    `<figure class="slide slide-${n}"><img src="room-${n}.jpg" alt=""><figcaption>${text}</figcaption></figure>`;
+  const gallery = slides.map(slide).join('<div class="ad-slot"></div>');
+
+  it('keeps long captions as paragraphs when they hold most of the prose, and says so', () => {
+    const draft = page({ paragraphs: [intro], bottom: `<div class="slides">${gallery}</div>` });
+    expect(draft.paragraphs).toEqual([intro, ...slides]);
+    expect(draft.unsure.map((n) => n.text)).toEqual(slides);
+    expect(draft.unsure[0]!.reason).toMatch(/^slideshow caption kept as article text/);
+    // The photo credits in the captions are still removed.
+    expect(reasonFor(draft, 'Photo: Town Library')).toBe('photo caption or credit');
+    const plain = page({ paragraphs: [intro], bottom: slides.map(bare).join('') });
+    expect(plain.paragraphs).toEqual([intro, ...slides]);
+  });
+
+  it('still removes the captions of an ordinary story, and of one or two photos', () => {
+    const photos = slides.slice(0, 3).map(slide).join('');
+    const story = page({ top: photos });
+    expect(story.paragraphs).toEqual(PROSE);
+    expect(reasonFor(story, slides[0]!)).toBe('photo caption or credit');
+    const two = page({ paragraphs: [intro], bottom: slides.slice(0, 2).map(slide).join('') });
+    expect(two.paragraphs).toEqual([intro]);
+    expect(two.unsure).toEqual([]);
+  });
+});

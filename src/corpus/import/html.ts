@@ -25,6 +25,7 @@ import {
   withoutLaterEdit,
 } from './block-verdicts.js';
 import { blockNote, describe, htmlBlocks, type HtmlBlock } from './blocks.js';
+import { captionStory, KEPT_CAPTION, type CaptionStory } from './caption-story.js';
 import { dateInText } from './dates.js';
 import type { Extracted, ImportNote } from './extracted.js';
 import {
@@ -78,6 +79,7 @@ export function extractHtml(html: string, options: { url?: string; file: string 
     .filter((n) => n.length >= 3);
   const lang = pageLanguage(document);
   const layout = proseHolders(blocks);
+  const story = captionStory(blocks, article.content, layout);
   const headlineAt = blocks.findIndex(
     (b, i) =>
       i < 3 &&
@@ -85,11 +87,16 @@ export function extractHtml(html: string, options: { url?: string; file: string 
       comparable(b.text) === comparable(extracted.title.value),
   );
   for (const [i, block] of blocks.entries()) {
+    // A slideshow's captions that carry its story are judged as paragraphs, not as photos' captions.
+    const storyCaption = story.captions.has(block);
     const verdict =
-      firmest(markupVerdict(block, article.content, layout), furniture(block.text)) ??
+      firmest(
+        storyCaption ? undefined : markupVerdict(block, article.content, layout),
+        furniture(block.text),
+      ) ??
       pullQuote(texts, i) ??
       linkOnly(block) ??
-      imageCaption(block, captions) ??
+      (storyCaption ? undefined : imageCaption(block, captions)) ??
       siteName(block, siteNames) ??
       (keptBlocks.some((b) => looksLikeProse(b.text)) ? undefined : topDateLine(block, lang));
     if (footer && (block.linkShare > 0.5 || !looksLikeProse(block.text))) {
@@ -126,6 +133,7 @@ export function extractHtml(html: string, options: { url?: string; file: string 
         removed.push(blockNote(block, 'standfirst above the article text'));
         continue;
       }
+      if (storyCaption) unsure.push(blockNote(block, KEPT_CAPTION));
       keptBlocks.push(block);
       continue;
     }
@@ -151,7 +159,9 @@ export function extractHtml(html: string, options: { url?: string; file: string 
       removed.push(blockNote(block, 'date line (used as the publication date)'));
     } else removed.push(blockNote(block, verdict.reason));
   }
-  trimEdges(extracted, keptBlocks, removed);
+  trimEdges(extracted, keptBlocks, removed, story);
+  // A line cut at the edges is reported as removed: it is not kept, so it is not listed as unsure too.
+  extracted.unsure = unsure.filter((note) => extracted.paragraphs.includes(note.text));
   if (page) extracted.removed = leftOut(page, extracted, removed);
   const place =
     extracted.paragraphs[0] === undefined ? undefined : dateline(extracted.paragraphs[0]);
@@ -166,7 +176,12 @@ export function extractHtml(html: string, options: { url?: string; file: string 
  * that holds most of the article, the site's own footer (disclaimers,
  * licence notes). Both are removed and reported.
  */
-function trimEdges(extracted: Extracted, kept: HtmlBlock[], removed: ImportNote[]): void {
+function trimEdges(
+  extracted: Extracted,
+  kept: HtmlBlock[],
+  removed: ImportNote[],
+  slideshow: CaptionStory,
+): void {
   // The article opens with a paragraph or a subheading; a table row above it (a box of facts beside the
   // lead) does not open it, however long its text.
   let start = 0;
@@ -178,11 +193,12 @@ function trimEdges(extracted: Extracted, kept: HtmlBlock[], removed: ImportNote[
     start++;
   if (start === kept.length) start = 0;
   const holder = new Map<Element | null, number>();
-  for (const block of kept)
-    holder.set(
-      block.element.parentElement,
-      (holder.get(block.element.parentElement) ?? 0) + block.text.length,
-    );
+  for (const block of kept) {
+    // A slideshow's story captions, one per slide, are one run of text: the slideshow holds it.
+    const around =
+      (slideshow.captions.has(block) && slideshow.slides) || block.element.parentElement;
+    holder.set(around, (holder.get(around) ?? 0) + block.text.length);
+  }
   let main = [...holder.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   // A long table (an episode list) can hold more text than any run of paragraphs; it is part of the
   // article, which is the element around it.

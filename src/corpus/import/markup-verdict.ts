@@ -6,6 +6,9 @@
 import type { HtmlBlock } from './blocks.js';
 import { looksLikeProse, wordCount, type Verdict } from './furniture.js';
 
+/** A photo's caption or credit, by its element (<figcaption>) or the class words sites give it. */
+export const CAPTION: Verdict = { action: 'remove', reason: 'photo caption or credit' };
+
 const MARKUP: {
   tokens: RegExp;
   verdict: Verdict;
@@ -18,7 +21,7 @@ const MARKUP: {
 }[] = [
   {
     tokens: /^(caption|captions|figcaption|credit|credits|photocredit|copyright)$/,
-    verdict: { action: 'remove', reason: 'photo caption or credit' },
+    verdict: CAPTION,
   },
   {
     // The summary set under the headline, in the names sites give it (English, French "chapo", Spanish
@@ -103,7 +106,7 @@ export function markupVerdict(
 ): Verdict | undefined {
   for (let el: Element | null = block.element; el && el !== root; el = el.parentElement) {
     const tag = el.tagName.toLowerCase();
-    if (tag === 'figcaption') return MARKUP[0]!.verdict;
+    if (tag === 'figcaption') return CAPTION;
     if (hidden(el) && !layout.has(el))
       return {
         action: 'remove',
