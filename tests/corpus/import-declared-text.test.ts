@@ -2,7 +2,8 @@
  * What a page leaves in the values it declares for programs and never shows a reader: character
  * references in a JSON-LD string ("&#8217;": JSON is not HTML, so the parser never decodes it) or in a
  * <title> or meta tag escaped twice ("&amp;#8217;"), and inline markup ("<i>Dune</i>") in a JSON-LD
- * headline or an escaped og:title. A teacher must not see them in the draft either.
+ * headline or an escaped og:title. A teacher must not see them in the draft either, nor a title a
+ * publishing system cut to a length limit ("…") where the page declares it whole.
  */
 import { describe, expect, it } from 'vitest';
 import { found, page } from '../helpers/import-page.js';
@@ -66,5 +67,34 @@ describe('inline markup in declared values', () => {
       head: ld({ '@type': 'NewsArticle', headline: 'Why 3 < 5 matters in the new maths plan' }),
     });
     expect(found(draft, 'title')).toBe('Why 3 < 5 matters in the new maths plan');
+  });
+});
+
+describe('a declared title cut short', () => {
+  const whole =
+    'Board votes to lengthen the school day by twenty minutes after a year of hearings with parents';
+
+  it('is completed from the <title> it was cut from, without the site name', () => {
+    const draft = page({
+      title: `${whole} - The County Courier`,
+      head: `<meta property="og:title" content="${whole.slice(0, 70)}…">`,
+    });
+    expect(found(draft, 'title')).toBe(whole);
+  });
+
+  it('is completed when it is a JSON-LD headline cut with three dots', () => {
+    const draft = page({
+      title: `${whole} | The County Courier`,
+      head: ld({ '@type': 'NewsArticle', headline: `${whole.slice(0, 60)}...` }),
+    });
+    expect(found(draft, 'title')).toBe(whole);
+  });
+
+  it('stays as it is when no declared title goes on from it', () => {
+    const draft = page({
+      title: 'The County Courier',
+      head: '<meta property="og:title" content="Wait for it...">',
+    });
+    expect(found(draft, 'title')).toBe('Wait for it...');
   });
 });

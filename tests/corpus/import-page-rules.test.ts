@@ -260,6 +260,15 @@ describe('a story set in runs of paragraphs', () => {
   });
 });
 
+describe('the report', () => {
+  it('lists a line cut above the article as removed, not also as kept and unsure', () => {
+    const draft = page({ top: '<p>Written by Ann Lee and Tom Park</p>' });
+    expect(draft.paragraphs).toEqual(PROSE);
+    expect(reasonFor(draft, 'Written by Ann Lee and Tom Park')).toMatch(/^header above/);
+    expect(draft.unsure).toEqual([]);
+  });
+});
+
 describe('a slideshow whose captions carry the story', () => {
   const intro =
     'The town library reopened this month after a year of building work. Here is what changed, room by room.';
@@ -271,6 +280,9 @@ describe('a slideshow whose captions carry the story', () => {
   ];
   const slide = (text: string, n: number) =>
     `<figure class="slide slide-${n}"><img src="room-${n}.jpg" alt=""><figcaption class="slide-caption"><p>${text}</p><span class="photo-source">Photo: Town Library</span></figcaption></figure>`;
+  // The same slideshow with each caption's text set straight in the <figcaption>, no <p>.
+  const bare = (text: string, n: number) =>
+    `<figure class="slide slide-${n}"><img src="room-${n}.jpg" alt=""><figcaption>${text}</figcaption></figure>`;
   const gallery = slides.map(slide).join('<div class="ad-slot"></div>');
 
   it('keeps long captions as paragraphs when they hold most of the prose, and says so', () => {
@@ -280,6 +292,8 @@ describe('a slideshow whose captions carry the story', () => {
     expect(draft.unsure[0]!.reason).toMatch(/^slideshow caption kept as article text/);
     // The photo credits in the captions are still removed.
     expect(reasonFor(draft, 'Photo: Town Library')).toBe('photo caption or credit');
+    const plain = page({ paragraphs: [intro], bottom: slides.map(bare).join('') });
+    expect(plain.paragraphs).toEqual([intro, ...slides]);
   });
 
   it('still removes the captions of an ordinary story, and of one or two photos', () => {

@@ -80,8 +80,23 @@ export function dateInText(text: string, lang?: string): TextDate | undefined {
     const halfTranslated = englishPatternDate(text, lang);
     if (halfTranslated) return halfTranslated;
   }
+  const found = chronoDate(text, lang, false);
+  if (found || !lang || /^en\b/i.test(lang)) return found;
+  // "Sa  13 Jul 2019" on a German page: an English post on a site that declares another language, or a
+  // theme that prints dates in English. With the month in letters the date reads the same whatever
+  // the language around it, so English is asked where the page's language reads none; not a date in
+  // figures, whose order of day and month is the page's own.
+  return chronoDate(text, 'en', true);
+}
+
+function chronoDate(
+  text: string,
+  lang: string | undefined,
+  monthInLetters: boolean,
+): TextDate | undefined {
   for (const result of chronoFor(lang).parse(text)) {
     if (!/\b\d{4}\b/.test(result.text)) continue;
+    if (monthInLetters && !/\p{L}{3}/u.test(result.text)) continue;
     const start = result.start;
     if (!start.isCertain('year')) continue;
     const year = start.get('year');

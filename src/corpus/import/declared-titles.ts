@@ -6,9 +6,10 @@
  */
 import { withoutPageCounter } from './entry-title.js';
 import type { Named } from './extracted.js';
-import { clean } from './page-parts.js';
+import { clean, comparable } from './page-parts.js';
 import { withoutSiteName, type Site } from './site-name.js';
 import { brandingTitle, siteTagline, slugTitle } from './title-shapes.js';
+import { titleParts } from './title-words.js';
 
 export interface DeclaredTitles {
   og?: string | undefined;
@@ -48,14 +49,14 @@ export function titleCandidates(
     site,
     declared.map(([, v]) => v),
   );
-  const candidates = declared
-    .map(([from, v]): [string, string | undefined] => [
+  const candidates = withoutCutTitles(
+    declared.map(([from, v]): [string, string | undefined] => [
       from,
       v === undefined || brandingTitle(v, site, tagline) || slugTitle(v)
         ? undefined
         : withoutPageCounter(withoutSiteName(clean(v), site)),
-    ])
-    .filter((c): c is Named => Boolean(c[1]));
+    ]),
+  ).filter((c): c is Named => Boolean(c[1]));
   return {
     declared,
     candidates,
@@ -63,4 +64,30 @@ export function titleCandidates(
     social: candidates.filter(([from]) => from !== 'the page <title>'),
     pageTitle: candidates.filter(([from]) => from === 'the page <title>'),
   };
+}
+
+/** The ellipsis a publishing system puts where it cut a title to a length limit. */
+const CUT = /\s*(\u2026|\.{3})$/;
+
+/**
+ * A title cut to a length limit ("… with the county bo…" in og:title, a JSON-LD headline cut at 110
+ * characters) is completed from the declared title it was cut from, one that starts with the same words
+ * and goes on: the part of it that does ("… with the county board over pay", not "… - Kurier").
+ */
+function withoutCutTitles(
+  candidates: [string, string | undefined][],
+): [string, string | undefined][] {
+  return candidates.map(([from, v]) => {
+    if (!v || !CUT.test(v)) return [from, v];
+    const stem = comparable(v.replace(CUT, ''));
+    const goesOn = (text: string): boolean =>
+      comparable(text).startsWith(stem) && comparable(text).length > stem.length;
+    const whole = candidates.find(([, other]) => other && !CUT.test(other) && goesOn(other));
+    if (!whole) return [from, v];
+    const [wholeFrom, wholeTitle] = whole as Named;
+    const part = titleParts(wholeTitle)
+      .filter(goesOn)
+      .sort((a, b) => a.length - b.length)[0]!;
+    return [`${from}, cut short, completed from ${wholeFrom}`, part];
+  });
 }

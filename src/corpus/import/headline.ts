@@ -64,6 +64,7 @@ import {
   shownTitleOpening,
 } from './title-shapes.js';
 import {
+  closesTitlePart,
   headingOfTitleRun,
   namesTopic,
   sharesWords,
@@ -78,6 +79,8 @@ import { unfilledTemplate } from './template-heading.js';
 import { breadcrumbHeadline } from './breadcrumb-name.js';
 import { headingUnderLogo } from './logo-heading.js';
 import { headingOfUnpunctuatedTitle } from './unpunctuated-title.js';
+import { markedTitlePart } from './marked-title-part.js';
+import { boldFirstLine, holdsWords } from './heading-lines.js';
 
 export function headline(
   document: Document,
@@ -204,7 +207,9 @@ function shownHeadline(
   const headings = headingTexts(headingElements);
   for (const [from, value] of candidates) {
     const parts = titleParts(value).filter((part) => wordCount(part) >= 2 && !isOutlet(part));
-    const match = headings.find((h) => parts.some((part) => comparable(part) === comparable(h)));
+    const match = headings.find((h) =>
+      parts.some((part) => comparable(part) === comparable(h) || closesTitlePart(part, h)),
+    );
     if (match) return { value: match, from: `the heading that says one part of ${from}` };
   }
   const line = titlePartLine(headingElements, candidates, isOutlet);
@@ -248,13 +253,15 @@ function shownHeadline(
   // So is a page whose every title tag gives only its topic ("Arbeit") where its one headline is a
   // sentence that says the topic ("Wir kämpfen für gute Arbeit"): a standing page of an institution,
   // named in its tags for its place in the site's index.
-  const headlines = h1s.filter((h) => wordCount(h) >= 2 && !bylineAuthor(h) && !isOutlet(h));
+  const headlines = h1s.filter(
+    (h) => wordCount(h) >= 2 && holdsWords(h) && !bylineAuthor(h) && !isOutlet(h),
+  );
   if (
     headlines.length === 1 &&
     candidates.some(([, v]) => sharesWords(headlines[0]!, v) || namesTopic(v, headlines[0]!))
   )
     return {
-      value: headlines[0]!,
+      value: boldFirstLine(ownH1s, headlines[0]!),
       from: "the page's <h1> (its declared title is worded otherwise)",
     };
   const underLogo = headingUnderLogo(document, h1Elements, site, isOutlet);
@@ -274,7 +281,12 @@ function shownHeadline(
   );
   if (titled) return { value: titled, from: "the page's <h1> that says one part of the <title>" };
   const mainH1 = headlines[0];
-  if (mainH1) return { value: mainH1, from: "the page's <h1>" };
+  if (mainH1) {
+    const mainElement = ownH1s.find((h) => headingTexts([h])[0] === mainH1);
+    const part = mainElement && markedTitlePart(mainElement);
+    if (part) return { value: part, from: "the part of the page's <h1> its class calls the title" };
+    return { value: boldFirstLine(ownH1s, mainH1), from: "the page's <h1>" };
+  }
   const opening = shown && shownTitleOpening(document, shown[1]);
   if (opening) return { value: opening, from: 'the opening of the <title> that the page shows' };
   const dated = datedHeading(document, pageLanguage(document));

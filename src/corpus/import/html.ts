@@ -160,6 +160,8 @@ export function extractHtml(html: string, options: { url?: string; file: string 
     } else removed.push(blockNote(block, verdict.reason));
   }
   trimEdges(extracted, keptBlocks, removed, story);
+  // A line cut at the edges is reported as removed: it is not kept, so it is not listed as unsure too.
+  extracted.unsure = unsure.filter((note) => extracted.paragraphs.includes(note.text));
   if (page) extracted.removed = leftOut(page, extracted, removed);
   const place =
     extracted.paragraphs[0] === undefined ? undefined : dateline(extracted.paragraphs[0]);

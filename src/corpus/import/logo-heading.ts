@@ -15,7 +15,7 @@ export function headingUnderLogo(
   isOutlet: (text: string) => boolean,
 ): Found | undefined {
   const logos = h1Elements.filter(
-    (h) => isOutlet(clean(h.textContent ?? '')) || linksHome(h, site.address),
+    (h) => isOutlet(clean(h.textContent ?? '')) || linksHome(h, site.address) || imageOnly(h),
   );
   if (h1Elements.length === 0 || logos.length !== h1Elements.length) return undefined;
   const own = headingTexts(
@@ -25,4 +25,13 @@ export function headingUnderLogo(
   ).find((h) => wordCount(h) >= 3 && !isOutlet(h) && !bylineAuthor(h));
   if (!own) return undefined;
   return { value: own, from: "the article's first heading (the <h1> is the site's name)" };
+}
+
+/**
+ * "<h1><a href="http://example.org/"><img src="logo.svg" alt="example.org"></a></h1>": an <h1> with no
+ * words of its own, only a linked picture, is the site's logo, whatever address it links to (a saved
+ * page may not say its own). A headline is words a reader reads.
+ */
+function imageOnly(h1: Element): boolean {
+  return clean(h1.textContent ?? '') === '' && h1.querySelector('a img') !== null;
 }

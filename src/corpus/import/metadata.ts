@@ -9,6 +9,7 @@ import type { Found } from './extracted.js';
 import { dateInText } from './dates.js';
 import { bylineAuthor } from './furniture.js';
 import { headline } from './headline.js';
+import { openingDay, withoutOpeningDay } from './day-first-title.js';
 import { insideClass } from './page-parts.js';
 import { parselyPage } from './parsely.js';
 import { publishedDate } from './published-date.js';
@@ -70,7 +71,13 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
       address: url?.value,
     },
   );
-  if (title) found.title = title;
+  // ">>> 2020-11-28 the verboten band": a heading that opens with the post's day in figures. The day
+  // is not part of the title; it dates the post where the page gives no other date.
+  const titleDay = title ? openingDay(title.value) : undefined;
+  if (title)
+    found.title = titleDay
+      ? { value: withoutOpeningDay(title.value), from: `${title.from}, less the day it opens with` }
+      : title;
 
   // A company's name in the author tags ("Frankfurter Allgemeine Zeitung GmbH", "mediagene Inc.") is the
   // publisher's, set by its publishing system on every page: the writer the byline names comes first.
@@ -93,10 +100,11 @@ export function pageMetadata(document: Document, html: string, fetchedFrom?: str
     article,
     webPage,
     parselyDate: parsely.published,
-    headline: title?.value,
+    headline: found.title?.value,
     url: url?.value,
   });
   if (published) found.published = published;
+  else if (titleDay) found.published = { value: titleDay, from: 'the day the headline opens with' };
   return found;
 }
 

@@ -2,27 +2,36 @@
  * What a part of a saved page is, judged from its markup: the helpers the
  * metadata rules (headline, dates, byline) share.
  */
+import { pieceHeader } from './piece-header.js';
 
 /**
  * The nearest element, from `el` up, whose class or id has one of `words` as a word of its own:
  * "comments", "related-posts", "relatedLinks"; not "commented" (a post's state: it has comments).
  * <body> and <html> are not looked at: their classes describe the whole page (a publishing system's
- * feature switches, "f_related_module_on"), not the part of it an element sits in.
+ * feature switches, "f_related_module_on"), not the part of it an element sits in. A part `skip`
+ * passes over is climbed past.
  */
-export function insideClass(el: Element, words: RegExp): Element | undefined {
+export function insideClass(
+  el: Element,
+  words: RegExp,
+  skip?: (part: Element) => boolean,
+): Element | undefined {
   for (let at: Element | null = el; at; at = at.parentElement) {
     if (at.tagName === 'BODY' || at.tagName === 'HTML') return undefined;
     const names = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`
       .replace(/([a-z])([A-Z])/g, '$1 $2')
       .toLowerCase()
       .split(/[\s_-]+/);
-    if (names.some((w) => words.test(w))) return at;
+    if (names.some((w) => words.test(w)) && !skip?.(at)) return at;
   }
   return undefined;
 }
 
-/** Class words of the parts of a page that carry other stories' dates and headlines. */
-export const ASIDE_WORDS = /^(related|comments?)$/;
+/**
+ * Class words of the parts of a page that carry other stories' dates and headlines. A plugin may join
+ * "related" to what it lists in one lower-case word ("jp-relatedposts"): the same list.
+ */
+export const ASIDE_WORDS = /^(related(posts?|stories|articles|links|content)?|comments?)$/;
 
 /**
  * A heading or date that belongs to another story or to the site: one in a menu, a sidebar, a list
@@ -38,7 +47,11 @@ export function inTeaser(el: Element): boolean {
 export function inStoryList(el: Element): boolean {
   return Boolean(
     el.closest('nav, aside') ??
-    insideClass(el, /^(related|recommended|recommendations?|comments?)$/),
+    insideClass(
+      el,
+      /^(related(posts?|stories|articles|links|content)?|recommended|recommendations?|comments?)$/,
+      pieceHeader,
+    ),
   );
 }
 

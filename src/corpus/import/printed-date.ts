@@ -11,6 +11,7 @@ import {
   numericDate,
 } from './short-dates.js';
 import type { Found } from './extracted.js';
+import { pieceHeader } from './piece-header.js';
 import { dateOnlyLine, wordCount } from './furniture.js';
 import {
   ASIDE_WORDS,
@@ -42,12 +43,15 @@ export function datelineText(document: Document, lang: string | undefined): Foun
     const around = ownDate ? el.parentElement : el;
     // The time of a later edit, also where it stands in the meta line beside the date shown.
     if (markedAsUpdate(el)) continue;
+    // The date a site's header prints as today's ("<span class="today--date">") is the day the page
+    // was opened or saved, not the day the story ran.
+    if (namesToday(el)) continue;
     // A date in the site's menu bar ("Montag, 09.12.2019") is the day the page was opened.
     if (
       el.closest('nav, form, select') ??
       (inPageFooter(el) || undefined) ??
       sideColumn(el) ??
-      (around && insideClass(around, ASIDE_WORDS)) ??
+      (around && insideClass(around, ASIDE_WORDS, pieceHeader)) ??
       (around && insideClass(around, MENU_WORDS))
     )
       continue;
@@ -73,7 +77,10 @@ export function datelineText(document: Document, lang: string | undefined): Foun
     if (header.closest('nav, aside, footer') || inComments(header)) continue;
     for (const el of header.querySelectorAll('*')) {
       if (el.children.length > 0 || (el.textContent ?? '').length > 80) continue;
-      const date = dateOnlyLine(clean(el.textContent ?? ''));
+      // "02.12.19" alone beside the headline: a short dotted date, which in the story's own header is
+      // its day, not a version number.
+      const date =
+        dateOnlyLine(clean(el.textContent ?? '')) ?? dottedShortDate(el.textContent ?? '')?.date;
       if (date)
         return {
           value: date,
@@ -137,7 +144,9 @@ export function datelineText(document: Document, lang: string | undefined): Foun
       if ((line.textContent ?? '').length > 300) continue;
       const text = spacedText(line, inComments);
       if (text.length > 150) continue;
-      const found = fromText(text);
+      // "von Klaus Beispiel, 8.5.12": a short dotted date that closes the author's line after a comma,
+      // as it closes a line named for the byline.
+      const found = fromText(text) ?? bylineDottedDate(text);
       if (found) return { value: found.date, from: `the date beside the author "${found.text}"` };
     }
   }
@@ -156,6 +165,8 @@ export function openingDateline(document: Document, lang: string | undefined): F
     if (p.closest('nav, footer, aside, form') || inComments(p)) continue;
     const text = clean(p.textContent ?? '');
     if (text.length < 60) continue;
+    const bracketed = bracketedOpening(text, lang);
+    if (bracketed) return bracketed;
     const opening = /^(.{6,60}?)\s+(?:--|—|–)\s+\S/.exec(text)?.[1];
     const found = opening ? dateInText(opening, lang) : undefined;
     // The opening is the date, or a place and the date ("WASHINGTON, March 3, 2014"), not a sentence.
@@ -167,6 +178,19 @@ export function openingDateline(document: Document, lang: string | undefined): F
     if (!setWholly(p, /^(B|STRONG|I|EM)$/) && ++read >= 3) return undefined;
   }
   return undefined;
+}
+
+/**
+ * "(18.01.2018) Deutschlands Landwirte zittern …": a story's first paragraph that opens with its day in
+ * brackets, as some sites print the date at the head of the lead. Only a bracket that holds the date
+ * and nothing else, so "(2017) was a year …" or "(ASP) …" is never taken for it.
+ */
+function bracketedOpening(text: string, lang: string | undefined): Found | undefined {
+  const inside = /^\(([^()]{6,30})\)\s+\S/.exec(text)?.[1];
+  const date = inside ? dateOnlyLine(clean(inside), lang) : undefined;
+  return date && date.length === 10
+    ? { value: date, from: `the date "(${clean(inside!)})" opening the story` }
+    : undefined;
 }
 
 /** The place a dateline names before its date: one to three capitalised words, then a comma. */
@@ -189,7 +213,12 @@ const DATE_LABELS = [
  */
 export function sideColumn(el: Element, headline?: string): Element | undefined {
   const aside = el.closest('aside');
-  return aside && !aside.querySelector('h1') && !printsHeadline(aside, headline)
+  // An <aside> right after an <h1> ("<h1>Notes on …</h1><aside id="meta-top"><span id="date">Dec 31,
+  // 2020</span> <span>27 minute read</span></aside>") is the headline's line of facts, not a column.
+  return aside &&
+    !aside.querySelector('h1') &&
+    !printsHeadline(aside, headline) &&
+    aside.previousElementSibling?.tagName !== 'H1'
     ? aside
     : undefined;
 }
@@ -214,6 +243,15 @@ function printsHeadline(aside: Element, headline: string | undefined): boolean {
 /** In an <aside> inside the article, not one classed as a sidebar: the story's own column of facts. */
 function factColumn(el: Element): boolean {
   return el.closest('aside')!.closest('article') !== null && !inSidebar(el);
+}
+
+/** An element whose own class or id calls it today's date ("today--date", "todayDate"). */
+function namesToday(el: Element): boolean {
+  return `${el.getAttribute('class') ?? ''} ${el.id}`
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .includes('today');
 }
 
 /**

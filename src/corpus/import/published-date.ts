@@ -14,6 +14,7 @@ import {
 } from './date-tags.js';
 import { isoDate, dateInText, datesAgree } from './dates.js';
 import type { Found } from './extracted.js';
+import { issueMonth } from './issue-month.js';
 import { pageLanguage } from './language.js';
 import {
   ASIDE_WORDS,
@@ -129,14 +130,21 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
     }
     return undefined;
   };
+  // A date-time with no zone at all may be a day off too (a newsroom tool's clock); but where the day
+  // shown is the day the page was last modified, what it shows is the edit's time, not the first day.
+  const modified = [
+    article?.['dateModified'],
+    meta.get('article:modified_time'),
+    meta.get('og:article:modified_time'),
+    meta.get('datemodified'),
+  ].map((v) => (typeof v === 'string' ? isoDate(v) : undefined));
   const dayShown = (value: unknown, date: string, from: string): Found | undefined => {
-    const shown =
-      typeof value === 'string' && inUtc(value)
-        ? (timeShown() ?? datelineText(document, lang))
-        : undefined;
-    return shown && shown.value !== date && oneDayApart(shown.value, date)
-      ? { ...shown, from: `${shown.from} (${from} is in UTC)` }
-      : undefined;
+    const utc = typeof value === 'string' && inUtc(value);
+    const bare = typeof value === 'string' && zoneless(value);
+    const shown = utc || bare ? (timeShown() ?? datelineText(document, lang)) : undefined;
+    if (!shown || shown.value === date || !oneDayApart(shown.value, date)) return undefined;
+    if (bare && modified.includes(shown.value)) return undefined;
+    return { ...shown, from: `${shown.from} (${from} ${utc ? 'is in UTC' : 'gives no zone'})` };
   };
   // Three kinds of sources, most specific first. (1) Markup that says "this is the publication date":
   // structured data and the article's <time itemprop="datePublished"> or <time pubdate>, the date shown
@@ -196,7 +204,8 @@ function dateOnPage(sources: DateSources, addressDate: string | undefined): Foun
   if (generic)
     return (
       dayShown(genericValue, generic, 'the date meta tag') ??
-      finerPrintedDate(document, lang, generic) ?? {
+      finerPrintedDate(document, lang, generic) ??
+      issueMonth(document, lang, generic) ?? {
         value: generic,
         from: 'the date meta tag',
       }
@@ -270,6 +279,14 @@ function firstTag(meta: Map<string, string>, names: readonly string[]): string |
  */
 function inUtc(value: string): boolean {
   return /[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]00:?00|UTC|GMT)\s*$/i.test(value.trim());
+}
+
+/**
+ * A date-time written with no zone at all ("2022-05-10T11:40:12"): its day may be the server's or a
+ * newsroom tool's, not the outlet's, as much as one in UTC.
+ */
+function zoneless(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value.trim());
 }
 
 /** Two whole days, a <time>'s printed one and its datetime's, that are not the same day. */

@@ -31,6 +31,10 @@ export function withoutSiteName(title: string, site: Site): string {
   // colon, often with no space around it; taken off where what follows the last colon names the site.
   const colon = /^(.*\S)\s*[:：]\s*([^:：]+)$/u.exec(title);
   if (colon && namesSite(colon[2]!, site)) return colon[1]!;
+  // "Above Avalon: Apple Watch Momentum Is Building": a site builder that writes the site's name and a
+  // colon before every post's title. Taken off where what precedes the first colon names the site.
+  const named = /^([^:：]+?)\s*[:：]\s+(.*\S)$/u.exec(title);
+  if (named && namesSite(named[1]!, site) && wordCount(named[2]!) >= 2) return named[2]!;
   const whole = withoutWholeName(title, site.outlet);
   if (whole) return whole;
   const post = withoutBlogName(title, site);

@@ -38,12 +38,23 @@ export function jsonLd(document: Document): Json[] {
   };
   for (const script of document.querySelectorAll('script[type="application/ld+json" i]')) {
     try {
-      visit(JSON.parse(script.textContent ?? ''));
+      visit(JSON.parse(withoutCdata(script.textContent ?? '')));
     } catch {
       // A page's broken structured data is the publisher's bug: fall back to the other sources.
     }
   }
   return objects;
+}
+
+/**
+ * Some tools that save pages as XHTML, and some publishing systems, wrap a script's text in a CDATA
+ * section (`<![CDATA[ {...} ]]>`, at times behind `//` or inside `/* *\/` so that a browser's script
+ * engine skips the markers). An HTML parser keeps the markers as text; the data inside is the same.
+ */
+function withoutCdata(text: string): string {
+  return text
+    .replace(/^\s*(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?/, '')
+    .replace(/(?:\/\/|\/\*)?\s*\]\]>\s*(?:\*\/)?\s*$/, '');
 }
 
 export function types(o: Json): string[] {

@@ -119,3 +119,16 @@ export function headingOfTitleRun(
   }
   return undefined;
 }
+
+/**
+ * "Die Weltwoche | Weltwoche Online – www.weltwoche.ch: America:Steve Forbes: Trump is indeed a
+ * billionaire. | …": a title part that runs the site's name and the section before the headline, each
+ * closed by a colon, with or without a space after it. A heading of four words or more that the part
+ * ends with, right after a colon, is the headline the title wraps.
+ */
+export function closesTitlePart(part: string, heading: string): boolean {
+  const whole = comparable(part);
+  const shown = comparable(heading);
+  if (wordCount(heading) < 4 || whole === shown || !whole.endsWith(shown)) return false;
+  return whole.slice(0, -shown.length).trimEnd().endsWith(':');
+}
